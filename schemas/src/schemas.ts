@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+
+/** A JSON Schema document as loaded from disk (draft 2020-12, with a `$id`). */
+export interface JsonSchemaObject {
+  $id: string;
+  $schema: string;
+  [keyword: string]: unknown;
+}
+
+// Read at import time relative to this module: `src/` (tests, typecheck) and `dist/` (runtime)
+// both sit one level below the schema files, so one relative URL serves both.
+function loadSchema(file: string): JsonSchemaObject {
+  const schema = JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), "utf8")) as JsonSchemaObject;
+  if (typeof schema.$id !== "string") throw new Error(`schemas/${file} has no $id`);
+  return schema;
+}
+
+/**
+ * The plan format, version 1 (`schemas/plan.schema.json`).
+ * @see docs/plan-format.md
+ */
+export const planSchema: JsonSchemaObject = loadSchema("plan.schema.json");
+
+/** The `$id` of {@link planSchema}; validators register schemas under their `$id`. */
+export const planSchemaId: string = planSchema.$id;
+
+/** Every schema of this package, for registering them all in one validator at start. */
+export const schemas: readonly JsonSchemaObject[] = [planSchema];
