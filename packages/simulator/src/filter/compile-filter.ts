@@ -1,0 +1,83 @@
+import { FilterError } from "../errors.js";
+import { parseFilter, type Condition, type FilterNode, type Literal } from "./parse-filter.js";
+import { pascalCase, resolveField, type EntityFields, type FieldType } from "./resolve-field.js";
+import { compileCondition, type Predicate } from "./evaluate-condition.js";
+
+/** A value an index can be probed with (strings are lower-cased, as `=` ignores case). */
+export type IndexKey = number | string | boolean;
+
+/** A top-level `field = value` or `field in {...}` condition that an index may answer. */
+export interface IndexHint {
+  field: string;
+  keys: IndexKey[];
+}
+
+/** A checked, ready-to-run filter. */
+export interface CompiledFilter {
+  /** True when the row matches the whole filter. */
+  test: Predicate;
+  /** Equality conditions ANDed at the top level: every match must satisfy each of them. */
+  hints: IndexHint[];
+}
+
+/**
+ * Parses a filter, resolves every field against the entity and type-checks each comparison.
+ * @throws FilterError (`SIM_FILTER_SYNTAX` or `SIM_FILTER_FIELD`) naming the column at fault.
+ */
+export function compileFilter(text: string, entity: EntityFields): CompiledFilter {
+  const tree = parseFilter(text);
+  const resolve = (name: string, pos: number): { field: string; type: FieldType } => {
+    const field = resolveField(entity, name);
+    if (!field) {
+      const known = Object.keys(entity.fields).map(pascalCase).sort().join(", ");
+      throw new FilterError("SIM_FILTER_FIELD", `Unknown field '${name}' for a ${entity.entity}; known fields: ${known}`, pos);
+    }
+    return { field, type: entity.fields[field]! };
+  };
+  const build = (node: FilterNode): Predicate => {
+    switch (node.type) {
+      case "and": {
+        const [l, r] = [build(node.left), build(node.right)];
+        return (row) => l(row) && r(row);
+      }
+      case "or": {
+        const [l, r] = [build(node.left), build(node.right)];
+        return (row) => l(row) || r(row);
+      }
+      case "not": {
+        const inner = build(node.operand);
+        return (row) => !inner(row);
+      }
+      default:
+        return compileCondition(node, resolve);
+    }
+  };
+  return { test: build(tree), hints: collectHints(tree, resolve) };
+}
+
+function collectHints(tree: FilterNode, resolve: (name: string, pos: number) => { field: string; type: FieldType }): IndexHint[] {
+  const hints: IndexHint[] = [];
+  const keyOf = (literal: Literal, type: FieldType): IndexKey | undefined => {
+    if (literal.kind === "field" || type === "date") return undefined;
+    return literal.kind === "string" ? literal.value.toLowerCase() : literal.value;
+  };
+  const visit = (node: FilterNode) => {
+    if (node.type === "and") {
+      visit(node.left);
+      visit(node.right);
+      return;
+    }
+    const cond = node as Condition;
+    if (cond.type === "compare" && cond.op === "=") {
+      const { field, type } = resolve(cond.field, cond.pos);
+      const key = keyOf(cond.value, type);
+      if (key !== undefined) hints.push({ field, keys: [key] });
+    } else if (cond.type === "in" && !cond.negated) {
+      const { field, type } = resolve(cond.field, cond.pos);
+      const keys = cond.values.map((v) => keyOf(v, type));
+      if (keys.every((k) => k !== undefined)) hints.push({ field, keys: keys as IndexKey[] });
+    }
+  };
+  visit(tree);
+  return hints;
+}
