@@ -1,0 +1,156 @@
+/**
+ * The seed document: one fake QAComplete tenant. `examples/seed.yaml` is the demo tenant.
+ * Keys are snake_case like the wire format. See `validate-seed.ts` for the rules.
+ */
+export interface SeedDocument {
+  version: 1;
+  /** Seeds the generator that picks outcomes and durations of tests that do not set them. @default 1 */
+  rng_seed?: number;
+  /** Start of the virtual clock (ISO date-time). @default "2026-12-01T09:00:00Z" */
+  clock_start?: string;
+  simulation?: {
+    /** Seconds before a host agent picks up an Awaiting Run run. @default 3 */
+    pickup_delay_seconds?: number;
+    /** Wall-clock speed-up of test durations (run_time still reports the nominal seconds). @default 1 */
+    speed?: number;
+  };
+  departments?: SeedDepartment[];
+  users: SeedUser[];
+  hosts?: SeedHost[];
+  projects: SeedProject[];
+}
+
+export interface SeedDepartment {
+  id: number;
+  name: string;
+  company?: string;
+}
+
+/** A right in one project area (reference §1.4). */
+export type SeedRight = "read" | "add" | "update" | "delete";
+
+/** Rights of a user in one project: a shorthand or a list per area. */
+export type SeedProjectRights =
+  | "full"
+  | "read"
+  | "none"
+  | { test_library?: SeedRight[]; test_sets?: SeedRight[]; releases?: SeedRight[] };
+
+export interface SeedUser {
+  id: number;
+  /** The login (reference §1.2: login is the e-mail address). */
+  email: string;
+  password: string;
+  first_name: string;
+  last_name: string;
+  middle_name?: string;
+  is_security_admin?: boolean;
+  is_active?: boolean;
+  /** Project id (as a string key) → rights. Projects not listed are not accessible. */
+  rights?: Record<string, SeedProjectRights>;
+}
+
+export interface SeedHost {
+  id: number;
+  host_name: string;
+  os?: string;
+  host_configuration?: string;
+  agents?: string[];
+  /** @default true */
+  is_active?: boolean;
+  security_token?: string;
+  agent_version?: string;
+  /** @default the first department */
+  dept_id?: number;
+}
+
+export interface SeedProject {
+  id: number;
+  name: string;
+  dept_id?: number;
+  is_active?: boolean;
+  tests?: SeedTest[];
+  test_sets?: SeedTestSet[];
+  configurations?: SeedConfiguration[];
+  releases?: SeedRelease[];
+  runs?: SeedRun[];
+}
+
+/** What a host reports for an automated test. */
+export type SeedOutcome = "pass" | "fail" | "block" | "skip";
+
+export interface SeedTest {
+  id: number;
+  title: string;
+  folder?: string;
+  /** @default true */
+  automated?: boolean;
+  /** @default picked from `rng_seed` (mostly pass) */
+  outcome?: SeedOutcome;
+  /** @default picked from `rng_seed` (10–120 s) */
+  duration_seconds?: number;
+  default_host_id?: number;
+  /** @default "Approved" */
+  status?: string;
+  priority?: string;
+  description?: string;
+  /** @default true */
+  active?: boolean;
+}
+
+export interface SeedTestSetItem {
+  test_id: number;
+  /** @default true */
+  active?: boolean;
+  /** @default false */
+  is_stopped_on_fail?: boolean;
+  default_host_id?: number;
+}
+
+export interface SeedTestSet {
+  id: number;
+  title: string;
+  folder?: string;
+  description?: string;
+  /** @default false */
+  is_sequential?: boolean;
+  /** @default true */
+  is_active?: boolean;
+  items: SeedTestSetItem[];
+}
+
+export interface SeedConfiguration {
+  id: number;
+  title: string;
+  folder?: string;
+  /** @default true */
+  is_active?: boolean;
+}
+
+export type SeedReleaseType = "Release" | "Iteration" | "Build";
+
+export interface SeedRelease {
+  id: number;
+  title: string;
+  type: SeedReleaseType;
+  /** @default "In Progress" */
+  status_code?: string;
+  /** @default true */
+  is_active?: boolean;
+  children?: SeedRelease[];
+}
+
+/** An existing run. `finished` runs get results from the tests' outcomes. */
+export interface SeedRun {
+  id: number;
+  test_id?: number;
+  test_set_id?: number;
+  test_config_id?: number;
+  release_id?: number;
+  host_id?: number;
+  run_by_user_id: number;
+  /** When the run started, in minutes before the clock's start. */
+  started_minutes_ago: number;
+  state: "finished" | "in_progress" | "awaiting";
+  is_sequential?: boolean;
+}
