@@ -1,0 +1,123 @@
+import type { Dispatcher } from "undici";
+import { QacError } from "./errors.js";
+import type { RetryOptions } from "./retry.js";
+import { resolveRetry, type ResolvedRetry } from "./retry.js";
+
+/** One line per HTTP attempt, for the `log` hook. Never carries headers or bodies. */
+export interface RequestLogEvent {
+  method: string;
+  /** Endpoint key, e.g. `"GET /api/v2/projects/{ProjectId}/testruns"`. */
+  route: string;
+  /** Path under the server root, including the query. */
+  path: string;
+  /** HTTP status, or null when no response arrived. */
+  status: number | null;
+  durationMs: number;
+  /** 1-based attempt number. */
+  attempt: number;
+  /** The `X-Request-Id` sent. */
+  requestId: string;
+  /** Error code when the attempt failed. */
+  errorCode?: string;
+  /** Delay before the next attempt, when the client retries. */
+  retryInMs?: number;
+}
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** Server root (`https://rest.qacomplete.smartbear.com`) or a URL already ending in `/rest-api/service`. */
+  baseUrl: string | URL;
+  /** Login: the user's e-mail address. */
+  username: string;
+  /** The user's password; kept in a closure, never logged or serialised. */
+  password: string;
+  /** Rows per page for `iterate`. @default 500 */
+  pageSize?: number;
+  /** Retry policy, or `false` for a single attempt. @default { maxAttempts: 4 } */
+  retry?: RetryOptions | false;
+  /** Deadline per attempt (connect to last body byte), in ms. @default 30000 */
+  timeoutMs?: number;
+  /** Keep-alive connections per origin (bounds concurrency); ignored with `dispatcher`. @default 8 */
+  connections?: number;
+  /** Receives one event per HTTP attempt. */
+  log?: (event: RequestLogEvent) => void;
+  /** Your own undici dispatcher (Agent, Pool, MockAgent); the client then does not own or close it. */
+  dispatcher?: Dispatcher;
+  /** Clock for durations, in ms. @default performance.now */
+  now?: () => number;
+  /** Generates the `X-Request-Id` of each attempt. @default crypto.randomUUID */
+  requestId?: () => string;
+}
+
+/** Options after validation, with defaults applied. */
+export interface ResolvedOptions {
+  /** Origin, e.g. `http://127.0.0.1:8787`. */
+  origin: string;
+  /** Path prefix up to and including `/rest-api/service`. */
+  servicePath: string;
+  /** Redacted URL for display. */
+  displayUrl: string;
+  username: string;
+  pageSize: number;
+  retry: ResolvedRetry;
+  timeoutMs: number;
+  connections: number;
+  log: ((event: RequestLogEvent) => void) | undefined;
+  dispatcher: Dispatcher | undefined;
+  now: () => number;
+  requestId: () => string;
+}
+
+const fail = (option: string, expected: string, found: unknown): QacError =>
+  new QacError("CORE_CONFIG", `createClient: option \`${option}\` ${found === undefined ? "is missing" : "is invalid"}; expected ${expected}${found === undefined ? "" : `, got ${typeof found === "string" ? JSON.stringify(found) : typeof found}`}.`);
+
+function positiveInt(options: ClientOptions, key: "pageSize" | "timeoutMs" | "connections", fallback: number): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw fail(key, "a positive integer", value);
+  return value;
+}
+
+/** Splits a base URL into origin and the `/rest-api/service` prefix; rejects what cannot be a QAComplete root. */
+export function parseBaseUrl(baseUrl: unknown): { origin: string; servicePath: string } {
+  const expected = "an http(s) URL of the QAComplete server, e.g. https://rest.qacomplete.smartbear.com";
+  if (typeof baseUrl !== "string" && !(baseUrl instanceof URL)) throw fail("baseUrl", expected, baseUrl);
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` is not a URL; expected ${expected}.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` uses ${url.protocol}; expected ${expected}.`);
+  // Credentials in the URL would leak into every error path; they belong in username/password.
+  if (url.username || url.password) throw new QacError("CORE_CONFIG", "createClient: option `baseUrl` must not contain credentials; pass `username` and `password` instead.");
+  if (url.search || url.hash) throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` must not have a query or fragment; expected ${expected}.`);
+  const prefix = url.pathname.replace(/\/+$/, "").replace(/\/rest-api\/service$/i, "");
+  return { origin: url.origin, servicePath: `${prefix}/rest-api/service` };
+}
+
+/** Validates {@link ClientOptions}; every problem is a `CORE_CONFIG` error naming the option. */
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  if (typeof options !== "object" || options === null) throw new QacError("CORE_CONFIG", "createClient: expected an options object { baseUrl, username, password }.");
+  const { origin, servicePath } = parseBaseUrl(options.baseUrl);
+  if (typeof options.username !== "string" || options.username.trim() === "") throw fail("username", "the user's e-mail address (a non-empty string)", options.username);
+  if (options.username.includes(":")) throw new QacError("CORE_CONFIG", "createClient: option `username` must not contain ':' (HTTP Basic cannot encode it).");
+  // Never echo the password value, not even its type beyond "missing/invalid".
+  if (typeof options.password !== "string" || options.password === "") throw fail("password", "a non-empty string", options.password === undefined ? undefined : "(hidden)");
+  if (options.log !== undefined && typeof options.log !== "function") throw fail("log", "a function", options.log);
+  if (options.dispatcher !== undefined && (typeof options.dispatcher !== "object" || options.dispatcher === null || typeof options.dispatcher.request !== "function")) throw fail("dispatcher", "an undici Dispatcher", options.dispatcher);
+  return {
+    origin,
+    servicePath,
+    displayUrl: `${origin}${servicePath}`,
+    username: options.username,
+    pageSize: positiveInt(options, "pageSize", 500),
+    retry: resolveRetry(options.retry),
+    timeoutMs: positiveInt(options, "timeoutMs", 30_000),
+    connections: positiveInt(options, "connections", 8),
+    log: options.log,
+    dispatcher: options.dispatcher,
+    now: options.now ?? (() => performance.now()),
+    requestId: options.requestId ?? (() => crypto.randomUUID()),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Dispatcher } from "undici";
+import { QacError, type QacErrorContext } from "./errors.js";
+
+/** One HTTP exchange as the request layer needs it. */
+export interface TransportRequest {
+  origin: string;
+  path: string;
+  method: Dispatcher.HttpMethod;
+  headers: Record<string, string>;
+  body: string | undefined;
+  timeoutMs: number;
+}
+
+/** A response with its body read as text. */
+export interface TransportResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+// Failures that happen while connecting, so no byte of the request reached the server.
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const notSentErrors = new WeakSet<QacError>();
+
+/** True when the failed attempt never reached the server (so even a create may be repeated). */
+export function failedBeforeSending(error: QacError): boolean {
+  return notSentErrors.has(error);
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  // Connection errors can arrive wrapped (AggregateError for multi-address hosts, or a cause).
+  const inner = (error as { errors?: unknown[]; cause?: unknown } | null);
+  return inner?.errors?.[0] !== undefined ? codeOf(inner.errors[0]) : inner?.cause !== undefined ? codeOf(inner.cause) : undefined;
+}
+
+/**
+ * Sends one request through `dispatcher` under a deadline covering connect, headers and body.
+ * Network failures become CORE_NETWORK / CORE_TIMEOUT errors carrying `context`.
+ */
+export async function send(dispatcher: Dispatcher, request: TransportRequest, context: QacErrorContext): Promise<TransportResponse> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
+  try {
+    const response = await dispatcher.request({
+      origin: request.origin,
+      path: request.path,
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal: controller.signal,
+    });
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, text };
+  } catch (cause) {
+    const where = `${request.method} ${request.path}`;
+    if (timedOut) {
+      throw new QacError("CORE_TIMEOUT", `${where} got no complete response within ${request.timeoutMs} ms (option \`timeoutMs\`).`, { ...context, cause });
+    }
+    const code = codeOf(cause);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const error = new QacError("CORE_NETWORK", `${where} failed: ${code ?? "network error"} (${reason}).`, { ...context, cause });
+    if (code !== undefined && NOT_SENT_CODES.has(code)) notSentErrors.add(error);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
