@@ -84,7 +84,7 @@ export function createClient(options: ClientOptions): QacClient {
     },
     testRuns: {
       ...runs,
-      create: (ProjectId, body) => request("POST /api/v2/projects/{ProjectId}/testruns", { path: { ProjectId }, body: checkCreateBody(body) }),
+      create: async (ProjectId, body) => request("POST /api/v2/projects/{ProjectId}/testruns", { path: { ProjectId }, body: checkCreateBody(body) }),
       delete: async (p, r) => {
         await request("DELETE /api/v2/projects/{ProjectId}/testruns/{Id}", { path: inRun(p, r) });
       },
@@ -93,7 +93,7 @@ export function createClient(options: ClientOptions): QacClient {
         list: (p, r, o) => runItems.list(inRun(p, r), o),
         iterate: (p, r, o) => runItems.iterate(inRun(p, r), o),
         get: (p, r, ItemId) => request("GET /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}", { path: { ...inRun(p, r), ItemId } }),
-        patch: (p, r, ItemId, body) => {
+        patch: async (p, r, ItemId, body) => {
           if (typeof body !== "object" || body === null || typeof body.StatusCode !== "string" || body.StatusCode === "") {
             throw new QacError("CORE_INVALID_ARGUMENT", "testRuns.items.patch needs a body with a non-empty StatusCode (e.g. { StatusCode: \"Passed\" }).");
           }

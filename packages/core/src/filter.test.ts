@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { filter } from "./filter.js";
+import { isQacError } from "./errors.js";
+
+const code = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return isQacError(error) ? error.code : "not a QacError";
+  }
+  return undefined;
+};
+
+describe("filter", () => {
+  it("builds the contract example exactly", () => {
+    expect(filter.and(filter.eq("TestSetId", 5), filter.in("Id", [1, 2]))).toBe("(TestSetId = 5) AND (Id in {1,2})");
+  });
+
+  it("writes every comparison operator", () => {
+    expect([filter.eq("A", 1), filter.ne("A", 1), filter.gt("A", 1), filter.lt("A", 1), filter.ge("A", 1), filter.le("A", 1)]).toEqual([
+      "(A = 1)", "(A != 1)", "(A > 1)", "(A < 1)", "(A >= 1)", "(A <= 1)",
+    ]);
+  });
+
+  it("quotes strings and doubles single quotes", () => {
+    expect(filter.eq("Title", "O'Brien's test")).toBe("(Title = 'O''Brien''s test')");
+    expect(filter.contains("Title", "it's")).toBe("(Title ~ 'it''s')");
+  });
+
+  it("writes booleans bare and lists of strings quoted", () => {
+    expect(filter.eq("active", true)).toBe("(active = true)");
+    expect(filter.in("Title", ["a'b", "c"])).toBe("(Title in {'a''b','c'})");
+    expect(filter.notIn("Id", [3])).toBe("(Id not in {3})");
+  });
+
+  it("writes empty checks", () => {
+    expect(filter.isEmpty("FolderId")).toBe("(FolderId is empty)");
+    expect(filter.isNotEmpty("FolderId")).toBe("(FolderId is not empty)");
+  });
+
+  it("parenthesises nested AND/OR/NOT so precedence never matters", () => {
+    const f = filter.or(filter.and(filter.eq("A", 1), filter.eq("B", 2)), filter.not(filter.eq("C", "x")));
+    expect(f).toBe("((A = 1) AND (B = 2)) OR (NOT (C = 'x'))");
+    expect(filter.not(filter.and(filter.eq("A", 1), filter.eq("B", 2)))).toBe("NOT ((A = 1) AND (B = 2))");
+  });
+
+  it("does not mistake parentheses inside quotes for grouping", () => {
+    const f = filter.and(filter.eq("T", "a) OR (b"), filter.eq("U", 1));
+    expect(filter.or(f, filter.eq("V", 2))).toBe("((T = 'a) OR (b') AND (U = 1)) OR (V = 2)");
+  });
+
+  it("returns a single operand of and() unchanged", () => {
+    expect(filter.and(filter.eq("A", 1))).toBe("(A = 1)");
+  });
+
+  it("rejects empty in-lists, non-finite numbers, odd field names and empty and()", () => {
+    expect(code(() => filter.in("Id", []))).toBe("CORE_INVALID_ARGUMENT");
+    expect(code(() => filter.notIn("Id", []))).toBe("CORE_INVALID_ARGUMENT");
+    expect(code(() => filter.eq("Id", Number.NaN))).toBe("CORE_INVALID_ARGUMENT");
+    expect(code(() => filter.in("Id", [1, Number.POSITIVE_INFINITY]))).toBe("CORE_INVALID_ARGUMENT");
+    expect(code(() => filter.eq("Id = 1) OR (1", 1))).toBe("CORE_INVALID_ARGUMENT");
+    expect(code(() => filter.and())).toBe("CORE_INVALID_ARGUMENT");
+  });
+
+  it("names the field in the empty-list error", () => {
+    expect(() => filter.in("TestSetId", [])).toThrow(/in\("TestSetId", \[\]\) has no values/);
+  });
+
+  it("wraps raw text in parentheses once", () => {
+    expect(filter.raw("A = 1 OR B = 2")).toBe("(A = 1 OR B = 2)");
+    expect(filter.raw("(A = 1)")).toBe("(A = 1)");
+  });
+});
