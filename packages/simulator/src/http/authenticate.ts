@@ -1,0 +1,31 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Tenant, UserRecord } from "../tenant/tenant.js";
+import { HttpError } from "./http-error.js";
+
+/** A 401 that carries the `WWW-Authenticate: Basic` challenge (reference §11.5). */
+export class AuthError extends HttpError {
+  constructor(message: string) {
+    super(401, message);
+  }
+}
+
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+/**
+ * Checks HTTP Basic credentials where the login is the user's e-mail (reference §1.2). The password
+ * is compared in constant time and never appears in any message.
+ * @throws AuthError for a missing, malformed or wrong Authorization header, or an inactive user
+ */
+export function authenticate(tenant: Tenant, header: string | undefined): UserRecord {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
+  if (!match) throw new AuthError("Authorization has been denied for this request: send HTTP Basic credentials (e-mail and password)");
+  const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  const login = colon < 0 ? decoded : decoded.slice(0, colon);
+  const password = colon < 0 ? "" : decoded.slice(colon + 1);
+  const user = tenant.usersByEmail.get(login.toLowerCase());
+  // Compare against a dummy when the user is unknown so timing does not reveal valid logins.
+  const ok = timingSafeEqual(digest(password), digest(user?.seed.password ?? "\0no-user")) && user !== undefined;
+  if (!ok || user.seed.is_active === false) throw new AuthError("Authorization has been denied for this request: wrong e-mail or password");
+  return user;
+}

@@ -1,0 +1,112 @@
+import { formatDate, MIN_DATE } from "../store/format-date.js";
+import type { Tenant } from "../tenant/tenant.js";
+import type { RunItemRow, RunRow } from "../tenant/wire-types.js";
+import { deriveRun } from "./derive-run.js";
+
+/** One test of a run to create. */
+export interface ItemSpec {
+  testId: number;
+  isStoppedOnFail: boolean;
+  /** 0 = no host (manual). */
+  hostId: number;
+}
+
+/** A checked request to create a run: every id exists in the project. */
+export interface RunSpec {
+  projectId: number;
+  /** 0 for a single-test run. */
+  testSetId: number;
+  /** The test of a single-test run, 0 for a set run. */
+  testId: number;
+  configId: number;
+  releaseId: number;
+  /** The host from the request (0 = none). */
+  hostId: number;
+  userId: number;
+  isSequential: boolean;
+  executionType: string;
+  items: ItemSpec[];
+}
+
+const titleOf = (row: Record<string, unknown> | undefined) => (typeof row?.["title"] === "string" ? row["title"] : "");
+
+/**
+ * Stores a new run with one item per test (`sequence_number` 1..n), all Awaiting Run, like the
+ * SOAP `TestRun.Add` the REST create is built on (reference §3.1).
+ * @param id use this id (seeded runs); a fresh one otherwise
+ */
+export function insertRun(tenant: Tenant, spec: RunSpec, nowMs: number, id = tenant.nextRunId()): RunRow {
+  const setName = titleOf(tenant.testSets.get(spec.testSetId));
+  const configName = titleOf(tenant.configurations.get(spec.configId));
+  const releaseName = titleOf(tenant.releases.get(spec.releaseId));
+  const user = tenant.users.get(spec.userId);
+  const userName = user ? `${user.seed.last_name}, ${user.seed.first_name} ` : "";
+  const hostName = (id: number) => (tenant.hosts.get(id)?.["host_name"] as string | undefined) ?? "";
+  const runHost = spec.hostId || spec.items.find((i) => i.hostId)?.hostId || 0;
+
+  const items: RunItemRow[] = spec.items.map((item, index) => {
+    const test = tenant.tests.get(item.testId);
+    return {
+      id: tenant.nextItemId(),
+      test_set_id: spec.testSetId,
+      test_set_name: setName,
+      project_id: spec.projectId,
+      test_run_id: id,
+      test_id: item.testId,
+      test_name: titleOf(test),
+      version: 1,
+      sequence_number: index + 1,
+      status_code: "Awaiting Run",
+      run_time: 0,
+      run_time_formated: "00:00:00",
+      is_stopped_on_fail: item.isStoppedOnFail,
+      automated: test?.["execution_type"] === "Automated",
+      configuration_name: configName,
+      test_host: hostName(item.hostId),
+      release_id: spec.releaseId,
+      release_name: releaseName,
+      run_by_user_id: spec.userId,
+      folder_name: (test?.["folder_name"] as string | undefined) ?? "",
+      test_description: (test?.["description"] as string | undefined) ?? "",
+      date_started: MIN_DATE,
+      date_finished: MIN_DATE,
+      test_run_started: formatDate(nowMs),
+      status_updated_by: 0,
+      status_updated_by_user_name: "",
+      test_run_results: [],
+    };
+  });
+  for (const [index, item] of items.entries()) {
+    tenant.items.insert(item);
+    tenant.itemMeta.set(item.id, { hostId: spec.items[index]!.hostId });
+  }
+  const run: RunRow = {
+    id,
+    test_set_id: spec.testSetId,
+    test_set_name: setName,
+    test_config_id: spec.configId,
+    configuration_name: configName,
+    release_id: spec.releaseId,
+    release_name: releaseName,
+    project_id: spec.projectId,
+    run_by_user_id: spec.userId,
+    run_by_user_name: userName,
+    is_sequential: spec.isSequential,
+    execution_type: spec.executionType,
+    // The restart sample shows date_started filled even for a fresh Awaiting Run run (reference
+    // §3.3): the simulator sets it at creation and again when a host starts the run.
+    date_started: formatDate(nowMs),
+    date_finished: MIN_DATE,
+    ...deriveRun(items, false),
+    schedule_id: "0",
+    test_host: hostName(runHost),
+  };
+  tenant.runs.insert(run);
+  tenant.runMeta.set(id, { testId: spec.testId, hostId: spec.hostId, started: false, driven: false });
+  if (spec.testId) {
+    let ids = tenant.runsByTest.get(spec.testId);
+    if (!ids) tenant.runsByTest.set(spec.testId, (ids = new Set()));
+    ids.add(id);
+  }
+  return run;
+}
