@@ -22,7 +22,7 @@ export function seedRuns(tenant: Tenant, engine: RunEngine, seed: SeedDocument, 
           throw e;
         }
       };
-      const spec = resolve(tenant, project.id, run.run_by_user_id, {
+      const spec = resolve({
         TestId: run.test_id,
         TestSetId: run.test_set_id,
         TestConfigId: run.test_config_id,
