@@ -83,6 +83,19 @@ export class RunEngine {
     if (meta?.driven && meta.started && (!current || current.itemId === item.id)) this.scheduleNext(run.id, at);
   }
 
+  /**
+   * Lets idle driven runs continue (after a host came back): runs not yet picked up are picked up
+   * after the usual delay, started runs start their next runnable item now.
+   */
+  wake(now: number): void {
+    for (const [runId, meta] of this.tenant.runMeta) {
+      const run = this.tenant.runs.get(runId);
+      if (!meta.driven || this.pending.has(runId) || !run || (run.status_code !== "Awaiting Run" && run.status_code !== "In Progress")) continue;
+      if (meta.started) this.scheduleNext(runId, now);
+      else if (this.tenant.itemsOf(runId).some((item) => this.runnable(item))) this.schedule(runId, now + this.tenant.agent.pickupDelayMs, 0);
+    }
+  }
+
   /** Stops driving a deleted run. */
   forget(runId: number): void {
     this.pending.delete(runId);

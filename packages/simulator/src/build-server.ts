@@ -1,0 +1,97 @@
+import fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { FilterError } from "./errors.js";
+import { AuthError } from "./http/authenticate.js";
+import { HttpError, NOT_FOUND } from "./http/http-error.js";
+import { registerAutomationRoutes } from "./routes/automation-routes.js";
+import { registerLibraryRoutes } from "./routes/library-routes.js";
+import { registerProjectRoutes } from "./routes/project-routes.js";
+import { registerRunItemRoutes } from "./routes/run-item-routes.js";
+import { registerTestRunRoutes } from "./routes/testrun-routes.js";
+import type { Runtime } from "./runtime.js";
+
+const PREFIX = "/rest-api/service";
+/** Request bodies above this size are refused with 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The route key used by counters and fault rules, e.g. "GET /api/v2/projects/:projectId/testruns". */
+export function routeKeyOf(method: string, routeUrl: string | undefined): string {
+  if (routeUrl === undefined) return `${method} (unmatched)`;
+  return `${method} ${routeUrl.startsWith(PREFIX) ? routeUrl.slice(PREFIX.length) : routeUrl}`;
+}
+
+/** Parses an urlencoded form into a flat object (reference §11.16: form bodies are accepted). */
+function parseForm(body: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+/**
+ * Builds the fastify app of the simulator (not listening). Every request is counted, may meet an
+ * injected fault, lets due lifecycle events happen, and every error is answered as
+ * `{"Message": ...}` (reference §11.5).
+ */
+export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): FastifyInstance {
+  const app = fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: false });
+
+  // An empty JSON body is an empty object: the restart sample posts `Content-Length: 0` (§3.5).
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === "") return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new HttpError(400, "The request body is not valid JSON"), undefined);
+    }
+  });
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => done(null, parseForm(String(body))));
+
+  const resetAfter = new WeakSet<object>();
+  app.addHook("onRequest", async (request, reply) => {
+    const key = routeKeyOf(request.method, request.routeOptions.url);
+    rt.counters.count(key);
+    const fault = rt.faults.decide(key);
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.reset === "before") {
+      reply.hijack();
+      request.raw.socket?.destroy();
+      return;
+    }
+    if (fault.reset === "after") resetAfter.add(request);
+    if (fault.status !== undefined) {
+      if (fault.retryAfterSeconds !== undefined) void reply.header("retry-after", String(fault.retryAfterSeconds));
+      await reply.code(fault.status).send({ Message: `Injected fault: HTTP ${fault.status}` });
+      return reply;
+    }
+    rt.sync();
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    // The handler ran and changed state; the client never hears back.
+    if (resetAfter.has(request)) {
+      reply.hijack();
+      request.raw.socket?.destroy();
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError | FilterError, _request, reply) => {
+    if (error instanceof AuthError) return reply.code(401).header("www-authenticate", 'Basic realm="QAComplete"').send({ Message: error.message });
+    if (error instanceof HttpError) return reply.code(error.status).send({ Message: error.message });
+    if (error instanceof FilterError) return reply.code(400).send({ Message: `Invalid filter: ${error.message}` });
+    const fe = error as FastifyError;
+    if (fe.validation) return reply.code(400).send({ Message: `Invalid request body: ${fe.message.replace(/^body\/?/, "")}` });
+    if (fe.statusCode === 413) return reply.code(413).send({ Message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes` });
+    if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) return reply.code(fe.statusCode).send({ Message: fe.message });
+    reply.log.error(error);
+    return reply.code(500).send({ Message: "An error has occurred." });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ Message: NOT_FOUND }));
+
+  registerTestRunRoutes(app, rt);
+  registerRunItemRoutes(app, rt);
+  registerLibraryRoutes(app, rt);
+  registerProjectRoutes(app, rt);
+  registerAutomationRoutes(app, rt);
+  return app;
+}

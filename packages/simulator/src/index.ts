@@ -1,0 +1,15 @@
+export { startSimulator, createSimulator } from "./start-simulator.js";
+export type { Simulator, SimulatorOptions, SimulatorRuns, SimulatorHosts } from "./start-simulator.js";
+export type { FaultRule } from "./http/fault-injector.js";
+export type { RequestCounters } from "./http/request-counters.js";
+export type { SimulatorClock, ClockMode } from "./clock/create-clock.js";
+export type { DuplicateRunMode } from "./runs/create-run.js";
+export type { BulkRun } from "./runs/insert-many.js";
+export type { RunRow, RunItemRow, RunStatus, ItemStatus } from "./tenant/wire-types.js";
+export type * from "./seed/seed-document.js";
+export { parseSeed, loadSeedFile } from "./seed/load-seed.js";
+export { validateSeed } from "./seed/validate-seed.js";
+export { DEFAULT_SEED_PATH } from "./seed/default-seed.js";
+export { routeKeyOf } from "./build-server.js";
+export { SimulatorError, SeedError, FilterError } from "./errors.js";
+export type { SimulatorErrorCode, SeedProblem } from "./errors.js";
