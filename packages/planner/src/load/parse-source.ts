@@ -1,0 +1,89 @@
+import { LineCounter, parseDocument, type YAMLError } from "yaml";
+import type { Diagnostic, PlanErrorCode } from "../errors.js";
+import { interpolateEnv, type Env } from "./interpolate-env.js";
+import { SourceFile } from "./source-file.js";
+
+/** A document expanding more aliases than this is refused (guards against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed plan file: its source (for locating problems), its data, and what went wrong. */
+export interface ParsedSource {
+  source: SourceFile;
+  /** The document as plain data (`undefined` when it could not be built). */
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const yamlCodes: Partial<Record<YAMLError["code"], PlanErrorCode>> = {
+  DUPLICATE_KEY: "PLAN_DUPLICATE_KEY",
+  TAB_AS_INDENT: "PLAN_TAB",
+  RESOURCE_EXHAUSTION: "PLAN_ALIAS_LIMIT",
+};
+
+const yamlHints: Partial<Record<YAMLError["code"], string>> = {
+  DUPLICATE_KEY: "remove or rename one of them",
+  TAB_AS_INDENT: "indent with spaces",
+  MULTIPLE_DOCS: "a plan is one YAML document; split it into files and combine them with `include:`",
+  BAD_INDENT: "check the indentation of this line against its siblings",
+};
+
+/**
+ * Parses plan text as YAML (strict: unique keys, bounded aliases), interpolates `${VAR}` in
+ * string values, and converts it to data. Syntax problems become diagnostics; never throws for
+ * bad input.
+ */
+export function parseSource(file: string, text: string, env: Env): ParsedSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  const source = new SourceFile(file, text, lineCounter, doc);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) diagnostics.push(fromYamlError(source, error, "error"));
+  for (const warning of doc.warnings) diagnostics.push(fromYamlError(source, warning, "warning"));
+  diagnostics.push(...findTabIndents(source, diagnostics));
+  // A duplicate key leaves a usable document (the later value wins): keep checking so every
+  // problem is reported at once. Other syntax errors make the structure unreliable.
+  if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return { source, data: undefined, diagnostics };
+  diagnostics.push(...interpolateEnv(doc, source, env));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError for excessive alias expansion; anything else is a bug in yaml.
+    const message = error instanceof Error ? error.message : String(error);
+    diagnostics.push(source.diagnostic("PLAN_ALIAS_LIMIT", `aliases expand too much (${message}); write the values out or use fewer nested aliases`, { offset: 0 }));
+    return { source, data: undefined, diagnostics };
+  }
+  if (data === null || data === undefined) diagnostics.push(source.diagnostic("PLAN_EMPTY", "the plan is empty; start with `version: 1` and a `project:`", { offset: 0 }));
+  return { source, data, diagnostics };
+}
+
+function fromYamlError(source: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
+  const code = yamlCodes[error.code] ?? "PLAN_YAML";
+  const text =
+    error.code === "DUPLICATE_KEY"
+      ? `key ${JSON.stringify(source.text.slice(error.pos[0], error.pos[1]).trim())} appears twice in this mapping`
+      : error.message.replace(/ at line \d+, column \d+.*$/s, "").trim();
+  const hint = yamlHints[error.code];
+  const message = `${text}${hint ? `; ${hint}` : ""} (YAML ${error.code})`;
+  return source.diagnostic(code, message, { offset: error.pos[0], end: error.pos[1] }, severity);
+}
+
+/**
+ * yaml reports most tab indentation as generic syntax errors; name the tab explicitly, once
+ * per line, unless yaml already did.
+ */
+function findTabIndents(source: SourceFile, already: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set(already.filter((d) => d.code === "PLAN_TAB").map((d) => d.line));
+  const starts = source.lineCounter.lineStarts;
+  for (const [i, start] of starts.entries()) {
+    if (seen.has(i + 1)) continue;
+    let j = start;
+    while (source.text[j] === " ") j++;
+    if (source.text[j] === "\t") {
+      out.push(source.diagnostic("PLAN_TAB", "a tab is used for indentation; YAML needs spaces", { offset: j }));
+      if (out.length >= 20) break;
+    }
+  }
+  return out;
+}
