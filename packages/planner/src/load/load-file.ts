@@ -40,7 +40,9 @@ export async function loadFile(file: string, fullPath: string, text: string | un
   diagnostics.push(...parsed.diagnostics);
   if (parsed.data === undefined || parsed.data === null) return { fragment: null, diagnostics };
   const mapped = mapSchemaErrors(schemaErrors(parsed.data), parsed.source);
-  diagnostics.push(...mapped.diagnostics);
+  // A value whose `${VAR}` failed is reported once, as PLAN_ENV, not again by the schema.
+  const envSpots = new Set(parsed.diagnostics.filter((d) => d.code === "PLAN_ENV").map((d) => `${d.line}:${d.column}`));
+  diagnostics.push(...mapped.diagnostics.filter((d) => !envSpots.has(`${d.line}:${d.column}`)));
   const data = dropInvalid(parsed.data, mapped.invalid);
   return { fragment: buildFragment(parsed.source, data, mapped.invalid), diagnostics };
 }

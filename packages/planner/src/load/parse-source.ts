@@ -59,13 +59,17 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
 
 function fromYamlError(source: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
   const code = yamlCodes[error.code] ?? "PLAN_YAML";
-  const text =
-    error.code === "DUPLICATE_KEY"
-      ? `key ${JSON.stringify(source.text.slice(error.pos[0], error.pos[1]).trim())} appears twice in this mapping`
-      : error.message.replace(/ at line \d+, column \d+.*$/s, "").trim();
+  let end = error.pos[1];
+  let text = error.message.replace(/ at line \d+, column \d+.*$/s, "").trim();
+  if (error.code === "DUPLICATE_KEY") {
+    // yaml points at the key's first character; underline and name the whole key.
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]+)/.exec(source.text.slice(error.pos[0], error.pos[0] + 1100))?.[0].trimEnd() ?? "";
+    end = error.pos[0] + Math.max(1, key.length);
+    text = `key ${key.startsWith('"') || key.startsWith("'") ? key : JSON.stringify(key)} appears twice in this mapping`;
+  }
   const hint = yamlHints[error.code];
   const message = `${text}${hint ? `; ${hint}` : ""} (YAML ${error.code})`;
-  return source.diagnostic(code, message, { offset: error.pos[0], end: error.pos[1] }, severity);
+  return source.diagnostic(code, message, { offset: error.pos[0], end }, severity);
 }
 
 /**

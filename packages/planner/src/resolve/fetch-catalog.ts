@@ -1,6 +1,7 @@
 import { filter, type Filter, type ProjectId, type QacClient, type Test, type TestConfiguration, type TestHost, type TestSet, type Release } from "@qac/core";
 import type { EntityRef } from "@qac/schemas";
-import { CallCounter, fetchAll, PAGE_SIZE } from "./fetch-all.js";
+import type { CallCounter} from "./fetch-all.js";
+import { fetchAll, PAGE_SIZE } from "./fetch-all.js";
 import { refKey } from "./match-entity.js";
 
 /** The parts of the client the planner uses (a full `QacClient` fits). */

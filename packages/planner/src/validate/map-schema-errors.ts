@@ -31,8 +31,8 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${value}`;
+  return "a mapping";
 }
 
 const article = (type: string) => ({ object: "a mapping", array: "a list", integer: "a whole number", boolean: "true or false" })[type] ?? `a ${type}`;

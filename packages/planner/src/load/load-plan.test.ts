@@ -1,0 +1,118 @@
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../format-diagnostic.js";
+import { loadPlan } from "./load-plan.js";
+
+const head = `version: 1
+project: Web Shop
+configurations:
+  chrome: "Chrome / Windows 11"
+  firefox: "Firefox / Ubuntu 24.04"
+hosts:
+  win: build-agent-01
+`;
+
+async function diagnosticsOf(text: string, env: Record<string, string> = {}) {
+  const result = await loadPlan({ text, file: "plan.yaml" }, { env });
+  return result.diagnostics.map((d) => formatDiagnostic(d)).join("\n");
+}
+
+describe("loadPlan", () => {
+  it("reports five different mistakes at once, each at its line:col with a caret", async () => {
+    const text = `${head}entries:
+  - test: Log in with e-mail and password
+    configurations: [chrome, chrom]
+    host: win
+    sequentail: true
+  - testSet: Checkout smoke
+    test: 3101
+    host: win
+  - testSet: Search regression
+    forceNewRun: "yes"
+    host: win
+    host: win
+`;
+    expect(await diagnosticsOf(text)).toMatchInlineSnapshot(`
+      "plan.yaml:10:30 error PLAN_UNKNOWN_REF configuration "chrom" is not defined under \`configurations:\`; did you mean "chrome"?
+        10 |     configurations: [chrome, chrom]
+           |                              ^^^^^
+      plan.yaml:12:5 error PLAN_UNKNOWN_KEY unknown key "sequentail" in entries[0]; did you mean "sequential"? (allowed: key, test, testSet, configurations, releases, host, sequential, forceNewRun, labels, sequenceGroup, manual)
+        12 |     sequentail: true
+           |     ^^^^^^^^^^
+      plan.yaml:13:5 error PLAN_CONFLICT an entry runs either a \`test\` or a \`testSet\`, not both; split it into two entries
+        13 |   - testSet: Checkout smoke
+           |     ^^^^^^^
+      plan.yaml:17:18 error PLAN_SCHEMA entries[2].forceNewRun must be true or false, found "yes"
+        17 |     forceNewRun: "yes"
+           |                  ^^^^^
+      plan.yaml:19:5 error PLAN_DUPLICATE_KEY key "host" appears twice in this mapping; remove or rename one of them (YAML DUPLICATE_KEY)
+        19 |     host: win
+           |     ^^^^"
+    `);
+  });
+
+  it("returns the plan with defaults applied and the matrix expanded", async () => {
+    const result = await loadPlan(
+      { text: `${head}defaults:\n  configurations: [chrome, firefox]\n  host: win\n  labels: [nightly]\nentries:\n  - testSet: Search regression\n    labels: [search]\n` },
+      { env: {} },
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.entries[0]).toMatchObject({ key: "search-regression", kind: "testSet", host: "win", labels: ["nightly", "search"], forceNewRun: false, sequential: null });
+    expect(result.plan.runs.map((r) => r.key)).toEqual(["search-regression/chrome/-", "search-regression/firefox/-"]);
+    expect(result.plan.runs[0]!.origin).toMatchObject({ file: "<text>", line: 13, column: 5 });
+  });
+
+  it("interpolates ${VAR} and ${VAR:-default}, typing a plain boolean, and names a missing variable", async () => {
+    const text = `${head}entries:\n  - test: \${TEST_NAME}\n    host: win\n    forceNewRun: \${FORCE:-true}\n    labels: ["\${LABEL}"]\n`;
+    const ok = await loadPlan({ text }, { env: { TEST_NAME: "Change quantity in cart", LABEL: "cart" } });
+    expect(ok.ok && ok.plan.entries[0]).toMatchObject({ ref: "Change quantity in cart", forceNewRun: true, labels: ["cart"] });
+    expect(await diagnosticsOf(text, { TEST_NAME: "x" })).toMatchInlineSnapshot(`
+      "plan.yaml:12:14 error PLAN_ENV environment variable LABEL is not set; set it, or give a default with \`\${LABEL:-value}\`
+        12 |     labels: ["\${LABEL}"]
+           |              ^^^^^^^^^^"
+    `);
+  });
+
+  it("reports an automated entry that routing leaves without a host, and conflicting host options", async () => {
+    const text = `${head}defaults:\n  host: win\nrouting:\n  rules:\n    - when: { configuration: firefox }\n      host: win\nentries:\n  - test: 3121\n    manual: true\n    host: win\n`;
+    const codes = (await loadPlan({ text }, { env: {} })).diagnostics.map((d) => `${d.code}@${d.line}`);
+    expect(codes).toEqual(["PLAN_CONFLICT@9", "PLAN_CONFLICT@17"]);
+    const hostless = await loadPlan({ text: `${head}entries:\n  - test: 3121\n    configurations: [firefox]\n` }, { env: {} });
+    expect(hostless.diagnostics.map((d) => d.code)).toEqual(["PLAN_NO_HOST"]);
+  });
+
+  it("derives entry keys and reports two entries with the same key", async () => {
+    const text = `${head}defaults: { host: win }\nentries:\n  - testSet: Search regression\n  - testSet: Search regression\n    configurations: [chrome]\n  - { key: a, test: 1 }\n  - { key: a, test: 2 }\n`;
+    const result = await loadPlan({ text, file: "p.yaml" }, { env: {} });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["PLAN_DUPLICATE_KEY 11:5", "PLAN_DUPLICATE_KEY 14:12"]);
+    expect(result.diagnostics[0]!.message).toContain("add a distinct `key:`");
+  });
+
+  it("combines included files and folders, each file once, and reports a missing include", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-plan-"));
+    await mkdir(join(dir, "more"));
+    await writeFile(join(dir, "defs.yaml"), `version: 1\nconfigurations:\n  chrome: Chrome\nhosts:\n  win: build-agent-01\n`);
+    await writeFile(join(dir, "more", "a.yaml"), `version: 1\ninclude: [../defs.yaml]\nentries:\n  - { test: 1, configurations: chrome, host: win }\n`);
+    await writeFile(join(dir, "more", "b.yml"), `version: 1\nentries:\n  - { test: 2, host: win }\n`);
+    await writeFile(join(dir, "main.yaml"), `version: 1\nproject: 1001\ninclude: [defs.yaml, more/]\n`);
+    const result = await loadPlan("main.yaml", { cwd: dir, env: {} });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok && result.plan.files).toEqual(["main.yaml", "defs.yaml", join("more", "a.yaml"), join("more", "b.yml")]);
+    expect(result.ok && result.plan.runs.map((r) => r.key)).toEqual(["test-1/chrome/-", "test-2/-/-"]);
+
+    await writeFile(join(dir, "broken.yaml"), `version: 1\nproject: 1001\ninclude: [nope.yaml]\n`);
+    const broken = await loadPlan(join(dir, "broken.yaml"), { env: {} });
+    expect(broken.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PLAN_INCLUDE", 3, 11]]);
+  });
+
+  it("lets only the root plan set defaults and routing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-plan-"));
+    await writeFile(join(dir, "inc.yaml"), `version: 1\nproject: Mobile App\ndefaults: { forceNewRun: true }\n`);
+    await writeFile(join(dir, "main.yaml"), `version: 1\nproject: Web Shop\ninclude: [inc.yaml]\n`);
+    const result = await loadPlan(join(dir, "main.yaml"), { env: {} });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(["PLAN_EMPTY_EXPANSION 1", "PLAN_CONFLICT 2", "PLAN_CONFLICT 3"]);
+  });
+});

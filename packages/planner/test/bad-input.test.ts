@@ -1,0 +1,95 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPlan, type Diagnostic } from "../src/index.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "qac-bad-"));
+});
+
+async function fileDiagnostics(name: string, bytes: string | Uint8Array, maxBytes?: number): Promise<Diagnostic[]> {
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  const result = await loadPlan(path, { env: {}, ...(maxBytes ? { maxBytes } : {}) });
+  return result.diagnostics;
+}
+
+const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`);
+const valid = "version: 1\nproject: Web Shop\nhosts: { win: build-agent-01 }\nentries:\n  - { test: 3121, host: win }\n";
+
+describe("bad input gets one clear diagnostic, never a throw", () => {
+  it("a missing file", async () => {
+    const result = await loadPlan(join(dir, "nope.yaml"));
+    expect(brief(result.diagnostics)).toEqual(["error PLAN_FILE_NOT_FOUND 1:1"]);
+  });
+
+  it("a directory", async () => {
+    const result = await loadPlan(dir);
+    expect(result.diagnostics[0]).toMatchObject({ code: "PLAN_NOT_A_FILE" });
+    expect(result.diagnostics[0]!.message).toContain("is a directory");
+  });
+
+  it("a file over the size cap, refused before parsing", async () => {
+    const ds = await fileDiagnostics("huge.yaml", "#".repeat(2048), 1024);
+    expect(brief(ds)).toEqual(["error PLAN_FILE_TOO_LARGE 1:1"]);
+    expect(ds[0]!.message).toMatch(/over the 0\.0 MiB limit/);
+  });
+
+  it("bytes that are not UTF-8, located at the bad byte", async () => {
+    const ds = await fileDiagnostics("latin1.yaml", Buffer.concat([Buffer.from("version: 1\nproject: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    expect(brief(ds)).toEqual(["error PLAN_ENCODING 2:13"]);
+    expect(ds[0]!.message).toContain("0xe9");
+  });
+
+  it("UTF-16 text", async () => {
+    const ds = await fileDiagnostics("utf16.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("version: 1", "utf16le")]));
+    expect(brief(ds)).toEqual(["error PLAN_ENCODING 1:1"]);
+  });
+
+  it("a UTF-8 byte order mark is a warning; the plan still loads", async () => {
+    const path = join(dir, "bom.yaml");
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]));
+    const result = await loadPlan(path, { env: {} });
+    expect(result.ok).toBe(true);
+    expect(brief(result.diagnostics)).toEqual(["warning PLAN_BOM 1:1"]);
+  });
+
+  it("tabs used for indentation", async () => {
+    const ds = await fileDiagnostics("tabs.yaml", "version: 1\nproject: Web Shop\nentries:\n\t- test: 1\n");
+    expect(ds.some((d) => d.code === "PLAN_TAB" && d.line === 4 && d.column === 1)).toBe(true);
+  });
+
+  it("malformed YAML", async () => {
+    const ds = await fileDiagnostics("broken.yaml", "version: 1\nproject: [Web Shop\nentries: {\n");
+    expect(ds.length).toBeGreaterThan(0);
+    expect(ds.every((d) => d.code === "PLAN_YAML" && d.line >= 1)).toBe(true);
+  });
+
+  it("an alias bomb, in bounded time", async () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 0; i < 12; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    const started = Date.now();
+    const ds = await fileDiagnostics("bomb.yaml", lines.join("\n") + "\n");
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(ds.map((d) => d.code)).toContain("PLAN_ALIAS_LIMIT");
+  });
+
+  it("wrong types and unknown keys", async () => {
+    const ds = await fileDiagnostics("types.yaml", "version: '1'\nproject: [1]\nentrys: []\n");
+    expect(brief(ds.filter((d) => d.severity === "error"))).toEqual(["error PLAN_SCHEMA 1:10", "error PLAN_SCHEMA 2:10", "error PLAN_UNKNOWN_KEY 3:1"]);
+    expect(ds.find((d) => d.code === "PLAN_UNKNOWN_KEY")!.message).toContain('did you mean "entries"');
+  });
+
+  it("duplicate keys", async () => {
+    const ds = await fileDiagnostics("dup.yaml", "version: 1\nproject: Web Shop\nproject: Web Shop\n");
+    expect(brief(ds).filter((d) => d.startsWith("error"))).toEqual(["error PLAN_DUPLICATE_KEY 3:1"]);
+  });
+
+  it("an empty file, a list and several documents", async () => {
+    expect(brief(await fileDiagnostics("empty.yaml", ""))).toEqual(["error PLAN_EMPTY 1:1"]);
+    expect((await fileDiagnostics("list.yaml", "- 1\n- 2\n")).map((d) => d.code)).toContain("PLAN_SCHEMA");
+    expect((await fileDiagnostics("docs.yaml", "version: 1\n---\nversion: 1\n")).map((d) => d.code)).toContain("PLAN_YAML");
+  });
+});
