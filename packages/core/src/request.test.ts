@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errors } from "undici";
-import { API, envelope, mockQac, PASSWORD, rejection, run, TOKEN } from "./test-support/mock-qac.js";
+import { API, envelope, mockQac, rejection, run, TOKEN } from "./test-support/mock-qac.js";
 import { QacCreateOutcomeUnknownError, QacError } from "./errors.js";
 import { toProjectId, toTestId, toTestRunId } from "./ids.js";
 
@@ -156,6 +156,5 @@ describe("request", () => {
     await expect(rejection(client.testRuns.create(P, {} as never))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
     await expect(rejection(client.testRuns.list(P, { limit: -1 }))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
     expect(client.callCount()).toBe(0);
-    void PASSWORD;
   });
 });

@@ -86,6 +86,8 @@ export interface TestRunItem {
   test_host?: string;
   automated?: boolean;
   run_by_user_id?: UserId;
+  date_started?: QacDateString;
+  date_finished?: QacDateString;
   last_run_date?: QacDateString;
   last_run_status?: string;
   test_run_results?: TestRunResult[];
