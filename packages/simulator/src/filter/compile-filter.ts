@@ -75,7 +75,7 @@ function collectHints(tree: FilterNode, resolve: (name: string, pos: number) => 
     } else if (cond.type === "in" && !cond.negated) {
       const { field, type } = resolve(cond.field, cond.pos);
       const keys = cond.values.map((v) => keyOf(v, type));
-      if (keys.every((k) => k !== undefined)) hints.push({ field, keys: keys as IndexKey[] });
+      if (keys.every((k) => k !== undefined)) hints.push({ field, keys: keys.filter((k): k is IndexKey => k !== undefined) });
     }
   };
   visit(tree);

@@ -48,7 +48,10 @@ export function compileCondition(cond: Condition, resolve: Resolver): Predicate 
   if (op === "~") {
     if (type !== "string" || value.kind !== "string") throw new FilterError("SIM_FILTER_FIELD", `'~' (contains) needs a text field and a quoted string; '${cond.field}' is ${type}`, cond.pos);
     const needle = value.value.toLowerCase();
-    return (row) => String(row[field] ?? "").toLowerCase().includes(needle);
+    return (row) => {
+      const text = row[field];
+      return typeof text === "string" && text.toLowerCase().includes(needle);
+    };
   }
   if (type === "boolean" && op !== "=" && op !== "!=") throw new FilterError("SIM_FILTER_FIELD", `'${op}' does not apply to the true/false field '${cond.field}'`, cond.pos);
   let right: (row: Readonly<Record<string, unknown>>) => number | string | boolean;
@@ -84,7 +87,7 @@ export function compileCondition(cond: Condition, resolve: Resolver): Predicate 
 
 /** Row values compare case-insensitively for text (assumed, reference §11.13). */
 function normaliseValue(value: unknown, type: FieldType): number | string | boolean {
-  if (type === "string") return typeof value === "string" ? value.toLowerCase() : String(value ?? "").toLowerCase();
+  if (type === "string") return typeof value === "string" ? value.toLowerCase() : "";
   if (type === "number") return typeof value === "number" ? value : Number(value);
   if (type === "boolean") return value === true;
   return typeof value === "string" ? value : "";

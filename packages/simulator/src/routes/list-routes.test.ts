@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../start-simulator.js";
+import type { Row } from "../test-support/call.js";
 import { call } from "../test-support/call.js";
 
 let sim: Simulator;
@@ -14,7 +15,7 @@ describe("paging (reference §2.3)", () => {
   it("defaults to 25 items from offset 0, ordered by id", async () => {
     const res = await call(sim, "GET", `${P}/tests`);
     expect(res.body.metadata).toEqual({ result_set: { count: 25, offset: 0, limit: 25, total: 52 }, permissions: { acl: 7 } });
-    const ids = res.body.results.map((t: any) => t.id);
+    const ids = res.body.results.map((t: Row) => t.id);
     expect(ids).toEqual([...ids].sort((a: number, b: number) => a - b));
   });
 
@@ -22,7 +23,7 @@ describe("paging (reference §2.3)", () => {
     const seen: number[] = [];
     for (let offset = 0; ; offset += 20) {
       const page = (await call(sim, "GET", `${P}/tests?offset=${offset}&limit=20`)).body;
-      seen.push(...page.results.map((t: any) => t.id));
+      seen.push(...page.results.map((t: Row) => t.id));
       if (offset + 20 >= page.metadata.result_set.total) break;
     }
     expect(new Set(seen).size).toBe(52);
@@ -39,7 +40,7 @@ describe("paging (reference §2.3)", () => {
 
   it("accepts ?format=json and parameter names in any case", async () => {
     const res = await call(sim, "GET", `${P}/testruns?format=json&LIMIT=2&OffSet=1&filter=${encodeURIComponent("testSetId in {6101, 6102, 6103}")}`);
-    expect(res.body.results.map((r: any) => r.id)).toEqual([120002, 120003]);
+    expect(res.body.results.map((r: Row) => r.id)).toEqual([120002, 120003]);
     expect(res.body.metadata.result_set).toEqual({ count: 2, offset: 1, limit: 2, total: 3 });
   });
 });
@@ -47,7 +48,7 @@ describe("paging (reference §2.3)", () => {
 describe("filters over HTTP (reference §2.4, §11.13)", () => {
   it("filters runs on PascalCase fields", async () => {
     const f = encodeURIComponent("(ReleaseId = 904) AND (StatusCode = 'Passed')");
-    expect((await call(sim, "GET", `${P}/testruns?Filter=${f}`)).body.results.map((r: any) => r.id)).toEqual([120003, 120004]);
+    expect((await call(sim, "GET", `${P}/testruns?Filter=${f}`)).body.results.map((r: Row) => r.id)).toEqual([120003, 120004]);
   });
 
   it("answers an unknown field with 400 naming the field and column", async () => {
@@ -63,14 +64,14 @@ describe("filters over HTTP (reference §2.4, §11.13)", () => {
 
   it("searches tests and configurations with a POST body filter", async () => {
     const tests = await call(sim, "POST", `${P}/tests/search?limit=100`, { body: { Filter: "(Title ~ 'checkout') AND (ExecutionType = 'Manual')" } });
-    expect(tests.body.results.map((t: any) => t.id)).toEqual([3241, 3245]);
+    expect(tests.body.results.map((t: Row) => t.id)).toEqual([3241, 3245]);
     const configs = await call(sim, "POST", `${P}/configurations/search`, { body: { Filter: "IsActive = false" } });
-    expect(configs.body.results.map((c: any) => c.title)).toEqual(["IE 11 / Windows 8.1"]);
+    expect(configs.body.results.map((c: Row) => c.title)).toEqual(["IE 11 / Windows 8.1"]);
   });
 
   it("filters run items of a run", async () => {
     const res = await call(sim, "GET", `${P}/testruns/120001/items?Filter=${encodeURIComponent("status != 'Passed'")}`);
-    expect(res.body.results.map((i: any) => [i.test_id, i.status_code])).toEqual([
+    expect(res.body.results.map((i: Row) => [i.test_id, i.status_code])).toEqual([
       [3103, "Failed"],
       [3105, "Blocked"],
     ]);
@@ -98,7 +99,7 @@ describe("library resources", () => {
     const set = await call(sim, "GET", `${P}/testsets/6101`);
     expect(set.body).toMatchObject({ title: "Checkout smoke", is_sequential: true, execution_type: "Automated", nbr_tests: 6 });
     const items = await call(sim, "GET", "/api/v1/projects/1001/testsets/6101/items");
-    expect(items.body.results.map((i: any) => [i.seq, i.test_id, i.active, i.is_stopped_on_fail, i.test_set_id])).toEqual([
+    expect(items.body.results.map((i: Row) => [i.seq, i.test_id, i.active, i.is_stopped_on_fail, i.test_set_id])).toEqual([
       [1, 3182, true, true, 6101],
       [2, 3121, true, true, 6101],
       [3, 3101, true, true, 6101],
@@ -112,7 +113,7 @@ describe("library resources", () => {
 
   it("serves the release tree with release_type and parent_id", async () => {
     const res = await call(sim, "GET", "/api/v1/projects/1001/releases?limit=100");
-    const rows = res.body.results.map((r: any) => [r.id, r.title, r.release_type, r.parent_id]);
+    const rows = res.body.results.map((r: Row) => [r.id, r.title, r.release_type, r.parent_id]);
     expect(rows).toEqual(expect.arrayContaining([[901, "2026.12", "Release", 0], [902, "RC1", "Iteration", 901], [904, "Build 42", "Build", 902]]));
   });
 
@@ -125,17 +126,17 @@ describe("library resources", () => {
 describe("projects, users and hosts", () => {
   it("lists only accessible projects with string ids", async () => {
     const all = await call(sim, "GET", "/api/v1/projects");
-    expect(all.body.results.map((p: any) => [p.id, p.proj_name, typeof p.dept_id])).toEqual([
+    expect(all.body.results.map((p: Row) => [p.id, p.proj_name, typeof p.dept_id])).toEqual([
       ["1001", "Web Shop", "string"],
       ["1002", "Mobile App", "string"],
     ]);
-    expect((await call(sim, "GET", "/api/v1/projects", { as: "viewer" })).body.results.map((p: any) => p.id)).toEqual(["1001"]);
+    expect((await call(sim, "GET", "/api/v1/projects", { as: "viewer" })).body.results.map((p: Row) => p.id)).toEqual(["1001"]);
     expect((await call(sim, "GET", "/api/v1/projects/1002", { as: "viewer" })).body).toEqual({ Message: "Access is denied" });
   });
 
   it("lists the users of a project", async () => {
     const res = await call(sim, "GET", "/api/v1/projects/1002/users");
-    expect(res.body.results.map((u: any) => u.email)).toEqual(["demo@qac.example", "tester@qac.example"]);
+    expect(res.body.results.map((u: Row) => u.email)).toEqual(["demo@qac.example", "tester@qac.example"]);
     expect(JSON.stringify(res.body)).not.toContain("password");
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../start-simulator.js";
+import type { Row } from "../test-support/call.js";
 import { call } from "../test-support/call.js";
 
 const RUNS = "/api/v2/projects/1001/testruns";
@@ -121,7 +122,7 @@ describe("POST testruns (reference §3.1)", () => {
     const res = await call(sim, "POST", RUNS, { body: { TestSetId: 6101, TestConfigId: 801, ReleaseId: 904 } });
     expect(res.body).toMatchObject({ is_sequential: true, nbr_tests: 5, configuration_name: "Chrome / Windows 11", release_name: "Build 42", test_host: "build-agent-01" });
     const items = await call(sim, "GET", `${RUNS}/${res.body.id}/items`);
-    expect(items.body.results.map((i: any) => [i.sequence_number, i.test_id, i.is_stopped_on_fail])).toEqual([
+    expect(items.body.results.map((i: Row) => [i.sequence_number, i.test_id, i.is_stopped_on_fail])).toEqual([
       [1, 3182, true],
       [2, 3121, true],
       [3, 3101, true],
@@ -129,7 +130,7 @@ describe("POST testruns (reference §3.1)", () => {
       [5, 3105, false],
     ]);
     // Host per item (reference §11.8): only 3101 has a default host in the seed.
-    expect(items.body.results.map((i: any) => i.test_host)).toEqual(["", "", "build-agent-01", "", ""]);
+    expect(items.body.results.map((i: Row) => i.test_host)).toEqual(["", "", "build-agent-01", "", ""]);
   });
 
   it("lets IsSequential in the body override the set", async () => {

@@ -146,7 +146,7 @@ export function buildReleases(seeds: readonly SeedRelease[], ctx: BuildContext, 
       // `release_id` vs `id` is unclear in the samples (reference §7, UNCONFIRMED): echo the id.
       release_id: seed.id,
       parent_id: parent?.id ?? 0,
-      parent_name: (parent?.["title"] as string | undefined) ?? "",
+      parent_name: typeof parent?.["title"] === "string" ? parent["title"] : "",
       release_type: seed.type,
       title: seed.title,
       description: "",

@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+import { SimulatorError } from "../errors.js";
+import type { SimulatorOptions } from "../start-simulator.js";
+
+/** Usage text of `main.js --help`. */
+export const USAGE = `Usage: qac-simulator [options]
+
+Starts a fake QAComplete REST API server (see examples/seed.yaml for the demo tenant).
+
+Options:
+  --seed <file>                 seed YAML file (default: examples/seed.yaml)
+  --port <n>                    port to listen on, 0 = any free port (default: 8787)
+  --host <address>              interface to bind (default: 127.0.0.1)
+  --clock real|virtual          real time, or time that never moves (default: real)
+  --duplicate-run-mode <mode>   same-test | full-key | error (default: same-test)
+  --latency-ms <n>              add this latency to every request (default: 0)
+  --help                        show this help`;
+
+/** What the command line asks for. */
+export type CliCommand = { help: true } | { help: false; options: SimulatorOptions };
+
+const fail = (message: string): never => {
+  throw new SimulatorError("SIM_CLI_ARGS", `${message} (see --help)`);
+};
+
+function wholeNumber(flag: string, raw: string, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > max) fail(`--${flag} must be a whole number from 0 to ${max}, got '${raw}'`);
+  return Number(raw);
+}
+
+/**
+ * Parses the simulator's flags with `node:util` parseArgs.
+ * @throws SimulatorError `SIM_CLI_ARGS` with one line saying what is wrong
+ */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        seed: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        clock: { type: "string" },
+        "duplicate-run-mode": { type: "string" },
+        "latency-ms": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    return fail((e as Error).message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, ""));
+  }
+  if (values["help"] === true) return { help: true };
+  const options: SimulatorOptions = { port: 8787, host: "127.0.0.1", clock: "real" };
+  const str = (key: string) => values[key] as string | undefined;
+  if (str("seed") !== undefined) options.seed = str("seed")!;
+  if (str("port") !== undefined) options.port = wholeNumber("port", str("port")!, 65535);
+  if (str("host") !== undefined) options.host = str("host")!;
+  const clock = str("clock");
+  if (clock !== undefined) options.clock = clock === "real" || clock === "virtual" ? clock : fail(`--clock must be real or virtual, got '${clock}'`);
+  const mode = str("duplicate-run-mode");
+  if (mode !== undefined) options.duplicateRunMode = mode === "same-test" || mode === "full-key" || mode === "error" ? mode : fail(`--duplicate-run-mode must be same-test, full-key or error, got '${mode}'`);
+  const latency = str("latency-ms");
+  if (latency !== undefined) {
+    const ms = wholeNumber("latency-ms", latency, 600_000);
+    if (ms > 0) options.faults = [{ latencyMs: ms }];
+  }
+  return { help: false, options };
+}

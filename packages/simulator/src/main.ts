@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Command line entry point: `node packages/simulator/dist/main.js --seed examples/seed.yaml --port 8787`.
+ * Prints the URL and the demo logins (public demo data), and stops cleanly on SIGINT/SIGTERM.
+ */
+import { parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
+import { SimulatorError } from "./errors.js";
+import { startSimulator } from "./start-simulator.js";
+import { DEFAULT_SEED_PATH } from "./seed/default-seed.js";
+import { loadSeedFile } from "./seed/load-seed.js";
+
+async function main(): Promise<number> {
+  let command;
+  try {
+    command = parseCliArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof SimulatorError) {
+      console.error(`qac-simulator: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (command.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const seedPath = typeof command.options.seed === "string" ? command.options.seed : DEFAULT_SEED_PATH;
+  let seed;
+  try {
+    seed = loadSeedFile(seedPath);
+  } catch (e) {
+    if (e instanceof SimulatorError) {
+      console.error(`qac-simulator: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  const sim = await startSimulator({ ...command.options, seed });
+  console.log(`QAComplete simulator listening on ${sim.url}`);
+  console.log(`  REST API:       ${sim.url}/rest-api/service/api/v2/...`);
+  console.log(`  Automation API: ${sim.url}/rest-api/service/automation/v2/...`);
+  console.log(`  Seed:           ${seedPath} (clock: ${command.options.clock ?? "real"})`);
+  console.log("  Demo logins (public demo data):");
+  for (const user of seed.users) {
+    const projects = Object.entries(user.rights ?? {})
+      .map(([id, r]) => `${id}:${typeof r === "string" ? r : "custom"}`)
+      .join(", ");
+    console.log(`    ${user.email} / ${user.password}  (${projects || "no projects"})`);
+  }
+  console.log("Press Ctrl+C to stop.");
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      console.log(`\n${signal}: shutting down`);
+      resolve();
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
+  await sim.close();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`qac-simulator: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
