@@ -21,3 +21,5 @@ export { selectRuns, matchesPattern } from "./select/select-runs.js";
 export type { Selection, Selectable } from "./select/select-runs.js";
 export { routeHost } from "./expand/route-host.js";
 export type { RouteInput, RouteResult } from "./expand/route-host.js";
+export { validatePlan } from "./validate/validate-plan.js";
+export type { ValidatePlanOptions, ValidationReport } from "./validate/validate-plan.js";

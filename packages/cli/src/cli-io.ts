@@ -1,0 +1,34 @@
+/** Where the CLI writes and what it reads from its surroundings; injected so tests need no process. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Resolves when a long-running command (`qac sim`) should stop. @default SIGINT or SIGTERM */
+  waitForStop?: () => Promise<string>;
+}
+
+/** The real process's streams, environment and signals. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    waitForStop: () =>
+      new Promise((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      }),
+  };
+}
+
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org);
+ * FORCE_COLOR=1 turns it on anywhere.
+ */
+export function useColor(stream: CliIo["stdout"], env: CliIo["env"]): boolean {
+  if (env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "") return false;
+  if (env["FORCE_COLOR"] !== undefined && env["FORCE_COLOR"] !== "0") return true;
+  return stream.isTTY === true;
+}

@@ -1,0 +1,62 @@
+import type { Command } from "commander";
+import type { ValidationReport } from "@qac/planner";
+import { useColor } from "../cli-io.js";
+import { EXIT } from "../exit-codes.js";
+import type { CommandContext } from "../run-cli.js";
+
+interface ValidateFlags {
+  json?: boolean;
+  only?: string[];
+  exclude?: string[];
+}
+
+// Problems with the path itself (not the plan's content) are "any other error" (exit 1).
+const fileCodes = new Set(["PLAN_FILE_NOT_FOUND", "PLAN_NOT_A_FILE"]);
+
+/** `qac validate FILE...`: offline validation of plan files. */
+export function registerValidate(program: Command, ctx: CommandContext): void {
+  program
+    .command("validate")
+    .description("check plan files offline: YAML, schema and meaning (no credentials, no network)")
+    .argument("<files...>", "plan files (.yaml)")
+    .option("--json", "print the result as JSON")
+    .option("--only <patterns...>", "check that these keys, labels (label:NAME) or globs select runs")
+    .option("--exclude <patterns...>", "leave out runs matching these keys, labels or globs")
+    .addHelpText("after", "\nExample:\n  $ qac validate examples/plans/*.yaml --only label:smoke")
+    .action(async (files: string[], flags: ValidateFlags) => {
+      // Loaded here, not at start-up: `qac --version` must not pay for yaml and ajv.
+      const { validatePlan } = await import("@qac/planner");
+      const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
+      const reports: ValidationReport[] = [];
+      for (const file of files) reports.push(await validatePlan(file, { cwd: ctx.io.cwd, env: ctx.io.env, selection }));
+      if (flags.json) ctx.io.stdout.write(`${JSON.stringify(toJson(reports), null, 2)}\n`);
+      else ctx.io.stdout.write(await renderText(reports, useColor(ctx.io.stdout, ctx.io.env)));
+      const invalid = reports.filter((r) => !r.ok);
+      const contentProblem = invalid.some((r) => r.diagnostics.some((d) => d.severity === "error" && !fileCodes.has(d.code)));
+      ctx.setExit(invalid.length === 0 ? EXIT.OK : contentProblem ? EXIT.INVALID_PLAN : EXIT.ERROR);
+    });
+}
+
+function toJson(reports: readonly ValidationReport[]) {
+  return {
+    ok: reports.every((r) => r.ok),
+    plans: reports.map(({ file, ok, files, entries, runs, diagnostics }) => ({ file, ok, files, entries, runs, diagnostics })),
+  };
+}
+
+async function renderText(reports: readonly ValidationReport[], color: boolean): Promise<string> {
+  const { formatDiagnostic } = await import("@qac/planner");
+  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) out.push(formatDiagnostic(d, { color }));
+    const errors = r.diagnostics.filter((d) => d.severity === "error").length;
+    const warnings = r.diagnostics.length - errors;
+    const tail = warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : "";
+    if (r.ok) out.push(`${paint(32, "✓")} ${r.file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`);
+    else out.push(`${paint(31, "✗")} ${r.file}: ${errors} error${errors === 1 ? "" : "s"}${tail}`);
+  }
+  const bad = reports.filter((r) => !r.ok).length;
+  if (reports.length > 1) out.push(bad === 0 ? `${reports.length} plans valid` : `${bad} of ${reports.length} plans invalid`);
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,11 @@
+/**
+ * @qac/cli: the `qac` command. Programmatic entry for tests and embedding.
+ */
+export { runCli } from "./run-cli.js";
+export type { CommandContext } from "./run-cli.js";
+export { processIo, useColor } from "./cli-io.js";
+export type { CliIo } from "./cli-io.js";
+export { EXIT } from "./exit-codes.js";
+export type { ExitCode } from "./exit-codes.js";
+export { CliError } from "./errors.js";
+export type { CliErrorCode } from "./errors.js";

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import type { CliIo } from "./cli-io.js";
+import { registerSim } from "./commands/sim.js";
+import { registerValidate } from "./commands/validate.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+
+/** What a command needs: the I/O and a way to set the exit code. */
+export interface CommandContext {
+  io: CliIo;
+  setExit(code: ExitCode): void;
+}
+
+const examples = `
+Examples:
+  $ qac validate examples/plans/*.yaml           check plans offline (no credentials)
+  $ qac validate plan.yaml --json                the same as data
+  $ qac validate plan.yaml --only label:smoke    check a selection too
+  $ qac sim --port 8787                          start the QAComplete simulator (demo tenant)
+
+Exit codes: 0 ok, 3 invalid plan, 1 any other error.`;
+
+function version(): string {
+  // src/ and dist/ both sit one level below package.json.
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Runs `qac` with `argv` (without node and the script) and returns the exit code. Commands are
+ * registered here; each loads its heavy dependencies only when it runs, so start-up stays fast.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exit: ExitCode = EXIT.OK;
+  const ctx: CommandContext = { io, setExit: (code) => void (exit = code) };
+  const program = new Command("qac")
+    .description("qac: a declarative test orchestrator for SmartBear QAComplete")
+    .version(version(), "-V, --version", "print the version")
+    .option("--debug", "show stack traces of unexpected errors")
+    .helpOption("-h, --help", "show help")
+    .addHelpText("after", examples)
+    .showHelpAfterError("(run `qac --help` for usage)")
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .exitOverride();
+  registerValidate(program, ctx);
+  registerSim(program, ctx);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exit;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+    const debug = argv.includes("--debug");
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`qac: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else io.stderr.write("(run with --debug for details)\n");
+    return EXIT.ERROR;
+  }
+}
