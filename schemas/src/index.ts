@@ -22,3 +22,5 @@ export type {
   Labels,
   Match,
 } from "./plan.generated.js";
+export { statusApiSchemas } from "./status-api.js";
+export type { StatusApiSchemaName } from "./status-api.js";
