@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { errors } from "undici";
 import { API, envelope, mockQac, rejection, run, TOKEN } from "./test-support/mock-qac.js";
 import { QacCreateOutcomeUnknownError, QacError } from "./errors.js";
-import { toProjectId, toTestId, toTestRunId } from "./ids.js";
+import { toProjectId, toTestId, toTestRunId, toTestSetId } from "./ids.js";
 
 const P = toProjectId(1001);
 const runPath = `${API}/v2/projects/1001/testruns/7`;
@@ -156,5 +156,19 @@ describe("request", () => {
     await expect(rejection(client.testRuns.create(P, {} as never))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
     await expect(rejection(client.testRuns.list(P, { limit: -1 }))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
     expect(client.callCount()).toBe(0);
+  });
+});
+
+describe("typing", () => {
+  it("infers params and response from the endpoint key and keeps ids apart", async () => {
+    const { pool, client } = mockQac();
+    pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json);
+    const r = await client.request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", { path: { ProjectId: P, Id: toTestRunId(7) } });
+    expectTypeOf(r.run_time_formated).toEqualTypeOf<string | undefined>();
+    expect(r.id).toBe(7);
+    // @ts-expect-error a TestId is not a TestRunId
+    await rejection(client.testRuns.get(P, toTestId(7)));
+    // @ts-expect-error a create needs TestId or TestSetId, not both
+    await rejection(client.testRuns.create(P, { TestId: toTestId(1), TestSetId: toTestSetId(2) }));
   });
 });
