@@ -81,13 +81,16 @@ describe("compileFilter", () => {
     expect(ids("not Id in {1} and not Id = 3")).toEqual([2]);
   });
 
-  it("returns index hints only for top-level ANDed equalities", () => {
-    expect(compileFilter("TestSetId = 10 AND StatusCode in {'Passed','Failed'} AND Id > 1", RUN).hints).toEqual([
+  it("returns index hints only for top-level ANDed equalities, the rest as residual tests", () => {
+    const hintsOf = (f: string) => compileFilter(f, RUN).hints.map(({ field, keys }) => ({ field, keys }));
+    expect(hintsOf("TestSetId = 10 AND StatusCode in {'Passed','Failed'} AND Id > 1")).toEqual([
       { field: "test_set_id", keys: [10] },
       { field: "status_code", keys: ["passed", "failed"] },
     ]);
-    expect(compileFilter("TestSetId = 10 OR Id = 1", RUN).hints).toEqual([]);
-    expect(compileFilter("NOT TestSetId = 10", RUN).hints).toEqual([]);
+    expect(compileFilter("TestSetId = 10 AND StatusCode in {'Passed','Failed'} AND Id > 1", RUN).residual).toHaveLength(1);
+    expect(hintsOf("TestSetId = 10 OR Id = 1")).toEqual([]);
+    expect(hintsOf("NOT TestSetId = 10")).toEqual([]);
+    expect(hintsOf("DateStarted = '2026-12-01'")).toEqual([]);
   });
 
   it.each([

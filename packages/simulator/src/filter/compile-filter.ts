@@ -10,6 +10,8 @@ export type IndexKey = number | string | boolean;
 export interface IndexHint {
   field: string;
   keys: IndexKey[];
+  /** The condition itself, for when no index is available. */
+  test: Predicate;
 }
 
 /** A checked, ready-to-run filter. */
@@ -18,7 +20,11 @@ export interface CompiledFilter {
   test: Predicate;
   /** Equality conditions ANDed at the top level: every match must satisfy each of them. */
   hints: IndexHint[];
+  /** The other top-level ANDed conditions; `hints` + `residual` together make up `test`. */
+  residual: Predicate[];
 }
+
+type Resolver = (name: string, pos: number) => { field: string; type: FieldType };
 
 /**
  * Parses a filter, resolves every field against the entity and type-checks each comparison.
@@ -26,7 +32,7 @@ export interface CompiledFilter {
  */
 export function compileFilter(text: string, entity: EntityFields): CompiledFilter {
   const tree = parseFilter(text);
-  const resolve = (name: string, pos: number): { field: string; type: FieldType } => {
+  const resolve: Resolver = (name, pos) => {
     const field = resolveField(entity, name);
     if (!field) {
       const known = Object.keys(entity.fields).map(pascalCase).sort().join(", ");
@@ -52,32 +58,36 @@ export function compileFilter(text: string, entity: EntityFields): CompiledFilte
         return compileCondition(node, resolve);
     }
   };
-  return { test: build(tree), hints: collectHints(tree, resolve) };
+  const test = build(tree);
+  const hints: IndexHint[] = [];
+  const residual: Predicate[] = [];
+  for (const conjunct of topLevelAnd(tree)) {
+    const hint = hintOf(conjunct, resolve);
+    if (hint) hints.push({ ...hint, test: build(conjunct) });
+    else residual.push(build(conjunct));
+  }
+  return { test, hints, residual };
 }
 
-function collectHints(tree: FilterNode, resolve: (name: string, pos: number) => { field: string; type: FieldType }): IndexHint[] {
-  const hints: IndexHint[] = [];
+function topLevelAnd(node: FilterNode): FilterNode[] {
+  return node.type === "and" ? [...topLevelAnd(node.left), ...topLevelAnd(node.right)] : [node];
+}
+
+function hintOf(node: FilterNode, resolve: Resolver): { field: string; keys: IndexKey[] } | undefined {
   const keyOf = (literal: Literal, type: FieldType): IndexKey | undefined => {
     if (literal.kind === "field" || type === "date") return undefined;
     return literal.kind === "string" ? literal.value.toLowerCase() : literal.value;
   };
-  const visit = (node: FilterNode) => {
-    if (node.type === "and") {
-      visit(node.left);
-      visit(node.right);
-      return;
-    }
-    const cond = node as Condition;
-    if (cond.type === "compare" && cond.op === "=") {
-      const { field, type } = resolve(cond.field, cond.pos);
-      const key = keyOf(cond.value, type);
-      if (key !== undefined) hints.push({ field, keys: [key] });
-    } else if (cond.type === "in" && !cond.negated) {
-      const { field, type } = resolve(cond.field, cond.pos);
-      const keys = cond.values.map((v) => keyOf(v, type));
-      if (keys.every((k) => k !== undefined)) hints.push({ field, keys: keys.filter((k): k is IndexKey => k !== undefined) });
-    }
-  };
-  visit(tree);
-  return hints;
+  const cond = node as Condition;
+  if (cond.type === "compare" && cond.op === "=") {
+    const { field, type } = resolve(cond.field, cond.pos);
+    const key = keyOf(cond.value, type);
+    return key === undefined ? undefined : { field, keys: [key] };
+  }
+  if (cond.type === "in" && !cond.negated) {
+    const { field, type } = resolve(cond.field, cond.pos);
+    const keys = cond.values.map((v) => keyOf(v, type));
+    return keys.every((k) => k !== undefined) ? { field, keys: keys.filter((k): k is IndexKey => k !== undefined) } : undefined;
+  }
+  return undefined;
 }

@@ -1,8 +1,6 @@
-import { formatDate, formatRunTime } from "../store/format-date.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { ItemStatus, RunStatus } from "../tenant/wire-types.js";
 import { resolveRunSpec } from "./create-run.js";
-import { deriveRun } from "./derive-run.js";
 import { insertRun } from "./insert-run.js";
 
 /** One run for `Simulator.runs.insertMany` (tests and benchmarks). */
@@ -48,19 +46,9 @@ export function insertMany(tenant: Tenant, projectId: number, runs: readonly Bul
       RunByHostId: bulk.hostId,
     });
     const started = bulk.startedAt === undefined ? nowMs : new Date(bulk.startedAt).getTime();
-    const run = insertRun(tenant, spec, started);
     const status = bulk.status ?? "Passed";
     const [first, rest] = ITEM_STATUSES[status];
-    const items = tenant.itemsOf(run.id);
-    const duration = 30;
-    items.forEach((item, i) => {
-      const itemStatus = i === 0 ? first : rest;
-      const done = itemStatus !== "Awaiting Run";
-      tenant.items.update(item.id, { status_code: itemStatus, run_time: done ? duration : 0, run_time_formated: formatRunTime(done ? duration : 0) });
-    });
-    const derived = deriveRun(tenant.itemsOf(run.id), status !== "Awaiting Run");
-    const finished = derived.nbr_awaiting_run === 0;
-    tenant.runs.update(run.id, { ...derived, status_code: status, date_finished: finished ? formatDate(started + derived.run_time * 1000) : run.date_finished });
+    const run = insertRun(tenant, spec, started, tenant.nextRunId(), { status, runTimeSeconds: 30, statusOf: (i) => (i === 0 ? first : rest) });
     ids.push(run.id);
   }
   return ids;

@@ -59,3 +59,13 @@ describe("Table", () => {
     expect(table.query({ scope: { project_id: 1 }, offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([2, 5, 9]);
   });
 });
+
+describe("Table lookups by id", () => {
+  it("answers Id = n and Id in {...} through the primary key", () => {
+    const table = new Table<RunRow>(["project_id"]);
+    for (let id = 1; id <= 10; id++) table.insert({ id, project_id: 1, test_set_id: 0, status_code: "Passed" });
+    const fields: EntityFields = { entity: "run", fields: { id: "number", project_id: "number" } };
+    expect(table.query({ filter: compileFilter("Id in {9, 3, 42}", fields), scope: { project_id: 1 }, offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([3, 9]);
+    expect(table.query({ filter: compileFilter("Id = 4 AND ProjectId = 2", fields), offset: 0, limit: 10 }).total).toBe(0);
+  });
+});

@@ -64,9 +64,25 @@ export class Table<T extends Row> {
   update(id: number, patch: Partial<T>): T | undefined {
     const row = this.rows.get(id);
     if (!row) return undefined;
-    this.unindex(row);
+    // Only indexed fields whose value changes move between index buckets (bulk inserts and the
+    // agents update status fields often; re-indexing every field would dominate).
+    for (const [field, index] of this.indexes) {
+      if (!(field in patch)) continue;
+      const before = keyOf(row[field]);
+      const after = keyOf(patch[field]);
+      if (before === after) continue;
+      if (before !== undefined) {
+        const ids = index.get(before);
+        ids?.delete(id);
+        if (ids?.size === 0) index.delete(before);
+      }
+      if (after !== undefined) {
+        let ids = index.get(after);
+        if (!ids) index.set(after, (ids = new Set()));
+        ids.add(id);
+      }
+    }
     Object.assign(row, patch);
-    this.index(row);
     return row;
   }
 
@@ -77,32 +93,38 @@ export class Table<T extends Row> {
     return index.get(typeof value === "string" ? value.toLowerCase() : value) ?? new Set();
   }
 
-  /** Rows matching `filter` (all rows without one) and `scope`, ordered by id, sliced to a page. */
+  /**
+   * Rows matching `filter` (all rows without one) and `scope`, ordered by id, sliced to a page.
+   * Conditions answered by an index are not evaluated again; only the page's rows are collected.
+   */
   query(options: { filter?: CompiledFilter; scope?: Record<string, IndexKey>; offset: number; limit: number }): Page<T> {
-    const hints = [...Object.entries(options.scope ?? {}).map(([field, key]) => ({ field, keys: [key] })), ...(options.filter?.hints ?? [])];
-    const usable = hints.filter((h) => this.indexes.has(h.field));
-    const test = options.filter?.test;
-    const scopeTests = Object.entries(options.scope ?? {}).filter(([field]) => !this.indexes.has(field));
-    const matches = (row: T) => scopeTests.every(([field, key]) => keyOf(row[field]) === key) && (!test || test(row));
-
-    let matched: T[];
+    const { filter, offset, limit } = options;
+    const scope = Object.entries(options.scope ?? {}).map(([field, key]) => ({ field, keys: [key], test: (row: Row) => keyOf(row[field]) === key }));
+    const hints = [...scope, ...(filter?.hints ?? [])];
+    const usable = hints.filter((h) => this.canAnswer(h.field));
+    const page: T[] = [];
+    let total = 0;
+    const take = (row: T) => {
+      if (total >= offset && total - offset < limit) page.push(row);
+      total++;
+    };
     if (usable.length === 0) {
-      matched = [];
-      for (const row of this.rows.values()) if (matches(row)) matched.push(row);
-      if (!this.ordered) matched.sort((a, b) => a.id - b.id);
-    } else {
-      const sets = usable.map((h) => this.union(h.field, h.keys)).sort((a, b) => a.size - b.size);
-      const [smallest, ...others] = sets as [ReadonlySet<number>, ...ReadonlySet<number>[]];
-      const ids: number[] = [];
-      for (const id of smallest) if (others.every((s) => s.has(id))) ids.push(id);
-      sortAscending(ids);
-      matched = [];
-      for (const id of ids) {
-        const row = this.rows.get(id)!;
-        if (matches(row)) matched.push(row);
-      }
+      const tests = [...hints.map((h) => h.test), ...(filter?.residual ?? [])];
+      const rows = this.ordered ? this.rows.values() : this.all();
+      for (const row of rows) if (tests.every((t) => t(row))) take(row);
+      return { rows: page, total };
     }
-    return { rows: options.limit === 0 ? [] : matched.slice(options.offset, options.offset + options.limit), total: matched.length };
+    const tests = [...hints.filter((h) => !this.canAnswer(h.field)).map((h) => h.test), ...(filter?.residual ?? [])];
+    const sets = usable.map((h) => this.union(h.field, h.keys)).sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = sets as [ReadonlySet<number>, ...ReadonlySet<number>[]];
+    const ids: number[] = [];
+    for (const id of smallest) if (others.every((s) => s.has(id))) ids.push(id);
+    sortAscending(ids);
+    for (const id of ids) {
+      const row = this.rows.get(id)!;
+      if (tests.length === 0 || tests.every((t) => t(row))) take(row);
+    }
+    return { rows: page, total };
   }
 
   /** Every row, ordered by id. */
@@ -112,7 +134,13 @@ export class Table<T extends Row> {
     return rows;
   }
 
+  /** The primary key acts as an index too. */
+  private canAnswer(field: string): boolean {
+    return field === "id" || this.indexes.has(field);
+  }
+
   private union(field: string, keys: readonly IndexKey[]): ReadonlySet<number> {
+    if (field === "id") return new Set(keys.filter((k): k is number => typeof k === "number" && this.rows.has(k)));
     const index = this.indexes.get(field)!;
     if (keys.length === 1) return index.get(keys[0]!) ?? new Set();
     const out = new Set<number>();
