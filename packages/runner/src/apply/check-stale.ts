@@ -1,0 +1,29 @@
+import type { Change } from "../diff/change.js";
+import { RunnerError } from "../errors.js";
+
+/** A saved plan's decision for one run, as written by `qac plan --out`. */
+export interface SavedDecision {
+  identity: string;
+  decision: Change["decision"];
+  satisfiedBy: number | null;
+}
+
+const describe = (d: { decision: string; satisfiedBy: number | null }) => (d.decision === "skip" ? `skip (run ${d.satisfiedBy})` : d.decision);
+
+/**
+ * Compares the decisions a saved plan was made with against those Run History gives now; throws
+ * RUNNER_STALE_PLAN listing every run whose decision changed.
+ */
+export function checkStale(saved: readonly SavedDecision[], now: readonly Change[]): void {
+  const byIdentity = new Map(now.map((c) => [c.identity, c]));
+  const changed: { runKey: string; was: string; now: string; reason: string }[] = [];
+  for (const s of saved) {
+    const c = byIdentity.get(s.identity);
+    if (!c) continue;
+    if (c.decision !== s.decision || c.satisfiedBy !== s.satisfiedBy) changed.push({ runKey: c.run.runKey, was: describe(s), now: describe(c), reason: c.reason });
+  }
+  if (changed.length === 0) return;
+  const lines = changed.slice(0, 20).map((c) => `  ${c.runKey}: planned ${c.was}, now ${c.now} (${c.reason})`);
+  if (changed.length > 20) lines.push(`  ... and ${changed.length - 20} more`);
+  throw new RunnerError("RUNNER_STALE_PLAN", `the saved plan is stale: Run History changed since it was made.\n${lines.join("\n")}\nRun qac plan --out again and review it.`, { changed });
+}

@@ -1,0 +1,79 @@
+import { isQacError, type CreateTestRunBody, type ProjectId } from "@qac/core";
+import type { DesiredRun } from "@qac/planner";
+import type { RunnerClient } from "../observe/observe-run-history.js";
+import type { Outcome } from "../report/apply-report.js";
+import { reconcileCreate, type TestIdCache } from "./reconcile-create.js";
+import type { RunBook } from "./run-book.js";
+import { backoff, withRetries, type RetryPolicy } from "./with-retries.js";
+
+/** The outcome of creating one run. */
+export interface CreateResult {
+  outcome: Outcome;
+  runId: number | null;
+  status: string | null;
+  reason: string;
+}
+
+/** What {@link createRunSafely} needs besides the run. */
+export interface CreateContext {
+  client: RunnerClient;
+  projectId: ProjectId;
+  book: RunBook;
+  cache: TestIdCache;
+  policy: RetryPolicy;
+  /** Creates tried per run when each outcome was unknown and reconciliation found nothing. @default 5 */
+  maxAttempts: number;
+  /** True once the apply should start nothing new (Ctrl-C, lease lost). */
+  stopping: () => boolean;
+}
+
+/**
+ * The body qac sends: every field explicit. ForceNewRunCreation is true because qac has itself
+ * verified, under the lease, that no matching run exists (or the plan forces a new run): the
+ * server's own matching is undocumented and may be coarser (same test only) and would swallow
+ * distinct configurations of a matrix, or answer an error.
+ */
+export function createBody(run: DesiredRun): CreateTestRunBody {
+  const target = run.testSetId !== null ? { TestSetId: run.testSetId } : { TestId: run.testId! };
+  const body: CreateTestRunBody = { ...target, IsSequential: run.isSequential, ForceNewRunCreation: true };
+  // "None" is 0 in responses, but sending 0 is undocumented: a field the plan leaves empty is omitted.
+  if (run.configuration) body.TestConfigId = run.configuration.id;
+  if (run.release) body.ReleaseId = run.release.id;
+  if (run.host) body.RunByHostId = run.host.id;
+  return body;
+}
+
+/**
+ * Creates one run without ever duplicating it. 429s are waited out. A create whose outcome is
+ * unknown (timeout, reset, 5xx after sending) is reconciled by looking the run up before any
+ * retry. A run the server returns that was known before the apply (it reused one) is reported as
+ * satisfied, never as created.
+ */
+export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Promise<CreateResult> {
+  const body = createBody(run);
+  for (let attempt = 1; attempt <= ctx.maxAttempts; attempt += 1) {
+    let created;
+    try {
+      created = await withRetries(() => ctx.client.testRuns.create(ctx.projectId, body), ctx.policy, false);
+    } catch (error) {
+      if (!isQacError(error, "CORE_CREATE_OUTCOME_UNKNOWN")) return { outcome: "failed", runId: null, status: null, reason: `create failed: ${(error as Error).message}` };
+      let found;
+      try {
+        found = await reconcileCreate(ctx.client, ctx.projectId, run, ctx.book, ctx.cache, ctx.policy);
+      } catch (lookup) {
+        return { outcome: "unknown", runId: null, status: null, reason: `the create may have succeeded, and looking it up failed (${(lookup as Error).message}); run qac apply again to reconcile` };
+      }
+      if (found) return { outcome: "created", runId: found.id, status: found.status_code, reason: `created (the response was lost; found run ${found.id} by reconciliation)` };
+      if (ctx.stopping()) return { outcome: "not-started", runId: null, status: null, reason: "interrupted: the create did not complete (reconciliation found no run)" };
+      await ctx.policy.sleep(backoff(attempt));
+      continue;
+    }
+    if (ctx.book.knownBefore(created.id)) {
+      ctx.book.take(created.id, run.identity);
+      return { outcome: "satisfied", runId: created.id, status: created.status_code, reason: `the server returned existing run ${created.id} instead of creating one` };
+    }
+    if (!ctx.book.take(created.id, run.identity)) return { outcome: "failed", runId: created.id, status: created.status_code, reason: `the server returned run ${created.id}, already created for another run of this plan; it ignores ForceNewRunCreation` };
+    return { outcome: "created", runId: created.id, status: created.status_code, reason: "created" };
+  }
+  return { outcome: "failed", runId: null, status: null, reason: `the create failed ${ctx.maxAttempts} times with an unknown outcome and no run was found each time` };
+}

@@ -1,0 +1,54 @@
+import { isQacError, QacRateLimitedError } from "@qac/core";
+
+/** How the runner waits; injected so tests drive the simulator's virtual clock instead of sleeping. */
+export type Sleep = (ms: number) => Promise<void>;
+
+/** Real waiting. */
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Options of {@link withRetries}. */
+export interface RetryPolicy {
+  sleep: Sleep;
+  /** Extra attempts after the client's own retries for a transient failure of a read. @default 6 */
+  transientAttempts?: number;
+  /** 429s are waited out up to this many times: effectively never fail for them. @default 1000 */
+  rateLimitAttempts?: number;
+  /** Longest backoff between attempts. @default 30000 */
+  maxDelayMs?: number;
+}
+
+const TRANSIENT = new Set(["CORE_SERVER", "CORE_NETWORK", "CORE_TIMEOUT"]);
+
+/**
+ * Calls `fn` until it succeeds. A 429 (`CORE_RATE_LIMITED`, already retried by the client) is
+ * waited out again, honouring Retry-After, so an apply never fails for rate limiting. When
+ * `readOnly`, transient failures (5xx, network, timeout) are retried a few more times with
+ * exponential backoff. Anything else, and any failure of a create, is thrown to the caller.
+ */
+export async function withRetries<T>(fn: () => Promise<T>, policy: RetryPolicy, readOnly: boolean): Promise<T> {
+  const maxDelay = policy.maxDelayMs ?? 30_000;
+  let transient = 0;
+  let limited = 0;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof QacRateLimitedError && limited < (policy.rateLimitAttempts ?? 1000)) {
+        limited += 1;
+        await policy.sleep(Math.min(maxDelay, error.retryAfterMs ?? backoff(limited)));
+        continue;
+      }
+      if (readOnly && isQacError(error) && TRANSIENT.has(error.code) && transient < (policy.transientAttempts ?? 6)) {
+        transient += 1;
+        await policy.sleep(Math.min(maxDelay, backoff(transient)));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/** 500 ms doubling per attempt, capped at 30 s. */
+export function backoff(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** (attempt - 1));
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ResolvedPlan } from "@qac/planner";
+import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
+import type { ObservedRun } from "../observe/observed-run.js";
+import { diffPlan } from "./diff-plan.js";
+
+let plan: ResolvedPlan;
+beforeAll(async () => {
+  const f = await startFixture();
+  plan = await resolveEntries(f.client, MIXED_ENTRIES + `  - key: forced
+    test: Search by SKU jumps to product page
+    configurations: [chrome]
+    forceNewRun: true
+`);
+  await f.close();
+});
+
+const runFor = (i: number, over: Partial<ObservedRun> = {}): ObservedRun => {
+  const d = plan.runs[i]!;
+  return { id: (1000 + i) as ObservedRun["id"], kind: d.kind, testId: d.testId, testSetId: d.testSetId, configurationId: d.configuration?.id ?? null, releaseId: d.release?.id ?? null, hostName: d.host?.hostName ?? null, status: "Awaiting Run", ...over };
+};
+const none = { ledger: null, applyIdentity: null };
+
+describe("diffPlan", () => {
+  it("creates every run when Run History has none", () => {
+    const changes = diffPlan(plan.runs, { runs: [], ...none });
+    expect(changes.map((c) => c.decision)).toEqual(["create", "create", "create", "create", "create", "create-forced"]);
+  });
+
+  it("skips a run while an unfinished run with the same key exists, naming it and why", () => {
+    const changes = diffPlan(plan.runs, { runs: [runFor(1, { status: "In Progress" }), runFor(3, { status: "Paused" })], ...none });
+    expect(changes[1]).toMatchObject({ decision: "skip", satisfiedBy: 1001, cause: "unfinished-run" });
+    expect(changes[1]!.reason).toContain("still In Progress");
+    expect(changes[3]).toMatchObject({ decision: "skip", satisfiedBy: 1003 });
+    expect(changes[0]!.decision).toBe("create");
+  });
+
+  it("creates again when the matching run has finished", () => {
+    const changes = diffPlan(plan.runs, { runs: [runFor(0, { status: "Passed" }), runFor(3, { status: "Failed" })], ...none });
+    expect(changes[0]!.decision).toBe("create");
+    expect(changes[3]!.decision).toBe("create");
+  });
+
+  it("does not let a run of another configuration, release, host or test satisfy a run", () => {
+    const others = [runFor(0, { configurationId: 999 }), runFor(0, { releaseId: 999, id: 2000 as ObservedRun["id"] }), runFor(4, { hostName: "build-agent-01" }), runFor(0, { testId: 1 as ObservedRun["testId"], id: 2001 as ObservedRun["id"] })];
+    expect(diffPlan(plan.runs, { runs: others, ...none }).filter((c) => c.decision === "skip")).toEqual([]);
+  });
+
+  it("lets one existing run satisfy only one desired run", () => {
+    const dup = runFor(0);
+    const changes = diffPlan([plan.runs[0]!, { ...plan.runs[0]!, identity: "other" }], { runs: [dup], ...none });
+    expect(changes.map((c) => c.decision)).toEqual(["skip", "create"]);
+  });
+
+  it("always creates a forceNewRun run, even with a matching unfinished run, and says so", () => {
+    const changes = diffPlan(plan.runs, { runs: [runFor(5)], ...none });
+    expect(changes[5]).toMatchObject({ decision: "create-forced", satisfiedBy: null });
+    expect(changes[5]!.reason).toContain("forceNewRun");
+  });
+
+  it("skips a run an earlier apply with the same --once-per id created, even when it finished", () => {
+    const changes = diffPlan(plan.runs, { runs: [runFor(2, { status: "Passed" })], ledger: { [plan.runs[2]!.identity]: 1002 }, applyIdentity: "sha-1" });
+    expect(changes[2]).toMatchObject({ decision: "skip", satisfiedBy: 1002, cause: "once-per", satisfiedByStatus: "Passed" });
+    expect(changes[2]!.reason).toContain("--once-per sha-1");
+  });
+
+  it("returns plain data and the same output for the same input", () => {
+    const input = { runs: [runFor(1)], ...none };
+    const a = diffPlan(plan.runs, input);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    expect(diffPlan(plan.runs, input)).toEqual(a);
+  });
+});

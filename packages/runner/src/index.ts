@@ -1,0 +1,32 @@
+/**
+ * @qac/runner: diff a resolved plan against Run History, preview it, apply it idempotently,
+ * wait for the runs and report.
+ */
+export { observeRunHistory } from "./observe/observe-run-history.js";
+export type { ObserveOptions, RunnerClient } from "./observe/observe-run-history.js";
+export type { ObservedRun, ObserveCalls, RunHistory } from "./observe/observed-run.js";
+export { matchesKey } from "./observe/match-run.js";
+export { diffPlan } from "./diff/diff-plan.js";
+export { summarize } from "./diff/change.js";
+export type { Change, ChangeSummary, Decision, SkipCause } from "./diff/change.js";
+export { applyChanges } from "./apply/apply-changes.js";
+export type { ApplyEvent, ApplyOptions } from "./apply/apply-changes.js";
+export { createBody } from "./apply/create-run-safely.js";
+export { checkStale } from "./apply/check-stale.js";
+export type { SavedDecision } from "./apply/check-stale.js";
+export { realSleep } from "./apply/with-retries.js";
+export type { Sleep } from "./apply/with-retries.js";
+export { detectCi, summarizeRuns } from "./report/apply-report.js";
+export type { ApplyReport, CiInfo, Outcome, ReportRun } from "./report/apply-report.js";
+export { createLocalLeaseProvider } from "./lease/local-lease.js";
+export type { LocalLeaseOptions } from "./lease/local-lease.js";
+export type { Lease, LeaseHolder, LeaseProvider, AcquireOptions } from "./lease/lease.js";
+export { createLocalLedger, DEFAULT_STATE_FILE } from "./ledger/local-ledger.js";
+export type { LedgerEntry, LedgerStore } from "./ledger/ledger-store.js";
+export { createStatusClient } from "./status-client/create-status-client.js";
+export type { StatusClient, StatusClientOptions, StatusLease } from "./status-client/create-status-client.js";
+export { createStatusLeaseProvider } from "./status-client/status-lease-provider.js";
+export type { StatusLeaseOptions } from "./status-client/status-lease-provider.js";
+export { UNFINISHED_STATUSES, isUnfinished } from "./run-status.js";
+export { RUNNER_ERROR_CODES, RunnerError, isRunnerError } from "./errors.js";
+export type { RunnerErrorCode } from "./errors.js";

@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { RunnerError } from "../errors.js";
+import { realSleep, type Sleep } from "../apply/with-retries.js";
+import type { Lease, LeaseHolder, LeaseProvider } from "./lease.js";
+
+interface LockContent {
+  nonce: string;
+  holder: LeaseHolder;
+  expiresAt: number;
+}
+
+/** Options of {@link createLocalLeaseProvider}. */
+export interface LocalLeaseOptions {
+  /** Directory of the lock files. @default ".qac/locks" */
+  dir?: string;
+  /** A lock not renewed for this long is stale. @default 120000 */
+  ttlMs?: number;
+  /** Wait between tries while the lock is held. @default 200 */
+  pollMs?: number;
+  holder?: LeaseHolder;
+  sleep?: Sleep;
+  now?: () => number;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A lease as a lock file created with O_EXCL (`wx`), one per (project, plan). The holder renews it
+ * every ttl/3. A lock is stale when its holder process on this machine is gone (PID check) or it
+ * was not renewed within the TTL (a holder on another machine sharing the directory, or a frozen
+ * process); a stale lock is removed only if it still has the content that was judged stale.
+ * Limits: it only serialises processes that share the directory (one machine or a shared disk);
+ * use the status server's lease across CI machines.
+ */
+export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): LeaseProvider {
+  const dir = options.dir ?? ".qac/locks";
+  const ttlMs = options.ttlMs ?? 120_000;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const holder: LeaseHolder = options.holder ?? { name: "qac apply", host: hostname(), pid: process.pid };
+  return {
+    async acquire(key, acquire) {
+      await mkdir(dir, { recursive: true });
+      const file = join(dir, `${key.projectId}-${createHash("sha256").update(key.plan).digest("hex").slice(0, 16)}.lock`);
+      const nonce = randomUUID();
+      const content = (): LockContent => ({ nonce, holder, expiresAt: now() + ttlMs });
+      const deadline = now() + acquire.timeoutMs;
+      let waited = false;
+      for (;;) {
+        if (acquire.signal?.aborted) throw new RunnerError("RUNNER_LEASE_TIMEOUT", `interrupted while waiting for the lock ${file}`, { file });
+        try {
+          const handle = await open(file, "wx");
+          await handle.writeFile(JSON.stringify(content()));
+          await handle.close();
+          return holdLease(file, nonce, content, ttlMs);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new RunnerError("RUNNER_STATE_FILE", `cannot create the lock file ${file}: ${(error as Error).message}`, { file }, { cause: error });
+        }
+        const text = await readFile(file, "utf8").catch(() => null);
+        const current = parse(text);
+        if (text !== null && isStale(current, now())) {
+          // Remove it only if nobody replaced it since we read it (narrows the race to one read + unlink).
+          if ((await readFile(file, "utf8").catch(() => null)) === text) await unlink(file).catch(() => undefined);
+          continue;
+        }
+        if (now() >= deadline) throw new RunnerError("RUNNER_LEASE_TIMEOUT", `another apply of this plan holds the lock ${file}${describe(current)}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`, { file, holder: current?.holder ?? null });
+        if (!waited) acquire.onWait?.(current?.holder ?? null);
+        waited = true;
+        await sleep(options.pollMs ?? 200);
+      }
+    },
+  };
+
+  function isStale(lock: LockContent | null, at: number): boolean {
+    if (lock === null) return true;
+    if (lock.expiresAt < at) return true;
+    return lock.holder.host === hostname() && typeof lock.holder.pid === "number" && !pidAlive(lock.holder.pid);
+  }
+}
+
+function parse(text: string | null): LockContent | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as LockContent;
+    return typeof value.nonce === "string" && typeof value.expiresAt === "number" ? value : null;
+  } catch {
+    // A lock being written right now is empty for a moment: treat it as held, not stale.
+    return { nonce: "", holder: { name: "unknown" }, expiresAt: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+const describe = (lock: LockContent | null): string => (lock ? ` (${lock.holder.name}${lock.holder.host ? ` on ${lock.holder.host}` : ""}${lock.holder.pid ? `, pid ${lock.holder.pid}` : ""})` : "");
+
+function holdLease(file: string, nonce: string, content: () => LockContent, ttlMs: number): Lease {
+  let lost = false;
+  let released = false;
+  const renew = async () => {
+    const current = parse(await readFile(file, "utf8").catch(() => null));
+    if (current?.nonce !== nonce) {
+      lost = true;
+      return;
+    }
+    const temp = `${file}.${nonce}.tmp`;
+    await writeFile(temp, JSON.stringify(content()));
+    await rename(temp, file);
+  };
+  const timer = setInterval(() => void renew().catch(() => undefined), Math.max(1000, Math.floor(ttlMs / 3)));
+  timer.unref();
+  return {
+    lost: () => lost,
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(timer);
+      const current = parse(await readFile(file, "utf8").catch(() => null));
+      if (current?.nonce === nonce) await unlink(file).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { chunkInFilters, filter, type Filter, type ProjectId, type QacClient, type TestRun } from "@qac/core";
+import type { DesiredRun } from "@qac/planner";
+import pLimit from "p-limit";
+import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
+import type { LedgerStore } from "../ledger/ledger-store.js";
+import { UNFINISHED_STATUSES } from "../run-status.js";
+import { matchesRunFields } from "./match-run.js";
+import type { ObservedRun, RunHistory } from "./observed-run.js";
+import { toObservedRun } from "./to-observed-run.js";
+
+/** The part of the client the runner uses. */
+export type RunnerClient = Pick<QacClient, "testRuns">;
+
+/** Options of {@link observeRunHistory}. */
+export interface ObserveOptions {
+  /** `--once-per` id: also read the ledger of runs earlier applies with this id created. */
+  applyIdentity?: string | null;
+  ledger?: LedgerStore | null;
+  /** Rows per `GET testruns` page. @default 1000 */
+  pageSize?: number;
+  /** Longest URL-encoded filter per request (test runs have no search POST, reference §2.4). @default 1500 */
+  maxFilterLength?: number;
+  /** Parallel item reads for single-test runs. @default 8 */
+  concurrency?: number;
+  sleep?: Sleep;
+}
+
+const unfinished = (): Filter => filter.in("StatusCode", [...UNFINISHED_STATUSES]);
+
+/**
+ * Reads the unfinished runs that could satisfy `runs`, with as few calls as the API allows:
+ * set runs with `(TestSetId in {...}) AND (StatusCode in {unfinished})` (chunked under the URL
+ * budget, large pages); single-test runs with `(TestSetId = 0)` plus the plan's configurations
+ * and releases; then, because a single-test run names its test only on its item (reference
+ * §3.3, no project-wide items endpoint), one items call per unfinished single-test run whose
+ * configuration, release and host match a desired run, and no others.
+ */
+export async function observeRunHistory(client: RunnerClient, projectId: ProjectId, runs: readonly DesiredRun[], options: ObserveOptions = {}): Promise<RunHistory> {
+  const policy = { sleep: options.sleep ?? realSleep };
+  const pageSize = options.pageSize ?? 1000;
+  const budget = { maxEncodedLength: options.maxFilterLength ?? 1500 };
+  const calls = { total: 0, runLists: 0, itemLists: 0, minimum: 0 };
+  const listAll = async (f: Filter): Promise<TestRun[]> => {
+    const rows: TestRun[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await withRetries(() => client.testRuns.list(projectId, { filter: f, offset, limit: pageSize }), policy, true);
+      calls.runLists += 1;
+      rows.push(...page.results);
+      if (page.results.length < pageSize || offset + pageSize >= page.total) break;
+    }
+    return rows;
+  };
+  const sets = [...new Set(runs.flatMap((r) => (r.testSetId === null ? [] : [r.testSetId as number])))];
+  const tests = runs.filter((r) => r.kind === "test");
+  const observed: ObservedRun[] = [];
+  const setFilters = chunkInFilters("TestSetId", sets, { ...budget, and: unfinished() });
+  for (const f of setFilters) observed.push(...(await listAll(f)).map(toObservedRun).filter((r) => r.kind === "testSet"));
+  let testFilters: Filter[] = [];
+  if (tests.length > 0) {
+    const releases = [...new Set(tests.map((r) => r.release?.id ?? 0))];
+    const configs = [...new Set(tests.map((r) => r.configuration?.id ?? 0))];
+    // A handful of releases narrows the read; a long list would eat the URL budget, so it is left out.
+    const byRelease = releases.length <= 20 ? [filter.in("ReleaseId", releases)] : [];
+    const base = filter.and(filter.eq("TestSetId", 0), unfinished(), ...byRelease);
+    testFilters = chunkInFilters("TestConfigId", configs, { ...budget, and: base });
+    const candidates = (await Promise.all(testFilters.map(listAll))).flat().map(toObservedRun).filter((r) => r.kind === "test" && tests.some((t) => matchesRunFields(t, r)));
+    const limit = pLimit(options.concurrency ?? 8);
+    await Promise.all(candidates.map((run) => limit(async () => {
+      const page = await withRetries(() => client.testRuns.items.list(projectId, run.id, { limit: 1 }), policy, true);
+      calls.itemLists += 1;
+      const item = page.results[0];
+      if (item) observed.push({ ...run, testId: item.test_id });
+    })));
+  }
+  calls.total = calls.runLists + calls.itemLists;
+  calls.minimum = setFilters.length + testFilters.length + calls.itemLists;
+  observed.sort((a, b) => a.id - b.id);
+  const applyIdentity = options.applyIdentity ?? null;
+  const ledger = applyIdentity !== null && options.ledger ? await options.ledger.read(projectId, applyIdentity) : null;
+  return { projectId, observedAt: new Date().toISOString(), runs: observed, ledger, applyIdentity, calls };
+}

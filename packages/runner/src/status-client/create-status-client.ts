@@ -1,0 +1,107 @@
+import { RunnerError } from "../errors.js";
+import type { LedgerStore } from "../ledger/ledger-store.js";
+import type { LeaseHolder } from "../lease/lease.js";
+
+/** Options of {@link createStatusClient}. */
+export interface StatusClientOptions {
+  /** Status server root, e.g. `http://127.0.0.1:8790`. */
+  url: string;
+  /** Bearer token for writes (`QAC_STATUS_TOKEN`); never logged. */
+  token?: string | undefined;
+  /** Per-request deadline. @default 10000 */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** A lease as the status server returns it. */
+export interface StatusLease {
+  id: string;
+  project: number;
+  plan: string;
+  holder: LeaseHolder;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+/** The HTTP client of the status server (contract: /api/v1 applies, ledger, leases). */
+export interface StatusClient {
+  readonly url: string;
+  /** `POST /api/v1/applies`: stores an apply report; returns its id. */
+  postApply(report: unknown): Promise<{ id: string }>;
+  /** The `--once-per` ledger kept by the server. */
+  ledger: LedgerStore;
+  /** `POST /api/v1/leases`: the lease, or the current holder's lease when it is held (409). */
+  acquireLease(body: { project: number; plan: string; holder: LeaseHolder; ttlSeconds: number }): Promise<{ ok: true; lease: StatusLease } | { ok: false; lease: StatusLease | null }>;
+  /** `PUT /api/v1/leases/:id`; false when it expired or was broken (404/410). */
+  renewLease(id: string, ttlSeconds: number): Promise<boolean>;
+  /** `DELETE /api/v1/leases/:id`. */
+  releaseLease(id: string): Promise<void>;
+}
+
+/**
+ * Creates the status server client. Errors are `RUNNER_STATUS_SERVER` with the method, path and
+ * status; the token never appears in them.
+ */
+export function createStatusClient(options: StatusClientOptions): StatusClient {
+  let base: URL;
+  try {
+    base = new URL(options.url);
+  } catch {
+    throw new RunnerError("RUNNER_INVALID_ARGUMENT", `--status-url ${JSON.stringify(options.url)} is not a URL; expected e.g. http://127.0.0.1:8790`);
+  }
+  const root = base.origin + base.pathname.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? fetch;
+  const call = async (method: string, path: string, body?: unknown, accept: number[] = []): Promise<{ status: number; json: unknown }> => {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (options.token) headers["authorization"] = `Bearer ${options.token}`;
+    let response: Response;
+    try {
+      response = await doFetch(`${root}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+    } catch (error) {
+      throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} failed: ${(error as Error).message}`, { method, path }, { cause: error });
+    }
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (response.ok || accept.includes(response.status)) return { status: response.status, json };
+    const message = (json as { error?: { message?: string } } | null)?.error?.message ?? text.slice(0, 200);
+    throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} answered ${response.status}: ${message}`, { method, path, status: response.status });
+  };
+  const enc = encodeURIComponent;
+  return {
+    url: root,
+    async postApply(report) {
+      const { json } = await call("POST", "/api/v1/applies", report);
+      return { id: String((json as { id?: unknown } | null)?.id ?? "") };
+    },
+    ledger: {
+      async read(projectId, applyIdentity) {
+        const { json } = await call("GET", `/api/v1/ledger/${enc(applyIdentity)}?project=${projectId}`);
+        const entries = (json as { entries?: { identity: string; runId: number }[] } | null)?.entries ?? [];
+        return Object.fromEntries(entries.map((e) => [e.identity, e.runId]));
+      },
+      async record(projectId, applyIdentity, entries) {
+        if (entries.length === 0) return;
+        const { status, json } = await call("POST", `/api/v1/ledger/${enc(applyIdentity)}`, { project: projectId, entries }, [409]);
+        if (status === 409) throw new RunnerError("RUNNER_LEDGER_CONFLICT", `the status server already records a different run for one of these runs under --once-per ${applyIdentity}: ${JSON.stringify(json)}`, { applyIdentity });
+      },
+    },
+    async acquireLease(body) {
+      const { status, json } = await call("POST", "/api/v1/leases", body, [409]);
+      if (status === 409) return { ok: false, lease: (json as { lease?: StatusLease } | null)?.lease ?? null };
+      return { ok: true, lease: json as StatusLease };
+    },
+    async renewLease(id, ttlSeconds) {
+      const { status } = await call("PUT", `/api/v1/leases/${enc(id)}`, { ttlSeconds }, [404, 410]);
+      return status === 200;
+    },
+    async releaseLease(id) {
+      await call("DELETE", `/api/v1/leases/${enc(id)}`, undefined, [404, 410]);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { hostname } from "node:os";
+import { RunnerError } from "../errors.js";
+import { realSleep, type Sleep } from "../apply/with-retries.js";
+import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
+import type { StatusClient } from "./create-status-client.js";
+
+/** Options of {@link createStatusLeaseProvider}. */
+export interface StatusLeaseOptions {
+  /** Lease lifetime; renewed every third of it. @default 120 */
+  ttlSeconds?: number;
+  /** Wait between tries while held. @default 1000 */
+  pollMs?: number;
+  holder?: LeaseHolder;
+  sleep?: Sleep;
+}
+
+/**
+ * Leases from the status server: serialises applies of one plan across machines (CI jobs). The
+ * lease expires when its holder stops renewing (crash, SIGKILL), so a dead apply blocks others for
+ * at most the TTL; an admin can break it.
+ */
+export function createStatusLeaseProvider(client: StatusClient, options: StatusLeaseOptions = {}): LeaseProvider {
+  const ttlSeconds = options.ttlSeconds ?? 120;
+  const sleep = options.sleep ?? realSleep;
+  const holder = options.holder ?? { name: "qac apply", host: hostname(), pid: process.pid };
+  return {
+    async acquire(key, acquire) {
+      const deadline = Date.now() + acquire.timeoutMs;
+      let waited = false;
+      for (;;) {
+        const result = await client.acquireLease({ project: key.projectId, plan: key.plan, holder, ttlSeconds });
+        if (result.ok) return hold(client, result.lease.id, ttlSeconds);
+        if (Date.now() >= deadline || acquire.signal?.aborted) {
+          const who = result.lease ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})` : "";
+          throw new RunnerError("RUNNER_LEASE_TIMEOUT", `another apply of plan ${key.plan} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`, { lease: result.lease });
+        }
+        if (!waited) acquire.onWait?.(result.lease?.holder ?? null);
+        waited = true;
+        await sleep(options.pollMs ?? 1000);
+      }
+    },
+  };
+}
+
+function hold(client: StatusClient, id: string, ttlSeconds: number): Lease {
+  let lost = false;
+  let released = false;
+  const timer = setInterval(() => {
+    void client.renewLease(id, ttlSeconds).then((ok) => void (lost ||= !ok), () => undefined);
+  }, Math.max(1000, (ttlSeconds * 1000) / 3));
+  timer.unref();
+  return {
+    lost: () => lost,
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(timer);
+      await client.releaseLease(id).catch(() => undefined);
+    },
+  };
+}

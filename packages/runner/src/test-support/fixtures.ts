@@ -1,0 +1,66 @@
+import { createClient, type QacClient } from "@qac/core";
+import { loadPlan, resolvePlan, type ResolvedPlan } from "@qac/planner";
+import { startSimulator, type Simulator, type SimulatorOptions } from "@qac/simulator";
+
+/** A simulator on port 0 with the virtual clock, and a demo-user client without real waiting. */
+export async function startFixture(options: SimulatorOptions = {}): Promise<{ sim: Simulator; client: QacClient; close(): Promise<void> }> {
+  const sim = await startSimulator({ port: 0, clock: "virtual", ...options });
+  const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", timeoutMs: 5000, retry: { sleep: async () => undefined } });
+  return { sim, client, close: async () => (await client.close(), await sim.close()) };
+}
+
+const HEADER = `version: 1
+project: Web Shop
+configurations:
+  chrome: "Chrome / Windows 11"
+  firefox: "Firefox / Ubuntu 24.04"
+  safari: "Safari / macOS 15"
+releases:
+  build42: "2026.12 / RC1 / Build 42"
+hosts:
+  windows: build-agent-01
+  linux: build-agent-02
+defaults:
+  releases: build42
+  host: windows
+entries:
+`;
+
+/** Loads and resolves plan entries (YAML under `entries:`) against the simulator's Web Shop. */
+export async function resolveEntries(client: QacClient, entries: string, file = "test-plan.yaml"): Promise<ResolvedPlan> {
+  const loaded = await loadPlan({ text: HEADER + entries, file }, { env: {} });
+  if (!loaded.ok) throw new Error(`plan did not load: ${JSON.stringify(loaded.diagnostics, null, 2)}`);
+  const resolved = await resolvePlan(loaded.plan, client);
+  if (!resolved.ok) throw new Error(`plan did not resolve: ${JSON.stringify(resolved.diagnostics, null, 2)}`);
+  return resolved.resolved;
+}
+
+/** A test × 3 configurations matrix, a set run and a two-step sequence group. */
+export const MIXED_ENTRIES = `  - key: search
+    test: Search by product name
+    configurations: [chrome, firefox, safari]
+  - key: checkout
+    testSet: Checkout smoke
+    configurations: [chrome]
+  - key: cart
+    test: Change quantity in cart
+    configurations: [chrome]
+    host: linux
+`;
+
+/** Runs of the project created since `sinceId`, grouped by a readable key: count per key. */
+export function runsPerKey(sim: Simulator, projectId: number, sinceId: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of sim.runs.list(projectId)) {
+    if (run.id <= sinceId) continue;
+    const testId = run.test_set_id ? 0 : (sim.runs.items(run.id)[0]?.test_id ?? 0);
+    const key = `${run.test_set_id ? `set:${run.test_set_id}` : `test:${testId}`}/cfg:${run.test_config_id}/rel:${run.release_id}/host:${run.test_host}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The highest run id so far (runs created later have larger ids in the simulator). */
+export function maxRunId(sim: Simulator, projectId = 1001): number {
+  return Math.max(0, ...sim.runs.list(projectId).map((r) => r.id));
+}
