@@ -123,9 +123,18 @@ function checkCreateBody(body: CreateTestRunBody): CreateTestRunBody {
   return body;
 }
 
+/**
+ * Picks the host named `name` from whatever shape the lookup returned. The host's
+ * `security_token` (its agent password) is dropped: qac never acts as an agent, and a host object
+ * is likely to end up in plan output or logs.
+ */
 function pickHost(body: TestHost | TestHost[] | ListEnvelope<TestHost>, name: string): TestHost | null {
+  const single = !Array.isArray(body) && !("results" in body);
   const hosts = Array.isArray(body) ? body : "results" in body ? body.results : [body];
   const wanted = name.toLowerCase();
-  return hosts.find((h) => typeof h.host_name === "string" && h.host_name.toLowerCase() === wanted) ?? (hosts.length === 1 && !Array.isArray(body) && !("results" in body) ? hosts[0]! : null);
+  const host = hosts.find((h) => typeof h.host_name === "string" && h.host_name.toLowerCase() === wanted) ?? (single ? hosts[0] : undefined);
+  if (host === undefined) return null;
+  const { security_token: _token, ...safe } = host;
+  return safe;
 }
 

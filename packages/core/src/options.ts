@@ -43,8 +43,10 @@ export interface ClientOptions {
   log?: (event: RequestLogEvent) => void;
   /** Your own undici dispatcher (Agent, Pool, MockAgent); the client then does not own or close it. */
   dispatcher?: Dispatcher;
-  /** Clock for durations, in ms. @default performance.now */
+  /** Monotonic clock for durations, in ms. @default performance.now */
   now?: () => number;
+  /** Wall clock in epoch ms, to read `Retry-After` HTTP dates. @default Date.now */
+  wallClock?: () => number;
   /** Generates the `X-Request-Id` of each attempt. @default crypto.randomUUID */
   requestId?: () => string;
 }
@@ -65,6 +67,7 @@ export interface ResolvedOptions {
   log: ((event: RequestLogEvent) => void) | undefined;
   dispatcher: Dispatcher | undefined;
   now: () => number;
+  wallClock: () => number;
   requestId: () => string;
 }
 
@@ -118,6 +121,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     log: options.log,
     dispatcher: options.dispatcher,
     now: options.now ?? (() => performance.now()),
+    wallClock: options.wallClock ?? (() => Date.now()),
     requestId: options.requestId ?? (() => crypto.randomUUID()),
   };
 }

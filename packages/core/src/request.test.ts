@@ -172,3 +172,13 @@ describe("typing", () => {
     await rejection(client.testRuns.create(P, { TestId: toTestId(1), TestSetId: toTestSetId(2) }));
   });
 });
+
+describe("Retry-After as an HTTP date", () => {
+  it("is read against the injected wall clock", async () => {
+    const { pool, client, sleeps } = mockQac({ wallClock: () => Date.parse("2026-11-28T10:00:00Z") });
+    pool.intercept({ path: runPath, method: "GET" }).reply(429, "", { headers: { "retry-after": "Sat, 28 Nov 2026 10:00:04 GMT" } });
+    pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json);
+    await client.testRuns.get(P, toTestRunId(7));
+    expect(sleeps).toEqual([4000]);
+  });
+});

@@ -58,7 +58,7 @@ export function createRequest(deps: RequestDeps): RequestFn {
           return body as RouteResponse<K>;
         }
         const message = readServerMessage(response.text);
-        error = mapHttpError(response, message === undefined ? answered : { ...answered, serverMessage: scrub(message) });
+        error = mapHttpError(response, message === undefined ? answered : { ...answered, serverMessage: scrub(message) }, options.wallClock());
       } catch (caught) {
         if (!(caught instanceof QacError)) throw caught;
         error = caught;

@@ -99,7 +99,9 @@ describe("every read call", () => {
   });
 
   it("finds a test host by name and returns null for an unknown one", async () => {
-    await expect(client.hosts.findByName("BUILD-AGENT-02")).resolves.toMatchObject({ id: 102, host_name: "build-agent-02" });
+    const host = await client.hosts.findByName("BUILD-AGENT-02");
+    expect(host).toMatchObject({ id: 102, host_name: "build-agent-02", is_active: true });
+    expect(host).not.toHaveProperty("security_token");
     await expect(client.hosts.findByName("no-such-host")).resolves.toBeNull();
   });
 

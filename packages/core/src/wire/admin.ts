@@ -64,8 +64,8 @@ export interface User {
 }
 
 /**
- * A test host (automation API v2, reference §9). `security_token` is the host's secret and is
- * only meaningful to agents; this client never logs it.
+ * A test host (automation API v2, reference §9). `security_token` is the host's agent secret:
+ * `hosts.findByName` removes it before returning the host.
  */
 export interface TestHost {
   id: HostId;
