@@ -16,15 +16,15 @@ export class CallCounter {
 
 /**
  * Fetches every row of a list in pages of {@link PAGE_SIZE}, counting each request under
- * `kind`. Stops after `maxPages` (a safety net for huge tenants).
+ * `kind`, from offset `start`. Stops after `maxPages` (a safety net for huge tenants).
  */
-export async function fetchAll<T>(kind: string, counter: CallCounter, listPage: (offset: number, limit: number) => Promise<Page<T>>, maxPages = 100): Promise<T[]> {
+export async function fetchAll<T>(kind: string, counter: CallCounter, listPage: (offset: number, limit: number) => Promise<Page<T>>, maxPages = 100, start = 0): Promise<T[]> {
   const rows: T[] = [];
   for (let pages = 0; pages < maxPages; pages++) {
     counter.add(kind);
-    const page = await listPage(rows.length, PAGE_SIZE);
+    const page = await listPage(start + rows.length, PAGE_SIZE);
     rows.push(...page.results);
-    if (page.results.length === 0 || rows.length >= page.total) break;
+    if (page.results.length === 0 || start + rows.length >= page.total) break;
   }
   return rows;
 }

@@ -51,16 +51,15 @@ export function testSearchFilters(refs: readonly EntityRef[]): Filter[] {
 
 /**
  * Fetches each entity kind the plan needs once, in parallel: configurations, releases and test
- * sets as whole lists in large pages, tests by batched search, hosts by name (the API has no
- * host list: one lookup per distinct name, §9).
+ * sets as whole lists in large pages, tests by batched search (or by listing, when that takes
+ * fewer requests), hosts by name (the API has no host list: one lookup per distinct name, §9).
  */
 export async function fetchCatalog(client: PlannerClient, projectId: ProjectId, wanted: Wanted, counter: CallCounter): Promise<Catalog> {
-  const searches = testSearchFilters(wanted.tests);
-  const [configurations, releases, testSets, testPages, hostList] = await Promise.all([
+  const [configurations, releases, testSets, tests, hostList] = await Promise.all([
     wanted.configurations ? fetchAll("configurations", counter, (offset, limit) => client.configurations.list(projectId, { offset, limit })) : [],
     wanted.releases ? fetchAll("releases", counter, (offset, limit) => client.releases.list(projectId, { offset, limit })) : [],
     wanted.testSets ? fetchAll("testSets", counter, (offset, limit) => client.testSets.list(projectId, { offset, limit })) : [],
-    Promise.all(searches.map((f) => fetchAll("tests", counter, (offset, limit) => client.tests.search(projectId, f, { offset, limit })))),
+    fetchTests(client, projectId, wanted.tests, counter),
     Promise.all(
       wanted.hostNames.map(async (name) => {
         counter.add("hosts");
@@ -73,9 +72,34 @@ export async function fetchCatalog(client: PlannerClient, projectId: ProjectId, 
     (wanted.configurations ? pages(configurations.length) : 0) +
     (wanted.releases ? pages(releases.length) : 0) +
     (wanted.testSets ? pages(testSets.length) : 0) +
-    searches.length +
+    tests.minimum +
     wanted.hostNames.length;
-  return { configurations, releases, testSets, tests: testPages.flat(), hosts: new Map(hostList), minimum };
+  return { configurations, releases, testSets, tests: tests.rows, hosts: new Map(hostList), minimum };
+}
+
+/**
+ * Tests by name or id. One search per {@link TEST_TERMS_PER_SEARCH} names; when that would be
+ * several searches, the first page of the full list (which tells the total) decides whether
+ * listing everything takes fewer requests than searching for the rest.
+ */
+async function fetchTests(client: PlannerClient, projectId: ProjectId, refs: readonly EntityRef[], counter: CallCounter): Promise<{ rows: Test[]; minimum: number }> {
+  const searches = testSearchFilters(refs);
+  const search = async (filters: Filter[]) => (await Promise.all(filters.map((f) => fetchAll("tests", counter, (offset, limit) => client.tests.search(projectId, f, { offset, limit }))))).flat();
+  if (searches.length <= 1) return { rows: await search(searches), minimum: searches.length };
+  counter.add("tests");
+  const first = await client.tests.list(projectId, { offset: 0, limit: PAGE_SIZE });
+  const listPages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+  const minimum = Math.min(listPages, searches.length);
+  if (listPages - 1 <= searches.length) {
+    const rest = first.results.length >= first.total ? [] : await fetchAll("tests", counter, (offset, limit) => client.tests.list(projectId, { offset, limit }), 100, first.results.length);
+    return { rows: [...first.results, ...rest], minimum };
+  }
+  const found = new Set(first.results.flatMap((t) => [`id:${Number(t.id)}`, `name:${t.title}`]));
+  const missing = refs.filter((r) => {
+    const k = refKey(r);
+    return !found.has("id" in k ? `id:${k.id}` : `name:${k.name}`);
+  });
+  return { rows: [...first.results, ...(await search(testSearchFilters(missing)))], minimum };
 }
 
 /** When a wanted test is missing: one more listing (capped) to suggest near names. */
