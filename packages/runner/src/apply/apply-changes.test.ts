@@ -1,0 +1,149 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { toProjectId } from "@qac/core";
+import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
+import { createLocalLeaseProvider } from "../lease/local-lease.js";
+import { createLocalLedger } from "../ledger/local-ledger.js";
+import { applyChanges } from "./apply-changes.js";
+
+const fixtures: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  while (fixtures.length) await fixtures.pop()!.close();
+});
+const start = async (...args: Parameters<typeof startFixture>) => {
+  const f = await startFixture(...args);
+  fixtures.push(f);
+  return f;
+};
+const noWait = async () => undefined;
+
+describe("applyChanges", () => {
+  it("creates what the diff says, sending every field explicitly, and a second apply creates nothing", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const before = maxRunId(sim);
+    const first = await applyChanges(client, plan, { sleep: noWait });
+    expect(first.summary).toEqual({ created: 5, satisfied: 0, failed: 0, notStarted: 0 });
+    expect(first.status).toBe("succeeded");
+    expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
+    sim.counters.reset();
+    const second = await applyChanges(client, plan, { sleep: noWait });
+    expect(second.summary).toEqual({ created: 0, satisfied: 5, failed: 0, notStarted: 0 });
+    expect(second.runs.map((r) => r.runId)).toEqual(first.runs.map((r) => r.runId));
+    expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
+  });
+
+  it.each(["same-test", "full-key", "error"] as const)("yields 3 runs for a test x 3 configurations matrix in duplicateRunMode %s", async (mode) => {
+    const { sim, client } = await start({ duplicateRunMode: mode });
+    const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
+    const before = maxRunId(sim);
+    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
+    expect(report.summary.created).toBe(3);
+    const counts = runsPerKey(sim, 1001, before);
+    expect([...counts.values()]).toEqual([1, 1, 1]);
+    expect([...counts.keys()].map((k) => k.split("/")[1])).toEqual(["cfg:801", "cfg:802", "cfg:803"]);
+  });
+
+  it("reports a run the server reused (known before the apply) as satisfied, never as created", async () => {
+    const { sim, client } = await start({ duplicateRunMode: "same-test" });
+    const plan = await resolveEntries(client, `  - key: forced
+    test: Search by product name
+    configurations: [chrome]
+    forceNewRun: true
+`);
+    // A server that ignores ForceNewRunCreation (12.x) hands back the active run of the same test.
+    const existing = sim.runs.insertMany(1001, [{ testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Awaiting Run" }])[0]!;
+    const original = client.testRuns.create.bind(client.testRuns);
+    client.testRuns.create = async (projectId, body) => original(projectId, { ...body, ForceNewRunCreation: false });
+    const report = await applyChanges(client, plan, { sleep: noWait });
+    expect(report.runs[0]).toMatchObject({ outcome: "satisfied", runId: existing });
+    expect(report.runs[0]!.reason).toContain(`existing run ${existing}`);
+    expect(report.summary.created).toBe(0);
+  });
+
+  it("creates a sequence group in declared order and stops at its first failure", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, `  - key: a
+    test: Search by product name
+    configurations: [chrome]
+    sequenceGroup: g
+  - key: b
+    test: Change quantity in cart
+    configurations: [chrome]
+    sequenceGroup: g
+  - key: c
+    test: Search by SKU jumps to product page
+    configurations: [chrome]
+    sequenceGroup: g
+  - key: d
+    test: Filter results by price range
+    configurations: [chrome]
+    sequenceGroup: g
+`);
+    const order: number[] = [];
+    const original = client.testRuns.create.bind(client.testRuns);
+    client.testRuns.create = async (projectId, body) => {
+      order.push(Number(body.TestId));
+      // The third run's host is switched off: the server refuses it (400).
+      if (order.length === 3) sim.hosts.setActive(101, false);
+      return original(projectId, body);
+    };
+    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 8 });
+    expect(order).toEqual([3141, 3122, 3148]);
+    expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "failed", "not-started"]);
+    expect(report.runs[3]!.reason).toContain("c/chrome/build42");
+    expect(report.status).toBe("failed");
+    expect(report.summary).toEqual({ created: 2, satisfied: 0, failed: 1, notStarted: 1 });
+  });
+
+  it("stops starting creates when interrupted and reports what it created", async () => {
+    const { client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const controller = new AbortController();
+    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1, onEvent: (e) => void (e.type === "run" && e.done === 2 && controller.abort()), signal: controller.signal });
+    expect(report.status).toBe("interrupted");
+    expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "not-started", "not-started", "not-started"]);
+  });
+
+  it("with --once-per, a rerun after the runs finished creates nothing, and a new id creates again", async () => {
+    const { sim, client } = await start();
+    const dir = await mkdtemp(join(tmpdir(), "qac-ledger-"));
+    const ledger = createLocalLedger(join(dir, "state.json"));
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const first = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
+    expect(first.summary.created).toBe(5);
+    await sim.clock.advance(3_600_000); // every run finishes
+    const retried = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
+    expect(retried.summary).toMatchObject({ created: 0, satisfied: 5 });
+    expect(retried.runs[0]!.reason).toContain("--once-per sha-1");
+    const next = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-2", ledger });
+    expect(next.summary.created).toBe(5);
+  });
+
+  it("four applies of one plan started together end with exactly one run per desired run", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const dir = await mkdtemp(join(tmpdir(), "qac-lock-"));
+    const before = maxRunId(sim);
+    const reports = await Promise.all([1, 2, 3, 4].map((i) => applyChanges(client, plan, { lease: createLocalLeaseProvider({ dir, pollMs: 5, holder: { name: `apply ${i}` } }), concurrency: 4 })));
+    expect(reports.reduce((n, r) => n + r.summary.created, 0)).toBe(5);
+    expect(reports.every((r) => r.summary.failed === 0)).toBe(true);
+    expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it("observes with filters built from the plan's ids and reads items only for candidate single-test runs", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    // Noise: finished runs, and an unfinished single-test run on another configuration.
+    sim.runs.insertMany(1001, [{ testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Passed" }, { testId: 3142, testConfigId: 804, releaseId: 904, hostId: 101, status: "Awaiting Run" }]);
+    await applyChanges(client, plan, { sleep: noWait });
+    sim.counters.reset();
+    const report = await applyChanges(client, plan, { sleep: noWait });
+    expect(report.summary.satisfied).toBe(5);
+    expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(2);
+    expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
+    expect(toProjectId(1001)).toBe(report.project.id);
+  });
+});
