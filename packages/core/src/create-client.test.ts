@@ -34,6 +34,16 @@ describe("secrets", () => {
     expect(Object.keys(logs[0]!).sort()).toEqual(["attempt", "durationMs", "errorCode", "method", "path", "requestId", "route", "status"]);
   });
 
+  it("scrubs credentials a dispatcher quotes in its own error message", async () => {
+    const { pool, client } = mockQac({ retry: false });
+    pool.intercept({ path: `${API}/v1/projects/1001`, method: "GET", headers: { authorization: "Basic other" } }).reply(200, {});
+    const error = await rejection(client.projects.get(toProjectId(1001)));
+    expect(error).toMatchObject({ code: "CORE_NETWORK" });
+    expect((error as Error).message).toContain("[redacted]");
+    expect(leaks(inspect(error, { depth: 10, showHidden: true }))).toBe(false);
+    expect(leaks(JSON.stringify(error))).toBe(false);
+  });
+
   it("does not echo the password in a config error", () => {
     expect(() => createClient({ baseUrl: "ftp://x", username: "a@b", password: PASSWORD })).toThrow(expect.objectContaining({ code: "CORE_CONFIG" }));
     try {

@@ -36,10 +36,23 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /**
+ * A copy of a dispatcher error with credentials scrubbed from its message. Some dispatchers (e.g.
+ * undici's MockAgent) quote request headers in their messages, so the original is not kept.
+ */
+function safeCause(cause: unknown, scrub: (text: string) => string): Error {
+  const original = cause instanceof Error ? cause : new Error(String(cause));
+  const copy = new Error(scrub(original.message));
+  copy.name = original.name;
+  const code = codeOf(cause);
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}
+
+/**
  * Sends one request through `dispatcher` under a deadline covering connect, headers and body.
  * Network failures become CORE_NETWORK / CORE_TIMEOUT errors carrying `context`.
  */
-export async function send(dispatcher: Dispatcher, request: TransportRequest, context: QacErrorContext): Promise<TransportResponse> {
+export async function send(dispatcher: Dispatcher, request: TransportRequest, context: QacErrorContext, scrub: (text: string) => string): Promise<TransportResponse> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -57,13 +70,14 @@ export async function send(dispatcher: Dispatcher, request: TransportRequest, co
     });
     const text = await response.body.text();
     return { status: response.statusCode, headers: response.headers, text };
-  } catch (cause) {
+  } catch (raw) {
+    const cause = safeCause(raw, scrub);
     const where = `${request.method} ${request.path}`;
     if (timedOut) {
       throw new QacError("CORE_TIMEOUT", `${where} got no complete response within ${request.timeoutMs} ms (option \`timeoutMs\`).`, { ...context, cause });
     }
     const code = codeOf(cause);
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = cause.message;
     const error = new QacError("CORE_NETWORK", `${where} failed: ${code ?? "network error"} (${reason}).`, { ...context, cause });
     if (code !== undefined && NOT_SENT_CODES.has(code)) notSentErrors.add(error);
     throw error;

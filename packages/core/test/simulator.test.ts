@@ -276,6 +276,21 @@ describe("retries under injected faults", () => {
   });
 });
 
+describe("connections", () => {
+  it("bounds concurrency with its keep-alive pool", async () => {
+    let opened = 0;
+    const onConnection = () => (opened += 1);
+    sim.app.server.on("connection", onConnection);
+    sim.faults.set([{ route: GET_RUN, latencyMs: 20 }]);
+    const c = make(undefined, undefined, { connections: 2 });
+    const runs = await Promise.all(Array.from({ length: 12 }, () => c.testRuns.get(WEB_SHOP, toTestRunId(120001))));
+    sim.app.server.off("connection", onConnection);
+    expect(runs).toHaveLength(12);
+    expect(opened).toBe(2);
+    await c.close();
+  });
+});
+
 describe("secrets", () => {
   it("never shows the password or the Basic token in any error, log line or client view", () => {
     expect(produced.length).toBeGreaterThan(10);
