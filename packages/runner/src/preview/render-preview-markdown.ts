@@ -1,0 +1,53 @@
+import type { PreviewDocument } from "./build-preview.js";
+import { summaryLine } from "./build-preview.js";
+import { runColumns } from "./render-preview-text.js";
+
+/** GitHub's limit for one comment body. */
+export const GITHUB_COMMENT_LIMIT = 65_535;
+
+/** Options of {@link renderPreviewMarkdown}. */
+export interface MarkdownOptions {
+  /** Longest output in characters. @default 65000 (under GitHub's 65,535) */
+  maxChars?: number;
+}
+
+/** The hidden first line CI tools search for to update the comment in place. */
+export function previewMarker(planName: string): string {
+  return `<!-- qac-preview: ${planName.replaceAll("--", "-")} -->`;
+}
+
+const cell = (s: string) => s.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll(/\r?\n/g, " ");
+const DECISION = { create: "➕ create", "create-forced": "➕ create (forced)", skip: "✔️ skip" } as const;
+
+/**
+ * The preview as a pull-request comment: the marker line, the summary first, the runs in a
+ * collapsed `<details>` table in display order. Rows that would push it past `maxChars` are cut
+ * and a note says how many.
+ */
+export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}): string {
+  const max = Math.min(options.maxChars ?? 65_000, GITHUB_COMMENT_LIMIT);
+  const head = [
+    previewMarker(doc.plan.name),
+    `### qac plan \`${cell(doc.plan.name)}\`: ${summaryLine(doc.summary)}`,
+    "",
+    `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${doc.calls.observe.total} calls at ${doc.observedAt}`,
+    "",
+    `<details><summary>${doc.runs.length} run${doc.runs.length === 1 ? "" : "s"}</summary>`,
+    "",
+    "| Decision | Test or set | Configuration | Release | Host | Reason |",
+    "|---|---|---|---|---|---|",
+  ].join("\n");
+  const tail = "\n\n</details>\n";
+  const rows = doc.runs.map((r) => `| ${DECISION[r.decision]} | ${runColumns(r).map(cell).join(" | ")} | ${cell(r.reason)} |`);
+  const cutNote = (n: number) => `\n\n_${n} more run${n === 1 ? "" : "s"} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac plan --format json\` for all of them._`;
+  let body = head;
+  let shown = 0;
+  for (const row of rows) {
+    const reserve = tail.length + cutNote(rows.length).length + 1;
+    if (body.length + 1 + row.length + reserve > max) break;
+    body += `\n${row}`;
+    shown += 1;
+  }
+  if (shown < rows.length) body += cutNote(rows.length - shown);
+  return body + tail;
+}

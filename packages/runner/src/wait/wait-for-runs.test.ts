@@ -1,0 +1,97 @@
+import { readFile } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
+import { chunkInFilters, toProjectId, type TestRun, type TestRunItem } from "@qac/core";
+import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
+import { applyChanges } from "../apply/apply-changes.js";
+import { waitForRuns } from "./wait-for-runs.js";
+import { collectRunItems } from "./collect-run-items.js";
+import { renderJunit } from "./render-junit.js";
+
+const fixtures: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  while (fixtures.length) await fixtures.pop()!.close();
+});
+const project = toProjectId(1001);
+
+describe("waitForRuns", () => {
+  it("polls in batches with one list call per batch until every run finished, and says which failed", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const plan = await resolveEntries(f.client, MIXED_ENTRIES);
+    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const ids = report.runs.map((r) => r.runId!);
+    f.sim.counters.reset();
+    const polls: number[] = [];
+    const result = await waitForRuns(f.client, project, ids, { sleep: (ms) => f.sim.clock.advance(ms), onPoll: (runs) => polls.push(runs.length) });
+    // The checkout set contains a failing test: the run fails, the others pass.
+    expect(result.outcome).toBe("failed");
+    expect(result.reason).toMatch(/1 of 5 runs did not pass: \d+ \(Failed\)/);
+    expect(result.runs.map((r) => r.id)).toEqual(ids);
+    expect(f.sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(result.calls);
+    expect(f.sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id")).toBe(0);
+    expect(result.calls).toBe(polls.length);
+  });
+
+  it("returns passed when every run passed", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const plan = await resolveEntries(f.client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
+    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { sleep: (ms) => f.sim.clock.advance(ms) });
+    expect(result).toMatchObject({ outcome: "passed", reason: "all 3 runs passed" });
+  });
+
+  it("stops at the deadline and names the unfinished runs", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const plan = await resolveEntries(f.client, MIXED_ENTRIES);
+    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    let now = 0;
+    const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { timeoutMs: 1000, intervalMs: 400, sleep: async (ms) => void (now += ms), now: () => now });
+    expect(result.outcome).toBe("timeout");
+    expect(result.reason).toContain("the deadline passed with 5 of 5 runs unfinished");
+  });
+
+  it("reads many runs with few calls: 400 ids in one poll take at most a handful of list calls", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const ids = f.sim.runs.insertMany(1001, Array.from({ length: 400 }, () => ({ testId: 3141, status: "Passed" as const })));
+    const result = await waitForRuns(f.client, project, ids, { sleep: async () => undefined });
+    expect(result.outcome).toBe("passed");
+    // One call per chunk of ids under the URL budget, never one per run.
+    expect(result.calls).toBe(chunkInFilters("Id", ids).length);
+    expect(result.calls).toBeLessThan(5);
+  });
+});
+
+describe("renderJunit", () => {
+  it("writes one testcase per run item that validates against the common JUnit schema", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const plan = await resolveEntries(f.client, MIXED_ENTRIES);
+    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const waited = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { sleep: (ms) => f.sim.clock.advance(ms) });
+    const items = await collectRunItems(f.client, project, waited.runs);
+    const xml = renderJunit(waited.runs, items, { name: "mixed" });
+    const itemCount = [...items.values()].reduce((n, list) => n + list.length, 0);
+    expect(xml.match(/<testcase /g)).toHaveLength(itemCount);
+    expect(xml).toContain('name="Apply discount code at checkout"');
+    expect(xml).toMatch(/<failure type="Failed"/);
+    const xsd = await readFile(new URL("../../test/junit-schema.xsd", import.meta.url), "utf8");
+    const result = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [{ fileName: "junit.xsd", contents: xsd }] });
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("escapes XML in names and drops characters XML cannot carry", async () => {
+    const run = { id: 7, test_set_id: 0, release_id: 0, project_id: 1, status_code: "Failed", configuration_name: `A & B <"x">`, test_host: "h'1" } as unknown as TestRun;
+    const item = { id: 1, test_run_id: 7, test_id: 2, test_name: "Search <b>&</b> \u0001 'quote'", status_code: "Blocked", run_time: 3 } as unknown as TestRunItem;
+    const xml = renderJunit([run], new Map([[7, [item]]]));
+    expect(xml).toContain('name="Search &lt;b&gt;&amp;&lt;/b&gt;  &apos;quote&apos;"');
+    expect(xml).not.toContain("\u0001");
+    const xsd = await readFile(new URL("../../test/junit-schema.xsd", import.meta.url), "utf8");
+    const result = await validateXML({ xml: [{ fileName: "r.xml", contents: xml }], schema: [{ fileName: "junit.xsd", contents: xsd }] });
+    expect(result.valid).toBe(true);
+  });
+});
