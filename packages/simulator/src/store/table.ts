@@ -108,14 +108,16 @@ export class Table<T extends Row> {
       if (total >= offset && total - offset < limit) page.push(row);
       total++;
     };
-    if (usable.length === 0) {
+    const sets = usable.map((h) => this.union(h.field, h.keys)).sort((a, b) => a.size - b.size);
+    // An index that keeps more than half the rows (one project holding most runs) costs more than
+    // it saves: scan in id order instead.
+    if (sets.length === 0 || sets[0]!.size > this.rows.size / 2) {
       const tests = [...hints.map((h) => h.test), ...(filter?.residual ?? [])];
       const rows = this.ordered ? this.rows.values() : this.all();
       for (const row of rows) if (tests.every((t) => t(row))) take(row);
       return { rows: page, total };
     }
     const tests = [...hints.filter((h) => !this.canAnswer(h.field)).map((h) => h.test), ...(filter?.residual ?? [])];
-    const sets = usable.map((h) => this.union(h.field, h.keys)).sort((a, b) => a.size - b.size);
     const [smallest, ...others] = sets as [ReadonlySet<number>, ...ReadonlySet<number>[]];
     const ids: number[] = [];
     for (const id of smallest) if (others.every((s) => s.has(id))) ids.push(id);
