@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filter } from "./filter.js";
+import fc from "fast-check";
+import { filter, filterLiteral } from "./filter.js";
 import { isQacError } from "./errors.js";
 
 const code = (fn: () => unknown): string | undefined => {
@@ -69,5 +70,19 @@ describe("filter", () => {
   it("wraps raw text in parentheses once", () => {
     expect(filter.raw("A = 1 OR B = 2")).toBe("(A = 1 OR B = 2)");
     expect(filter.raw("(A = 1)")).toBe("(A = 1)");
+  });
+});
+
+describe("filter properties", () => {
+  it("quotes any string so that un-doubling the inside gives it back", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        const literal = filterLiteral(s);
+        const inside = literal.slice(1, -1);
+        expect(literal.startsWith("'") && literal.endsWith("'")).toBe(true);
+        expect(inside.replaceAll("''", "")).not.toContain("'");
+        expect(inside.replaceAll("''", "'")).toBe(s);
+      }),
+    );
   });
 });
