@@ -2,7 +2,7 @@
  * @qac/schemas: the JSON Schemas of qac (the single source of truth) and the TypeScript types
  * generated from them.
  */
-export { planSchema, planSchemaId, schemas } from "./schemas.js";
+export { planSchema, planSchemaId, applyReportSchema, previewSchema, schemas } from "./schemas.js";
 export type { JsonSchemaObject } from "./schemas.js";
 export type {
   PlanFile,

@@ -24,5 +24,11 @@ export const planSchema: JsonSchemaObject = loadSchema("plan.schema.json");
 /** The `$id` of {@link planSchema}; validators register schemas under their `$id`. */
 export const planSchemaId: string = planSchema.$id;
 
+/** The report of one `qac apply`, version 1 (`schemas/apply-report.schema.json`). */
+export const applyReportSchema: JsonSchemaObject = loadSchema("apply-report.schema.json");
+
+/** The `qac plan --format json` document, version 1 (`schemas/preview.schema.json`). */
+export const previewSchema: JsonSchemaObject = loadSchema("preview.schema.json");
+
 /** Every schema of this package, for registering them all in one validator at start. */
-export const schemas: readonly JsonSchemaObject[] = [planSchema];
+export const schemas: readonly JsonSchemaObject[] = [planSchema, applyReportSchema, previewSchema];
