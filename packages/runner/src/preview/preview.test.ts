@@ -33,7 +33,7 @@ describe("preview", () => {
     expect(lines[0]).toBe("Plan mixed (plans/mixed.yaml) · project Web Shop (1001)");
     expect(lines[1]).toBe("5 to create (1 forced), 1 already satisfied · Run History read with 2 calls (minimum 2)");
     expect(lines.slice(3)).toHaveLength(6);
-    expect(lines[3]).toMatch(/^ {2}\+ create \(forced\) {2}test Search by SKU jumps to product page {2}Chrome \/ Windows 11 {2}2026\.12 \/ RC1 \/ Build 42 {2}build-agent-01 {2}forceNewRun/);
+    expect(lines[3]).toMatch(/^ {2}\+ create \(forced\) {2}test Search by SKU jumps to product page {2}Chrome \/ Windows 11 +2026\.12 \/ RC1 \/ Build 42 {2}build-agent-01 {2}forceNewRun/);
     expect(lines[8]).toMatch(/^ {2}= skip .*Chrome \/ Windows 11.*run \d+ with the same test set, configuration, release and host is still Awaiting Run$/);
     expect(text).not.toContain("\u001b[");
   });
