@@ -16,15 +16,22 @@ export class CallCounter {
 
 /**
  * Fetches every row of a list in pages of {@link PAGE_SIZE}, counting each request under
- * `kind`, from offset `start`. Stops after `maxPages` (a safety net for huge tenants).
+ * `kind`, from offset `start`. The first page tells the total; the other pages are then
+ * requested together, so a long list costs two round trips of latency, not one per page.
+ * At most `maxPages` pages are read (a safety net for huge tenants).
  */
 export async function fetchAll<T>(kind: string, counter: CallCounter, listPage: (offset: number, limit: number) => Promise<Page<T>>, maxPages = 100, start = 0): Promise<T[]> {
-  const rows: T[] = [];
-  for (let pages = 0; pages < maxPages; pages++) {
-    counter.add(kind);
-    const page = await listPage(start + rows.length, PAGE_SIZE);
-    rows.push(...page.results);
-    if (page.results.length === 0 || start + rows.length >= page.total) break;
-  }
-  return rows;
+  counter.add(kind);
+  const first = await listPage(start, PAGE_SIZE);
+  if (first.results.length === 0 || start + first.results.length >= first.total) return first.results;
+  const step = first.results.length;
+  const offsets: number[] = [];
+  for (let offset = start + step; offset < first.total && offsets.length < maxPages - 1; offset += step) offsets.push(offset);
+  const pages = await Promise.all(
+    offsets.map((offset) => {
+      counter.add(kind);
+      return listPage(offset, step);
+    }),
+  );
+  return [first.results, ...pages.map((p) => p.results)].flat();
 }

@@ -91,8 +91,16 @@ async function fetchTests(client: PlannerClient, projectId: ProjectId, refs: rea
   const listPages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const minimum = Math.min(listPages, searches.length);
   if (listPages - 1 <= searches.length) {
-    const rest = first.results.length >= first.total ? [] : await fetchAll("tests", counter, (offset, limit) => client.tests.list(projectId, { offset, limit }), 100, first.results.length);
-    return { rows: [...first.results, ...rest], minimum };
+    // The total is known: request the remaining pages together.
+    const offsets: number[] = [];
+    for (let offset = first.results.length; offset < first.total && first.results.length > 0; offset += first.results.length) offsets.push(offset);
+    const rest = await Promise.all(
+      offsets.map((offset) => {
+        counter.add("tests");
+        return client.tests.list(projectId, { offset, limit: first.results.length });
+      }),
+    );
+    return { rows: [first.results, ...rest.map((p) => p.results)].flat(), minimum };
   }
   const found = new Set(first.results.flatMap((t) => [`id:${Number(t.id)}`, `name:${t.title}`]));
   const missing = refs.filter((r) => {

@@ -4,7 +4,7 @@ import { diagnosticAt } from "../diagnostic-at.js";
 import type { Diagnostic } from "../errors.js";
 import type { Definition, Plan } from "../plan.js";
 import type { Catalog } from "./fetch-catalog.js";
-import { describeMatchFailure, matchEntity, refKey, type Matchable } from "./match-entity.js";
+import { describeMatchFailure, indexEntities, matchEntity, refKey, type Matchable } from "./match-entity.js";
 import { buildReleaseTree, matchRelease, showPath, type ReleaseNode } from "./release-tree.js";
 import type { ResolvedConfiguration, ResolvedHost, ResolvedRelease } from "./resolved-plan.js";
 
@@ -44,7 +44,7 @@ export function resolveTargets(plan: Plan, used: { configurations: Set<string>; 
   const fail = (def: { origin: Definition<unknown>["origin"] }, message: string, code: "PLAN_NOT_FOUND" | "PLAN_AMBIGUOUS" | "PLAN_INACTIVE") => diagnostics.push(diagnosticAt(def.origin, code, message));
   const codeOf = { missing: "PLAN_NOT_FOUND", ambiguous: "PLAN_AMBIGUOUS", inactive: "PLAN_INACTIVE" } as const;
 
-  const configs = catalog.configurations.map((c) => ({ id: Number(c.id), title: c.title, active: c.is_active !== false, c }));
+  const configs = indexEntities(catalog.configurations.map((c) => ({ id: Number(c.id), title: c.title, active: c.is_active !== false, c })));
   const configurations = new Map<string, ResolvedConfiguration | null>();
   for (const name of used.configurations) {
     const def = plan.configurations[name]!;
@@ -77,8 +77,8 @@ export function resolveTargets(plan: Plan, used: { configurations: Set<string>; 
     hosts.set(name, host && host.is_active !== false ? { name, id: host.id, hostName: host.host_name } : null);
   }
 
-  const tests = catalog.tests.map(asTarget);
-  const sets = catalog.testSets.map(asTarget);
+  const tests = indexEntities(catalog.tests.map(asTarget));
+  const sets = indexEntities(catalog.testSets.map(asTarget));
   const targets = new Map<number, Target | null>();
   for (const index of used.entries) {
     const entry = plan.entries[index]!;
