@@ -1,0 +1,121 @@
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { createAuth } from "./auth/create-auth.js";
+import { StatusServerError } from "./errors.js";
+import { createEventHub, type EventHub } from "./events/create-event-hub.js";
+import { installErrorHandler } from "./http/error-handler.js";
+import { installSecurityHeaders } from "./http/security-headers.js";
+import { resolveServerOptions, type StatusServerOptions } from "./options.js";
+import { createPoller, type Poller } from "./poller/create-poller.js";
+import { applyRoutes } from "./routes/apply-routes.js";
+import { docsRoutes } from "./routes/docs-routes.js";
+import { eventRoutes } from "./routes/event-routes.js";
+import { leaseRoutes } from "./routes/lease-routes.js";
+import { ledgerRoutes } from "./routes/ledger-routes.js";
+import { opsRoutes } from "./routes/ops-routes.js";
+import { pageRoutes } from "./routes/page-routes.js";
+import { planRoutes } from "./routes/plan-routes.js";
+import { allSchemas, createValidatorCompiler } from "./schema/create-validators.js";
+import { cachePlans, type ServerContext } from "./server-context.js";
+import type { StatusStore } from "./store/status-store.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The status server's parts, for `main.ts`, tests and benchmarks. */
+    qacStatus: { store: StatusStore; events: EventHub; poller: Poller | null };
+  }
+}
+
+function linkMaker(template: string | undefined, baseUrl: string | undefined): ServerContext["runLink"] {
+  const t = template ?? (baseUrl ? `${baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` : undefined);
+  if (!t) return () => null;
+  return (projectId, runId) => (runId === null ? null : t.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId)));
+}
+
+/**
+ * Builds the status server (not listening; `main.ts` and `qac serve` listen). Closing the app
+ * stops the poller and closes the store.
+ * @throws StatusServerError `STATUS_CONFIG` for bad options
+ * @example
+ * const app = buildServer({ store: openSqliteStore("status.db"), token: process.env.QAC_STATUS_TOKEN! });
+ * await app.listen({ host: "127.0.0.1", port: 8790 });
+ */
+export function buildServer(options: StatusServerOptions): FastifyInstance {
+  const o = resolveServerOptions(options);
+  const app = Fastify({
+    bodyLimit: o.bodyLimit,
+    logger: o.logger ? { redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
+    ajv: undefined,
+    // Leases and ledger ids go in paths; keep them out of the logs' query strings only.
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.setValidatorCompiler(createValidatorCompiler());
+  // Response schemas document the API (OpenAPI) and are checked in tests; answers are plain JSON.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  for (const schema of allSchemas()) app.addSchema(schema);
+
+  const events = createEventHub();
+  const poller = o.qac
+    ? createPoller({
+        ...o.poller,
+        client: o.qac.client,
+        store: o.store.runStatus,
+        now: o.now,
+        onChanges: (changes) => {
+          for (const c of changes) events.publish({ type: "run", data: { projectId: c.projectId, runId: c.runId, status: c.status, previous: c.previous, finished: c.finished } });
+        },
+      })
+    : null;
+  const ctx: ServerContext = {
+    store: o.store,
+    events,
+    poller,
+    auth: createAuth({ token: o.token, adminToken: o.adminToken, readToken: o.readToken, protectReads: o.protectReads }),
+    now: o.now,
+    runLink: linkMaker(o.runLinkTemplate, o.qac?.client.baseUrl),
+    plans: cachePlans(o.store),
+    rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
+    requestCounts: new Map(),
+  };
+  app.decorate("qacStatus", { store: o.store, events, poller });
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  app.addHook("onResponse", async (request, reply) => {
+    const key = `${request.method} ${request.routeOptions.url ?? "unknown"} ${reply.statusCode}`;
+    ctx.requestCounts.set(key, (ctx.requestCounts.get(key) ?? 0) + 1);
+  });
+
+  void app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "qac status server", version: "1.0.0", description: "Apply history, live run status, the --once-per ledger and leases of qac." },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "QAC_STATUS_TOKEN (writes, leases); QAC_STATUS_ADMIN_TOKEN breaks leases." } } },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json["title"] === "string" ? json["title"] : `def-${i}`) },
+  });
+  void app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new StatusServerError("STATUS_RATE_LIMITED", `Too many writes: at most ${context.max} per ${context.after}; retry later.`),
+  });
+  void app.register(async (api) => {
+    await api.register(applyRoutes(ctx));
+    await api.register(planRoutes(ctx));
+    await api.register(ledgerRoutes(ctx));
+    await api.register(leaseRoutes(ctx));
+    await api.register(eventRoutes(ctx));
+    await api.register(opsRoutes(ctx));
+    await api.register(pageRoutes(ctx));
+    await api.register(docsRoutes);
+  });
+
+  if (poller && o.poller?.autoStart !== false) app.addHook("onReady", (done) => {
+      poller.start();
+      done();
+    });
+  app.addHook("onClose", async () => {
+    await poller?.stop();
+    o.store.close();
+  });
+  return app;
+}

@@ -1,0 +1,66 @@
+import type { QacClient } from "@qac/core";
+import { StatusServerError } from "./errors.js";
+import type { PollerOptions } from "./poller/create-poller.js";
+import type { StatusStore } from "./store/status-store.js";
+
+/** Options of {@link buildServer}. */
+export interface StatusServerOptions {
+  /** Where data lives; e.g. `openSqliteStore(file)`. The server closes it on `app.close()`. */
+  store: StatusStore;
+  /** Bearer token for writes and lease operations (`QAC_STATUS_TOKEN`); at least 16 characters. */
+  token: string;
+  /** Token that may also break leases (`QAC_STATUS_ADMIN_TOKEN`); without it leases cannot be broken. */
+  adminToken?: string;
+  /** Require a token for reads too (page, API, events, badges). @default false */
+  protectReads?: boolean;
+  /** A token that may only read (`QAC_STATUS_READ_TOKEN`); the write and admin tokens also read. */
+  readToken?: string;
+  /** QAComplete connection for live status; without it statuses are those the runner reported. */
+  qac?: { client: QacClient };
+  /**
+   * Link of a run into QAComplete, with `{projectId}` and `{runId}` placeholders. QAComplete's
+   * web-app deep-link format is not documented (UNCONFIRMED), so the default points at the run's
+   * REST resource, which the browser opens after a Basic login.
+   * @default `${qac.client.baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` with `qac`, else no links
+   */
+  runLinkTemplate?: string;
+  /** Poller tuning; `autoStart: false` leaves polling to `app.qacStatus.poller.pollOnce()` (tests). */
+  poller?: Omit<PollerOptions, "client" | "store" | "onChanges" | "now"> & { autoStart?: boolean };
+  /** Largest request body in bytes. @default 5 MiB */
+  bodyLimit?: number;
+  /** Writes allowed per client address and window. @default { max: 300, windowMs: 60000 } */
+  rateLimit?: { max: number; windowMs: number };
+  /** Clock (leases, lag). @default () => new Date() */
+  now?: () => Date;
+  /** fastify logger: `true` logs requests as JSON lines (authorization headers redacted). @default false */
+  logger?: boolean;
+}
+
+/** Options with defaults applied. */
+export type ResolvedServerOptions = Required<Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger">> & StatusServerOptions;
+
+/** Checks options; each problem is one STATUS_CONFIG error that names the option and the fix. */
+export function resolveServerOptions(options: StatusServerOptions): ResolvedServerOptions {
+  if (typeof options !== "object" || options === null || typeof options.store !== "object" || options.store === null) {
+    throw new StatusServerError("STATUS_CONFIG", "buildServer: option `store` is missing; pass e.g. openSqliteStore(file).");
+  }
+  const tokenCheck = (name: string, env: string, value: unknown) => {
+    if (typeof value !== "string" || value.length < 16) {
+      throw new StatusServerError("STATUS_CONFIG", `buildServer: option \`${name}\` ${value === undefined || value === "" ? "is missing" : "is too short"}; set ${env} to a random secret of at least 16 characters (e.g. \`openssl rand -hex 24\`).`);
+    }
+  };
+  tokenCheck("token", "QAC_STATUS_TOKEN", options.token);
+  if (options.adminToken !== undefined) tokenCheck("adminToken", "QAC_STATUS_ADMIN_TOKEN", options.adminToken);
+  if (options.readToken !== undefined) tokenCheck("readToken", "QAC_STATUS_READ_TOKEN", options.readToken);
+  if (options.runLinkTemplate !== undefined && !/^https?:\/\/.*\{runId\}/.test(options.runLinkTemplate)) {
+    throw new StatusServerError("STATUS_CONFIG", `buildServer: option \`runLinkTemplate\` must be an http(s) URL containing {runId}, got ${JSON.stringify(options.runLinkTemplate)}.`);
+  }
+  return {
+    ...options,
+    bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
+    rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    now: options.now ?? (() => new Date()),
+    protectReads: options.protectReads ?? false,
+    logger: options.logger ?? false,
+  };
+}

@@ -1,0 +1,47 @@
+/* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
+import { randomBytes } from "node:crypto";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { StatusServerError } from "../errors.js";
+import { html } from "../page/html.js";
+import { renderPage, renderShell } from "../page/render-page.js";
+import { renderRunsTable } from "../page/render-runs-table.js";
+import type { ServerContext } from "../server-context.js";
+
+const RUNS_PER_PLAN = 200;
+
+/** Sends HTML with a per-answer CSP nonce: only our inline style and script may run. */
+function sendHtml(reply: FastifyReply, render: (nonce: string) => string): FastifyReply {
+  const nonce = randomBytes(16).toString("base64");
+  reply
+    .type("text/html; charset=utf-8")
+    .header("content-security-policy", `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+  return reply.send(render(nonce));
+}
+
+/** The web page (`/`) and one apply's page (`/applies/:id`), server-rendered, readable without JavaScript. */
+export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
+  return async (app) => {
+    app.get("/", { preHandler: ctx.auth.read, schema: { hide: true } }, async (_request, reply) => {
+      const plans = ctx.plans().map((overview) => {
+        const { runs, total } = ctx.store.applies.runs({ applyId: overview.latestApply.id, limit: RUNS_PER_PLAN, offset: 0 });
+        return { overview, runs, totalRuns: total };
+      });
+      const recent = ctx.store.applies.list({ limit: 10, offset: 0 }).applies;
+      return sendHtml(reply, (nonce) => renderPage({ plans, recent, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now(), nonce, runLink: ctx.runLink }));
+    });
+    app.get<{ Params: { id: number } }>(
+      "/applies/:id",
+      { preHandler: ctx.auth.read, schema: { hide: true, params: { type: "object", properties: { id: { type: "integer", minimum: 1 } } } } },
+      async (request, reply) => {
+        const apply = ctx.store.applies.get(request.params.id);
+        if (!apply) throw new StatusServerError("STATUS_NOT_FOUND", `No apply with id ${request.params.id}.`);
+        const { runs } = ctx.store.applies.runs({ applyId: request.params.id, limit: 1000, offset: 0 });
+        const plan = (apply["plan"] as { name?: string } | undefined)?.name ?? "";
+        const body = html`<section class="plan" data-plan="${plan}"><h2>${plan} · apply #${apply.id}</h2>
+          <p class="sub">${typeof apply["status"] === "string" ? apply["status"] : ""} · started ${typeof apply["startedAt"] === "string" ? apply["startedAt"] : ""} · received ${apply.receivedAt} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
+          ${renderRunsTable(runs, ctx.runLink)}</section>`;
+        return sendHtml(reply, (nonce) => renderShell(`qac status · ${plan} #${apply.id}`, body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() }));
+      },
+    );
+  };
+}

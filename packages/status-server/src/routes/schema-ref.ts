@@ -1,0 +1,7 @@
+import type { StatusApiSchemaName } from "@qac/schemas";
+
+/** `{ $ref }` to a status API schema by its short name. */
+export const ref = (name: StatusApiSchemaName) => ({ $ref: `https://qac.dev/schemas/status-api/${name}.schema.json` });
+
+/** Error answers shared by every JSON route, documented in OpenAPI. */
+export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ref("error")]));

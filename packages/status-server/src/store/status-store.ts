@@ -1,0 +1,172 @@
+import type { ApplyCiInfo, ApplyReportInput } from "./apply-report.js";
+
+/** Runs of an apply counted by live QAComplete status. */
+export interface StatusCounts {
+  passed: number;
+  failed: number;
+  blocked: number;
+  awaiting: number;
+  inProgress: number;
+  /** Incomplete, not started, unknown. */
+  other: number;
+  total: number;
+}
+
+/** One stored apply without its runs. */
+export interface ApplySummary {
+  id: number;
+  receivedAt: string;
+  plan: { name: string; file: string | null };
+  project: { id: number; name: string | null };
+  applyIdentity: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  ci: ApplyCiInfo | null;
+  user: string | null;
+  summary: Record<string, number>;
+}
+
+/** The latest apply of a plan with its runs counted. */
+export interface PlanOverview {
+  plan: string;
+  project: { id: number; name: string | null };
+  latestApply: Pick<ApplySummary, "id" | "receivedAt" | "status" | "startedAt" | "finishedAt" | "ci" | "user">;
+  counts: StatusCounts;
+}
+
+/** A desired run of an apply with the live status last read from QAComplete. */
+export interface RunView {
+  applyId: number;
+  plan: string;
+  projectId: number;
+  identity: string;
+  title: string;
+  kind: "test" | "testSet";
+  decision: string;
+  outcome: string;
+  runId: number | null;
+  status: string | null;
+  statusUpdatedAt: string | null;
+  finished: boolean;
+  host: string | null;
+  release: string | null;
+  configuration: string | null;
+}
+
+/** Filters of {@link ApplyStore.listRuns}; without `applyId`, the runs of each plan's latest apply. */
+export interface RunQuery {
+  plan?: string;
+  applyId?: number;
+  status?: string;
+  host?: string;
+  release?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Apply history: reports in, summaries and run views out. */
+export interface ApplyStore {
+  /** Stores a report; its runs with a run id join the live-status table. @returns the new apply id */
+  insert(report: ApplyReportInput, receivedAt: Date): number;
+  list(query: { plan?: string; limit: number; offset: number }): { applies: ApplySummary[]; total: number };
+  /** The report as sent plus `id` and `receivedAt`, or undefined. */
+  get(id: number): (Record<string, unknown> & { id: number; receivedAt: string }) | undefined;
+  /** Latest apply per plan with counts, sorted by plan name. */
+  plans(): PlanOverview[];
+  runs(query: RunQuery): { runs: RunView[]; total: number };
+}
+
+/** A QAComplete run the poller keeps fresh. */
+export interface TrackedRun {
+  projectId: number;
+  runId: number;
+  status: string | null;
+  /** ms since epoch of the last status read (from a report or the poller). */
+  refreshedAt: number;
+}
+
+/** A status read by the poller. */
+export interface RunStatusUpdate {
+  projectId: number;
+  runId: number;
+  /** null when QAComplete no longer knows the run (deleted): it is then no longer polled. */
+  status: string | null;
+  finished: boolean;
+}
+
+/** A status that changed, for live updates. */
+export interface RunStatusChange extends RunStatusUpdate {
+  previous: string | null;
+}
+
+/** Live status of the runs the server tracks. */
+export interface RunStatusStore {
+  /** Unfinished runs, stalest first. */
+  unfinished(limit: number): TrackedRun[];
+  /** Writes the statuses read at `refreshedAt`; returns those that changed. */
+  update(updates: readonly RunStatusUpdate[], refreshedAt: Date): RunStatusChange[];
+  /** Number of unfinished runs and the oldest refresh time among them (ms, null when none). */
+  lag(): { unfinished: number; oldestRefreshMs: number | null };
+}
+
+/** One `--once-per` ledger entry. */
+export interface LedgerEntry {
+  identity: string;
+  runId: number;
+  recordedAt: string;
+}
+
+/** The runner's `--once-per` record: which desired runs an apply identity already created. */
+export interface LedgerStore {
+  entries(projectId: number, applyIdentity: string): LedgerEntry[];
+  /** All or nothing; a conflicting entry (same identity, other run id) stores nothing. */
+  record(
+    projectId: number,
+    applyIdentity: string,
+    entries: readonly { identity: string; runId: number }[],
+    now: Date,
+  ): { ok: true; recorded: number; added: number } | { ok: false; existing: LedgerEntry };
+}
+
+/** Who holds a lease. */
+export interface LeaseHolder {
+  name: string;
+  host?: string;
+  pid?: number;
+  ciJob?: string;
+}
+
+/** A lease on (project, plan). Times are ISO strings. */
+export interface Lease {
+  id: string;
+  project: number;
+  plan: string;
+  holder: LeaseHolder;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+/** Leases on (project, plan): at most one live lease per pair; an expired lease is gone by itself. */
+export interface LeaseStore {
+  acquire(request: { project: number; plan: string; holder: LeaseHolder; ttlSeconds: number }, now: Date): { ok: true; lease: Lease } | { ok: false; current: Lease };
+  /** "missing": no such lease ever; "ended": expired, released or broken. */
+  renew(id: string, ttlSeconds: number, now: Date): Lease | "missing" | "ended";
+  /** Ends a lease (release by its holder, or break by an admin); returns the lease it ended. */
+  end(id: string, reason: "released" | "broken", now: Date): Lease | "missing" | "already-ended";
+  /** Live leases at `now`. */
+  list(now: Date): Lease[];
+}
+
+/** The whole store: one database behind small interfaces, so another database can follow. */
+export interface StatusStore {
+  readonly applies: ApplyStore;
+  readonly runStatus: RunStatusStore;
+  readonly ledger: LedgerStore;
+  readonly leases: LeaseStore;
+  /** Changes whenever any data changed (this process or another writer of the same database). */
+  version(): number;
+  /** Throws when the database cannot answer. */
+  check(): void;
+  close(): void;
+}
