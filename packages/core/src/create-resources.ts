@@ -18,10 +18,11 @@ export function lister<K extends ListRoute>(request: RequestFn, pageSize: number
     const envelope = (await request(route, { path, query } as RouteParams<K>)) as ListEnvelope<RowOf<K>>;
     return toPage(envelope, limit);
   };
-  const iterate = (path: PathOf<K>, options: IterateOptions = {}): AsyncGenerator<RowOf<K>, void, undefined> => {
+  // An async generator so that bad options reject on the first `next()` like every other call.
+  async function* iterate(path: PathOf<K>, options: IterateOptions = {}): AsyncGenerator<RowOf<K>, void, undefined> {
     const filter = checkFilter(options.filter);
-    return paginate((offset, limit) => list(path, { offset, limit, ...(filter === undefined ? {} : { filter }) }), options.pageSize ?? pageSize, options.offset ?? 0);
-  };
+    yield* paginate((offset, limit) => list(path, { offset, limit, ...(filter === undefined ? {} : { filter }) }), options.pageSize ?? pageSize, options.offset ?? 0);
+  }
   return { list, iterate };
 }
 

@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { QacError } from "./errors.js";
+import { QacError, type CoreErrorCode } from "./errors.js";
 import type { RetryOptions } from "./retry.js";
 import { resolveRetry, type ResolvedRetry } from "./retry.js";
 
@@ -18,7 +18,7 @@ export interface RequestLogEvent {
   /** The `X-Request-Id` sent. */
   requestId: string;
   /** Error code when the attempt failed. */
-  errorCode?: string;
+  errorCode?: CoreErrorCode;
   /** Delay before the next attempt, when the client retries. */
   retryInMs?: number;
 }

@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { QacCreateOutcomeUnknownError, QacError, type QacErrorContext } from "./errors.js";
+import { QacCreateOutcomeUnknownError, QacError, type CoreErrorCode, type QacErrorContext } from "./errors.js";
 import { ROUTES, type Route, type RouteParams, type RouteResponse } from "./endpoints.js";
 import { buildPath } from "./build-path.js";
 import { header, mapHttpError, readServerMessage } from "./http-error.js";
@@ -73,7 +73,7 @@ export function createRequest(deps: RequestDeps): RequestFn {
     }
   };
 
-  function log(route: string, ctx: QacErrorContext, status: number | null, started: number, errorCode?: string, retryInMs?: number | null): void {
+  function log(route: string, ctx: QacErrorContext, status: number | null, started: number, errorCode?: CoreErrorCode, retryInMs?: number | null): void {
     if (options.log === undefined) return;
     const event = { method: ctx.method ?? "", route, path: ctx.path ?? "", status, durationMs: options.now() - started, attempt: ctx.attempt ?? 1, requestId: ctx.requestId ?? "" };
     try {
