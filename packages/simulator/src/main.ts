@@ -3,11 +3,14 @@
  * Command line entry point: `node packages/simulator/dist/main.js --seed examples/seed.yaml --port 8787`.
  * Prints the URL and the demo logins (public demo data), and stops cleanly on SIGINT/SIGTERM.
  */
+import { resolve } from "node:path";
 import { parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
 import { SimulatorError } from "./errors.js";
 import { startSimulator } from "./start-simulator.js";
 import { DEFAULT_SEED_PATH } from "./seed/default-seed.js";
 import { loadSeedFile } from "./seed/load-seed.js";
+
+const isDemoSeed = (path: string) => resolve(path) === DEFAULT_SEED_PATH;
 
 async function main(): Promise<number> {
   let command;
@@ -40,12 +43,14 @@ async function main(): Promise<number> {
   console.log(`  REST API:       ${sim.url}/rest-api/service/api/v2/...`);
   console.log(`  Automation API: ${sim.url}/rest-api/service/automation/v2/...`);
   console.log(`  Seed:           ${seedPath} (clock: ${command.options.clock ?? "real"})`);
-  console.log("  Demo logins (public demo data):");
+  console.log(isDemoSeed(seedPath) ? "  Demo logins (public demo data):" : "  Logins:");
+  // Passwords of the demo tenant are public demo data; other seeds' passwords are not printed.
+  const isDemo = isDemoSeed(seedPath);
   for (const user of seed.users) {
     const projects = Object.entries(user.rights ?? {})
       .map(([id, r]) => `${id}:${typeof r === "string" ? r : "custom"}`)
       .join(", ");
-    console.log(`    ${user.email} / ${user.password}  (${projects || "no projects"})`);
+    console.log(`    ${user.email} / ${isDemo ? user.password : "(password in the seed file)"}  (${projects || "no projects"})`);
   }
   console.log("Press Ctrl+C to stop.");
   await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { sha256 } from "../tenant/build-tenant.js";
 import type { Tenant, UserRecord } from "../tenant/tenant.js";
 import { HttpError } from "./http-error.js";
 
@@ -9,7 +10,7 @@ export class AuthError extends HttpError {
   }
 }
 
-const digest = (s: string) => createHash("sha256").update(s).digest();
+const NO_USER = sha256("\0no-user");
 
 /**
  * Checks HTTP Basic credentials where the login is the user's e-mail (reference §1.2). The password
@@ -25,7 +26,7 @@ export function authenticate(tenant: Tenant, header: string | undefined): UserRe
   const password = colon < 0 ? "" : decoded.slice(colon + 1);
   const user = tenant.usersByEmail.get(login.toLowerCase());
   // Compare against a dummy when the user is unknown so timing does not reveal valid logins.
-  const ok = timingSafeEqual(digest(password), digest(user?.seed.password ?? "\0no-user")) && user !== undefined;
+  const ok = timingSafeEqual(sha256(password), user?.passwordDigest ?? NO_USER) && user !== undefined;
   if (!ok || user.seed.is_active === false) throw new AuthError("Authorization has been denied for this request: wrong e-mail or password");
   return user;
 }

@@ -1,9 +1,13 @@
+import { createHash } from "node:crypto";
 import type { SeedDocument, SeedOutcome, SeedTest } from "../seed/seed-document.js";
 import { createRandom } from "../store/create-random.js";
 import { MIN_DATE } from "../store/format-date.js";
 import { buildConfiguration, buildHost, buildReleases, buildSetItem, buildTest, buildTestSet, buildUser, displayName, seedCreationDate, type BuildContext } from "./build-entities.js";
 import { expandRights } from "./rights.js";
 import { Tenant, type TestPlan } from "./tenant.js";
+
+/** SHA-256 of a password, the only form in which the tenant keeps it. */
+export const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
 
 /** Default start of the virtual clock when the seed does not set `clock_start`. */
 export const DEFAULT_CLOCK_START = "2026-12-01T09:00:00Z";
@@ -34,7 +38,8 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
   const departments = new Map((seed.departments ?? [{ id: 1, name: "Default" }]).map((d) => [d.id, d.name]));
   const firstDept = [...departments.keys()][0] ?? 1;
   for (const user of seed.users) {
-    const record = { seed: user, row: buildUser(user), rights: new Map(Object.entries(user.rights ?? {}).map(([p, r]) => [Number(p), expandRights(r)])) };
+    const { password, ...withoutPassword } = user;
+    const record = { seed: withoutPassword, passwordDigest: sha256(password), row: buildUser(user), rights: new Map(Object.entries(user.rights ?? {}).map(([p, r]) => [Number(p), expandRights(r)])) };
     tenant.users.set(user.id, record);
     tenant.usersByEmail.set(user.email.toLowerCase(), record);
   }

@@ -3,9 +3,10 @@ import { Table } from "../store/table.js";
 import type { ProjectRights } from "./rights.js";
 import type { EntityRow, RunItemRow, RunRow } from "./wire-types.js";
 
-/** A login and its rights per project. */
+/** A login and its rights per project. The password itself is not kept, only its SHA-256. */
 export interface UserRecord {
-  seed: SeedUser;
+  seed: Omit<SeedUser, "password">;
+  passwordDigest: Buffer;
   row: EntityRow;
   rights: Map<number, ProjectRights>;
 }
