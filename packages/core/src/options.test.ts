@@ -38,6 +38,15 @@ describe("resolveOptions", () => {
       expect(() => resolveOptions({ ...base, ...patch })).toThrow(expect.objectContaining({ code: "CORE_CONFIG", message: expect.stringContaining(`\`${name}\``) }));
     }
   });
+  it("reports every bad option at once", () => {
+    expect(() => resolveOptions({ baseUrl: "ftp://x", username: "", password: "", pageSize: 0 })).toThrow(
+      expect.objectContaining({
+        code: "CORE_CONFIG",
+        message: expect.stringMatching(/^createClient: 4 problems with the options:\n- option `baseUrl` uses ftp:.*\n- option `username`.*\n- option `password`.*\n- option `pageSize`/),
+      }),
+    );
+  });
+
   it("never echoes a bad password value", () => {
     try {
       resolveOptions({ ...base, password: 12345 as unknown as string });

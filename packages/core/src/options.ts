@@ -99,25 +99,53 @@ export function parseBaseUrl(baseUrl: unknown): { origin: string; servicePath: s
   return { origin: url.origin, servicePath: `${prefix}/rest-api/service` };
 }
 
-/** Validates {@link ClientOptions}; every problem is a `CORE_CONFIG` error naming the option. */
+/**
+ * Validates {@link ClientOptions}. All problems are collected and thrown as one `CORE_CONFIG`
+ * error whose message names every bad option, so a user fixes them in one go.
+ */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) throw new QacError("CORE_CONFIG", "createClient: expected an options object { baseUrl, username, password }.");
-  const { origin, servicePath } = parseBaseUrl(options.baseUrl);
-  if (typeof options.username !== "string" || options.username.trim() === "") throw fail("username", "the user's e-mail address (a non-empty string)", options.username);
-  if (options.username.includes(":")) throw new QacError("CORE_CONFIG", "createClient: option `username` must not contain ':' (HTTP Basic cannot encode it).");
+  const problems: string[] = [];
+  const check = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof QacError)) throw error;
+      problems.push(error.message.replace(/^createClient: /, ""));
+      return undefined;
+    }
+  };
+  const base = check(() => parseBaseUrl(options.baseUrl));
+  check(() => {
+    if (typeof options.username !== "string" || options.username.trim() === "") throw fail("username", "the user's e-mail address (a non-empty string)", options.username);
+    if (options.username.includes(":")) throw new QacError("CORE_CONFIG", "createClient: option `username` must not contain ':' (HTTP Basic cannot encode it).");
+  });
   // Never echo the password value, not even its type beyond "missing/invalid".
-  if (typeof options.password !== "string" || options.password === "") throw fail("password", "a non-empty string", options.password === undefined ? undefined : "(hidden)");
-  if (options.log !== undefined && typeof options.log !== "function") throw fail("log", "a function", options.log);
-  if (options.dispatcher !== undefined && (typeof options.dispatcher !== "object" || options.dispatcher === null || typeof options.dispatcher.request !== "function")) throw fail("dispatcher", "an undici Dispatcher", options.dispatcher);
+  check(() => {
+    if (typeof options.password !== "string" || options.password === "") throw fail("password", "a non-empty string", options.password === undefined ? undefined : "(hidden)");
+  });
+  check(() => {
+    if (options.log !== undefined && typeof options.log !== "function") throw fail("log", "a function", options.log);
+  });
+  check(() => {
+    const d = options.dispatcher;
+    if (d !== undefined && (typeof d !== "object" || d === null || typeof d.request !== "function")) throw fail("dispatcher", "an undici Dispatcher", d);
+  });
+  const pageSize = check(() => positiveInt(options, "pageSize", 500));
+  const retry = check(() => resolveRetry(options.retry));
+  const timeoutMs = check(() => positiveInt(options, "timeoutMs", 30_000));
+  const connections = check(() => positiveInt(options, "connections", 8));
+  if (problems.length === 1) throw new QacError("CORE_CONFIG", `createClient: ${problems[0]}`);
+  if (problems.length > 1) throw new QacError("CORE_CONFIG", `createClient: ${problems.length} problems with the options:\n${problems.map((p) => `- ${p}`).join("\n")}`);
   return {
-    origin,
-    servicePath,
-    displayUrl: `${origin}${servicePath}`,
+    origin: base!.origin,
+    servicePath: base!.servicePath,
+    displayUrl: `${base!.origin}${base!.servicePath}`,
     username: options.username,
-    pageSize: positiveInt(options, "pageSize", 500),
-    retry: resolveRetry(options.retry),
-    timeoutMs: positiveInt(options, "timeoutMs", 30_000),
-    connections: positiveInt(options, "connections", 8),
+    pageSize: pageSize!,
+    retry: retry!,
+    timeoutMs: timeoutMs!,
+    connections: connections!,
     log: options.log,
     dispatcher: options.dispatcher,
     now: options.now ?? (() => performance.now()),
