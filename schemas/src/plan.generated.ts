@@ -179,7 +179,7 @@ export interface PlanFile {
     [k: string]: EntityRef1;
   };
   /**
-   * Releases, iterations or builds used by this plan, by short name. A string with ` / ` is a path from the top-level release down (`2026.12 / RC1 / Build 42`); a string without one is a title that must be unique among all releases, iterations and builds.
+   * Releases, iterations or builds used by this plan, by short name. A string containing `/` is a path from the top-level release down (`2026.12 / RC1 / Build 42`); a string without one is a title that must be unique among all releases, iterations and builds.
    */
   releases?: {
     [k: string]: ReleaseRef;
@@ -206,7 +206,7 @@ export interface ById {
   id: EntityId1;
 }
 /**
- * Refers to an entity by its exact name or title (use this form for a release title that contains ` / `).
+ * Refers to an entity by its exact name or title (use this form for a release title that contains `/`).
  *
  * This interface was referenced by `PlanFile`'s JSON-Schema
  * via the `definition` "ByName".
