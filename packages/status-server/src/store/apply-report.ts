@@ -1,7 +1,8 @@
 /**
- * The apply report as the runner sends it (contract: schemas/apply-report.schema.json, owned by
- * the runner). Only the fields the server reads are typed strictly; the whole report is stored
- * as sent and returned unchanged.
+ * The apply report as the runner sends it (schemas/apply-report.schema.json, owned by the runner;
+ * `ApplyReport` of @qac/runner is assignable to it, checked by a test). The store reads these
+ * fields and keeps the whole report as sent. Nullable where the store copes with less than the
+ * runner sends, so older or hand-made reports still load.
  */
 export interface ApplyReportInput {
   version: 1;

@@ -9,11 +9,11 @@ import { report } from "./fixtures.js";
 const [file = "", mode = "", count = "1", tag = "child"] = process.argv.slice(2);
 const store = openSqliteStore(file);
 if (mode === "ack") {
-  const id = store.applies.insert(report({ plan: { name: `killed-${tag}`, file: null } }), new Date());
+  const id = store.applies.insert(report({ plan: { name: `killed-${tag}`, file: "p.yaml" } }), new Date());
   process.stdout.write(`ACK ${id}\n`);
   setInterval(() => undefined, 1000);
 } else {
-  for (let i = 0; i < Number(count); i++) store.applies.insert(report({ plan: { name: `${tag}-${i}`, file: null } }), new Date());
+  for (let i = 0; i < Number(count); i++) store.applies.insert(report({ plan: { name: `${tag}-${i}`, file: "p.yaml" } }), new Date());
   process.stdout.write("DONE\n");
   store.close();
 }
