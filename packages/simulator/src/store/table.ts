@@ -1,4 +1,5 @@
 import type { CompiledFilter, IndexKey } from "../filter/compile-filter.js";
+import { Bitset, bitsOf, countBits } from "./bitset.js";
 
 /** A row: a response object keyed by its snake_case fields, with a numeric `id`. */
 export type Row = { id: number } & Record<string, unknown>;
@@ -12,21 +13,35 @@ export interface Page<T> {
 const keyOf = (value: unknown): IndexKey | undefined =>
   typeof value === "string" ? value.toLowerCase() : typeof value === "number" || typeof value === "boolean" ? value : undefined;
 
+/** The ids of one index bucket: a bitset (low-cardinality fields) or a hash set. */
+export interface IdBucket extends Iterable<number> {
+  readonly size: number;
+  has(id: number): boolean;
+}
+type Bucket = (Bitset | Set<number>) & IdBucket;
+interface FieldIndex {
+  bitmap: boolean;
+  buckets: Map<IndexKey, Bucket>;
+}
+
+const EMPTY: IdBucket = new Set<number>();
+
 /**
- * An in-memory table with hash indexes (Maps of value → ids) on chosen fields. A filtered query
- * intersects the indexes of top-level ANDed equality / `in` conditions and evaluates the full filter
- * only on those candidates; anything else falls back to a scan. Rows come back ordered by `id`
- * ascending (the simulator's default order, reference §11.12).
+ * An in-memory table with indexes (value → ids) on chosen fields. Low-cardinality fields use
+ * bitsets: ANDed `field = value` / `field in {...}` conditions are answered by combining bit words,
+ * which also yields ids in ascending order. High-cardinality fields (`setFields`, e.g. an item's
+ * run id) use hash sets. The full filter is evaluated only for conditions no index answered.
+ * Rows come back ordered by `id` ascending (the simulator's default order, reference §11.12).
  */
 export class Table<T extends Row> {
   private readonly rows = new Map<number, T>();
-  private readonly indexes = new Map<string, Map<IndexKey, Set<number>>>();
+  private readonly indexes = new Map<string, FieldIndex>();
   /** True while ids were inserted in ascending order, so Map order is id order. */
   private ordered = true;
   private maxId = 0;
 
-  constructor(indexedFields: readonly string[]) {
-    for (const field of indexedFields) this.indexes.set(field, new Map());
+  constructor(indexedFields: readonly string[], options: { setFields?: readonly string[] } = {}) {
+    for (const field of indexedFields) this.indexes.set(field, { bitmap: !options.setFields?.includes(field), buckets: new Map() });
   }
 
   get size(): number {
@@ -64,33 +79,25 @@ export class Table<T extends Row> {
   update(id: number, patch: Partial<T>): T | undefined {
     const row = this.rows.get(id);
     if (!row) return undefined;
-    // Only indexed fields whose value changes move between index buckets (bulk inserts and the
-    // agents update status fields often; re-indexing every field would dominate).
+    // Only indexed fields whose value changes move between buckets (the agents and bulk inserts
+    // update status fields often; re-indexing every field would dominate).
     for (const [field, index] of this.indexes) {
       if (!(field in patch)) continue;
       const before = keyOf(row[field]);
       const after = keyOf(patch[field]);
       if (before === after) continue;
-      if (before !== undefined) {
-        const ids = index.get(before);
-        ids?.delete(id);
-        if (ids?.size === 0) index.delete(before);
-      }
-      if (after !== undefined) {
-        let ids = index.get(after);
-        if (!ids) index.set(after, (ids = new Set()));
-        ids.add(id);
-      }
+      if (before !== undefined) this.removeFrom(index, before, id);
+      if (after !== undefined) this.addTo(index, after, id);
     }
     Object.assign(row, patch);
     return row;
   }
 
-  /** Ids of rows whose indexed `field` equals `value` (text ignores case), in no particular order. */
-  idsWhere(field: string, value: IndexKey): ReadonlySet<number> {
+  /** Ids of rows whose indexed `field` equals `value` (text ignores case). */
+  idsWhere(field: string, value: IndexKey): IdBucket {
     const index = this.indexes.get(field);
     if (!index) throw new Error(`Table has no index on ${field}`);
-    return index.get(typeof value === "string" ? value.toLowerCase() : value) ?? new Set();
+    return index.buckets.get(typeof value === "string" ? value.toLowerCase() : value) ?? EMPTY;
   }
 
   /**
@@ -101,30 +108,55 @@ export class Table<T extends Row> {
     const { filter, offset, limit } = options;
     const scope = Object.entries(options.scope ?? {}).map(([field, key]) => ({ field, keys: [key], test: (row: Row) => keyOf(row[field]) === key }));
     const hints = [...scope, ...(filter?.hints ?? [])];
-    const usable = hints.filter((h) => this.canAnswer(h.field));
+    const tests = [...hints.filter((h) => !this.canAnswer(h.field)).map((h) => h.test), ...(filter?.residual ?? [])];
+    const bitmapHints = hints.filter((h) => this.indexes.get(h.field)?.bitmap === true);
+    const setHints = hints.filter((h) => h.field === "id" || this.indexes.get(h.field)?.bitmap === false);
+    const sets = setHints.map((h) => this.unionSet(h.field, h.keys)).sort((a, b) => a.size - b.size);
+
     const page: T[] = [];
     let total = 0;
-    const take = (row: T) => {
+    const consider = (id: number, checkSets: boolean) => {
+      if (checkSets && !sets.every((s) => s.has(id))) return;
+      const row = this.rows.get(id)!;
+      if (tests.length > 0 && !tests.every((t) => t(row))) return;
       if (total >= offset && total - offset < limit) page.push(row);
       total++;
     };
-    const sets = usable.map((h) => this.union(h.field, h.keys)).sort((a, b) => a.size - b.size);
-    // An index that keeps more than half the rows (one project holding most runs) costs more than
-    // it saves: scan in id order instead.
-    if (sets.length === 0 || sets[0]!.size > this.rows.size / 2) {
-      const tests = [...hints.map((h) => h.test), ...(filter?.residual ?? [])];
-      const rows = this.ordered ? this.rows.values() : this.all();
-      for (const row of rows) if (tests.every((t) => t(row))) take(row);
+
+    if (bitmapHints.length > 0) {
+      let words: Uint32Array | undefined;
+      for (const hint of bitmapHints) {
+        const next = this.unionBits(hint.field, hint.keys);
+        if (!words) words = next;
+        else andWords(words, next);
+      }
+      if (sets.length === 0 && tests.length === 0) {
+        total = countBits(words!);
+        if (limit > 0 && offset < total) {
+          let seen = 0;
+          for (const id of bitsOf(words!)) {
+            if (seen++ < offset) continue;
+            page.push(this.rows.get(id)!);
+            if (page.length >= limit) break;
+          }
+        }
+        return { rows: page, total };
+      }
+      for (const id of bitsOf(words!)) consider(id, true);
       return { rows: page, total };
     }
-    const tests = [...hints.filter((h) => !this.canAnswer(h.field)).map((h) => h.test), ...(filter?.residual ?? [])];
-    const [smallest, ...others] = sets as [ReadonlySet<number>, ...ReadonlySet<number>[]];
-    const ids: number[] = [];
-    for (const id of smallest) if (others.every((s) => s.has(id))) ids.push(id);
-    sortAscending(ids);
-    for (const id of ids) {
-      const row = this.rows.get(id)!;
-      if (tests.length === 0 || tests.every((t) => t(row))) take(row);
+    if (sets.length > 0) {
+      const [smallest, ...others] = sets as [IdBucket, ...IdBucket[]];
+      const ids = others.length === 0 ? [...smallest] : [...smallest].filter((id) => others.every((o) => o.has(id)));
+      sortAscending(ids);
+      for (const id of ids) consider(id, false);
+      return { rows: page, total };
+    }
+    const allTests = [...hints.map((h) => h.test), ...(filter?.residual ?? [])];
+    for (const row of this.ordered ? this.rows.values() : this.all()) {
+      if (allTests.length > 0 && !allTests.every((t) => t(row))) continue;
+      if (total >= offset && total - offset < limit) page.push(row);
+      total++;
     }
     return { rows: page, total };
   }
@@ -141,34 +173,61 @@ export class Table<T extends Row> {
     return field === "id" || this.indexes.has(field);
   }
 
-  private union(field: string, keys: readonly IndexKey[]): ReadonlySet<number> {
+  private unionSet(field: string, keys: readonly IndexKey[]): IdBucket {
     if (field === "id") return new Set(keys.filter((k): k is number => typeof k === "number" && this.rows.has(k)));
-    const index = this.indexes.get(field)!;
-    if (keys.length === 1) return index.get(keys[0]!) ?? new Set();
+    const buckets = this.indexes.get(field)!.buckets;
+    if (keys.length === 1) return buckets.get(keys[0]!) ?? EMPTY;
     const out = new Set<number>();
-    for (const key of keys) for (const id of index.get(key) ?? []) out.add(id);
+    for (const key of keys) for (const id of buckets.get(key) ?? []) out.add(id);
     return out;
+  }
+
+  private unionBits(field: string, keys: readonly IndexKey[]): Uint32Array {
+    const buckets = this.indexes.get(field)!.buckets;
+    const present: Bitset[] = [];
+    for (const key of keys) {
+      const bucket = buckets.get(key);
+      if (bucket instanceof Bitset) present.push(bucket);
+    }
+    if (present.length === 1) return present[0]!.toWords();
+    const words = new Uint32Array(Math.max(0, ...present.map((b) => b.wordCount)));
+    for (const bits of present) bits.orInto(words);
+    return words;
+  }
+
+  private addTo(index: FieldIndex, key: IndexKey, id: number): void {
+    let bucket = index.buckets.get(key);
+    if (!bucket) index.buckets.set(key, (bucket = index.bitmap ? new Bitset() : new Set()));
+    bucket.add(id);
+  }
+
+  private removeFrom(index: FieldIndex, key: IndexKey, id: number): void {
+    const bucket = index.buckets.get(key);
+    if (!bucket) return;
+    bucket.delete(id);
+    if (bucket.size === 0) index.buckets.delete(key);
   }
 
   private index(row: T): void {
     for (const [field, index] of this.indexes) {
       const key = keyOf(row[field]);
-      if (key === undefined) continue;
-      let ids = index.get(key);
-      if (!ids) index.set(key, (ids = new Set()));
-      ids.add(row.id);
+      if (key !== undefined) this.addTo(index, key, row.id);
     }
   }
 
   private unindex(row: T): void {
     for (const [field, index] of this.indexes) {
       const key = keyOf(row[field]);
-      if (key === undefined) continue;
-      const ids = index.get(key);
-      ids?.delete(row.id);
-      if (ids?.size === 0) index.delete(key);
+      if (key !== undefined) this.removeFrom(index, key, row.id);
     }
   }
+}
+
+/** `target &= words`, treating missing words as zero. */
+function andWords(target: Uint32Array, words: Uint32Array): void {
+  const n = Math.min(target.length, words.length);
+  for (let i = 0; i < n; i++) target[i] = target[i]! & words[i]!;
+  target.fill(0, n);
 }
 
 /** Sorts ids ascending, skipping the sort when they already are (the common case). */

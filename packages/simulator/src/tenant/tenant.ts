@@ -68,7 +68,8 @@ export class Tenant {
     "execution_type",
     "test_host",
   ]);
-  readonly items = new Table<RunItemRow>(["test_run_id", "test_id", "status_code"]);
+  // A run's items are found by run id: one bucket per run, so a hash set, not a bitset.
+  readonly items = new Table<RunItemRow>(["test_run_id", "test_id", "status_code"], { setFields: ["test_run_id"] });
   readonly runMeta = new Map<number, RunMeta>();
   readonly itemMeta = new Map<number, ItemMeta>();
   /** Single-test runs by test id (set runs are found through the `test_set_id` index). */
