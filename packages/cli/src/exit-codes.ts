@@ -4,6 +4,8 @@ export const EXIT = {
   OK: 0,
   /** Any other error: bad arguments, unreadable files, network, a bug. */
   ERROR: 1,
+  /** `qac plan --detailed-exitcode`: runs would be created. */
+  CHANGES_PENDING: 2,
   /** A plan is invalid (its diagnostics say why). */
   INVALID_PLAN: 3,
 } as const;

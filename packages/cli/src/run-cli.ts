@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
+import { registerApply } from "./commands/apply.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerSim } from "./commands/sim.js";
+import { registerWait } from "./commands/wait.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 
@@ -44,6 +47,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride();
   registerValidate(program, ctx);
   registerSim(program, ctx);
+  registerPlan(program, ctx);
+  registerApply(program, ctx);
+  registerWait(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import type { ResolvedPlan } from "@qac/planner";
+import type { SavedDecision } from "@qac/runner";
+import { useColor } from "../cli-io.js";
+import { CliError } from "../errors.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { CommandContext } from "../run-cli.js";
+import { addConnectionOptions, addPlanOptions, connect, parseDuration, positiveInt, resolveFile, stores, type ConnectionFlags } from "./connect.js";
+import { waitAndReport, type WaitFlags } from "./wait.js";
+
+interface ApplyFlags extends ConnectionFlags, WaitFlags {
+  concurrency: number;
+  wait?: boolean;
+  lockTimeout: number;
+  reportTo?: string;
+}
+
+const help = `
+Examples:
+  $ qac apply examples/plans/smoke.yaml                      create what the preview says
+  $ qac apply smoke.yaml --once-per "$GITHUB_SHA"            a retried CI job never creates twice
+  $ qac plan smoke.yaml --out plan.json && qac apply plan.json   apply exactly a reviewed plan
+  $ qac apply smoke.yaml --wait --timeout 30m --junit results.xml
+  $ qac apply smoke.yaml --json > report.json                the full report (schemas/apply-report.schema.json)
+
+Applying again while runs are pending creates nothing. Ctrl-C stops starting new runs, lets the
+ones in flight finish and says what was created. Exit codes: 0 every run created or already
+satisfied (and, with --wait, passed), 1 anything else, 3 invalid plan.`;
+
+/** `qac apply FILE...|plan.json`: creates the runs the diff says, safely. */
+export function registerApply(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command("apply")
+    .description("create the test runs a plan asks for that are not already pending (idempotent)")
+    .argument("<files...>", "plan files (.yaml), or one saved plan from qac plan --out")
+    .option("--concurrency <n>", "creates in flight at once", positiveInt, 8)
+    .option("--json", "print the full apply report as JSON on stdout")
+    .option("--wait", "wait for the runs to finish, then report their results")
+    .option("--timeout <duration>", "with --wait: give up after this long", parseDuration, 1_800_000)
+    .option("--junit <file>", "with --wait: write JUnit XML")
+    .option("--lock-timeout <duration>", "wait this long for another apply of the same plan", parseDuration, 600_000)
+    .option("--report-to <url>", "send the report to a status server (token: $QAC_STATUS_TOKEN)");
+  addPlanOptions(addConnectionOptions(command)).addHelpText("after", help).action(async (files: string[], flags: ApplyFlags) => {
+    const runner = await import("@qac/runner");
+    const client = await connect(flags, ctx);
+    let exit: ExitCode = EXIT.OK;
+    const controller = new AbortController();
+    void ctx.io.waitForStop?.().then((signal) => {
+      ctx.io.stderr.write(`\n${signal}: no new runs will be started; waiting for the ones in flight...\n`);
+      controller.abort();
+    });
+    try {
+      const { ledger, lease } = await stores(flags, ctx);
+      for (const file of files) {
+        if (controller.signal.aborted) {
+          exit = EXIT.ERROR;
+          break;
+        }
+        const text = await readFile(resolve(ctx.io.cwd, file), "utf8").catch(() => "");
+        let plan: ResolvedPlan | null;
+        let expected: SavedDecision[] | null = null;
+        let applyIdentity = flags.oncePer ?? null;
+        let planName: string | undefined;
+        if (runner.looksLikeSavedPlan(text)) {
+          const saved = runner.parseSavedPlan(text, file);
+          if (flags.oncePer !== undefined && flags.oncePer !== saved.applyIdentity) throw new CliError("CLI_USAGE", `${file} was planned with --once-per ${saved.applyIdentity ?? "(none)"}; apply it without --once-per or plan again.`);
+          ({ plan, decisions: expected, applyIdentity, planName } = saved);
+        } else plan = await resolveFile(file, flags, client, ctx);
+        if (!plan) {
+          exit = EXIT.INVALID_PLAN;
+          continue;
+        }
+        const progress = runner.createProgress(ctx.io.stderr);
+        const report = await runner.applyChanges(client, plan, {
+          concurrency: flags.concurrency,
+          applyIdentity,
+          ledger,
+          lease,
+          lockTimeoutMs: flags.lockTimeout,
+          expected,
+          signal: controller.signal,
+          onEvent: (e) => progress.onEvent(e),
+          ci: runner.detectCi(ctx.io.env),
+          user: client.username,
+          ...(planName ? { planName } : {}),
+        });
+        progress.done();
+        if (flags.json) ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else ctx.io.stdout.write(runner.renderApplySummary(report, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+        if (flags.reportTo) {
+          const { id } = await runner.createStatusClient({ url: flags.reportTo, token: ctx.io.env["QAC_STATUS_TOKEN"] }).postApply(report);
+          ctx.io.stderr.write(`Report sent to ${flags.reportTo} (apply ${id}).\n`);
+        }
+        if (report.status !== "succeeded") exit = EXIT.ERROR;
+        if (flags.wait && report.status !== "interrupted") {
+          const ids = report.runs.flatMap((r) => (r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : []));
+          if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, report.plan.name)) !== EXIT.OK) exit = EXIT.ERROR;
+        }
+      }
+    } finally {
+      await client.close();
+    }
+    ctx.setExit(exit);
+  });
+}

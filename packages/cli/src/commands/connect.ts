@@ -1,0 +1,107 @@
+import { hostname } from "node:os";
+import { InvalidArgumentError, type Command } from "commander";
+import type { QacClient } from "@qac/core";
+import type { ResolvedPlan } from "@qac/planner";
+import type { LedgerStore, LeaseProvider } from "@qac/runner";
+import { useColor } from "../cli-io.js";
+import { CliError } from "../errors.js";
+import type { CommandContext } from "../run-cli.js";
+
+/** Flags shared by `plan`, `apply` and `wait`. */
+export interface ConnectionFlags {
+  url?: string;
+  user?: string;
+  passwordStdin?: boolean;
+  project?: string;
+  oncePer?: string;
+  stateFile?: string;
+  statusUrl?: string;
+  only?: string[];
+  exclude?: string[];
+}
+
+/** Adds `--url`, `--user`, `--password-stdin` and `--project` (no password flag: it would show in `ps`). */
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .option("--url <url>", "QAComplete server root (default: $QAC_URL)")
+    .option("--user <email>", "QAComplete login (default: $QAC_USER)")
+    .option("--password-stdin", "read the password from standard input (default: $QAC_PASSWORD)")
+    .option("--project <id|name>", "QAComplete project, instead of the plan's `project:`");
+}
+
+/** Adds `--once-per`, `--state-file`, `--status-url` and the selection flags. */
+export function addPlanOptions(command: Command): Command {
+  return command
+    .option("--once-per <id>", "apply identity (commit SHA, pipeline id): a run an earlier apply with this id created counts as done, even when finished")
+    .option("--state-file <file>", "where --once-per records are kept without a status server", ".qac/state.json")
+    .option("--status-url <url>", "status server for --once-per records and leases (default: $QAC_STATUS_URL; token: $QAC_STATUS_TOKEN)")
+    .option("--only <patterns...>", "only runs matching these keys, labels (label:NAME) or globs")
+    .option("--exclude <patterns...>", "leave out runs matching these keys, labels or globs");
+}
+
+/** Parses `30m`, `90s`, `1h`, `1500ms` or plain seconds into ms. */
+export function parseDuration(raw: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(raw.trim());
+  if (!m) throw new InvalidArgumentError(`expected a duration such as 30m, 90s or 1h, got ${JSON.stringify(raw)}.`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "s") as "ms" | "s" | "m" | "h"];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** Parses a positive whole number flag. */
+export const positiveInt = (raw: string): number => {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1000) throw new InvalidArgumentError("must be a whole number from 1 to 1000.");
+  return Number(raw);
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Creates the QAComplete client from flags or QAC_URL / QAC_USER / QAC_PASSWORD; names what is missing, never echoes a secret. */
+export async function connect(flags: ConnectionFlags, ctx: CommandContext): Promise<QacClient> {
+  const env = ctx.io.env;
+  const url = flags.url ?? env["QAC_URL"];
+  const user = flags.user ?? env["QAC_USER"];
+  const io = ctx.io as CommandContext["io"] & { readStdin?: () => Promise<string> };
+  const password = flags.passwordStdin ? (await (io.readStdin ?? readStdin)()).replace(/\r?\n$/, "") : env["QAC_PASSWORD"];
+  const missing = [!url && "the server (--url or QAC_URL)", !user && "the login (--user or QAC_USER)", !password && "the password (--password-stdin or QAC_PASSWORD)"].filter(Boolean);
+  if (missing.length) throw new CliError("CLI_USAGE", `cannot connect to QAComplete: missing ${missing.join(", ")}.`);
+  const { createClient } = await import("@qac/core");
+  return createClient({ baseUrl: url!, username: user!, password: password! });
+}
+
+/** Loads, validates and resolves one plan file; prints diagnostics and returns null when it is invalid. */
+export async function resolveFile(file: string, flags: ConnectionFlags, client: QacClient, ctx: CommandContext): Promise<ResolvedPlan | null> {
+  const { loadPlan, resolvePlan, formatDiagnostic } = await import("@qac/planner");
+  const color = useColor(ctx.io.stderr, ctx.io.env);
+  const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
+  const loaded = await loadPlan(file, { cwd: ctx.io.cwd, env: ctx.io.env });
+  const print = (ds: readonly Parameters<typeof formatDiagnostic>[0][]) => ds.forEach((d) => ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`));
+  if (!loaded.ok) return print(loaded.diagnostics), null;
+  const plan = flags.project ? { ...loaded.plan, project: { ...loaded.plan.project, ref: /^\d+$/.test(flags.project) ? Number(flags.project) : flags.project } } : loaded.plan;
+  const resolved = await resolvePlan(plan, client, { selection });
+  print(resolved.diagnostics);
+  return resolved.ok ? resolved.resolved : null;
+}
+
+/** The `--once-per` ledger and the lease: the status server's when configured, local files otherwise. */
+export async function stores(flags: ConnectionFlags, ctx: CommandContext): Promise<{ ledger: LedgerStore; lease: LeaseProvider; statusUrl: string | null }> {
+  const runner = await import("@qac/runner");
+  const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
+  if (statusUrl) {
+    const status = runner.createStatusClient({ url: statusUrl, token: ctx.io.env["QAC_STATUS_TOKEN"] });
+    return { ledger: status.ledger, lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }), statusUrl };
+  }
+  const { dirname, resolve, join } = await import("node:path");
+  const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
+  return { ledger: runner.createLocalLedger(stateFile), lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }), statusUrl: null };
+}
+
+function holder(ctx: CommandContext) {
+  const env = ctx.io.env;
+  const job = env["GITHUB_JOB"] ? `${env["GITHUB_RUN_ID"] ?? ""}/${env["GITHUB_JOB"]}` : env["CI_JOB_ID"];
+  // The host must be os.hostname(): the local lock checks PID liveness only for holders on this machine.
+  return { name: "qac apply", pid: process.pid, host: hostname(), ...(job ? { ciJob: job } : {}) };
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { EXIT } from "../exit-codes.js";
+import { runCli } from "../run-cli.js";
+import { cliFixture } from "./test-support/cli-fixture.js";
+
+let f: Awaited<ReturnType<typeof cliFixture>>;
+beforeAll(async () => void (f = await cliFixture()));
+afterAll(() => f.sim.close());
+
+describe("qac plan", () => {
+  it("previews runs to create with a summary line and one line per run, creating nothing", async () => {
+    const c = f.io();
+    const before = f.sim.runs.count();
+    expect(await runCli(["plan", "plan.yaml"], c.io)).toBe(EXIT.OK);
+    expect(c.out()).toContain("3 to create, 0 already satisfied");
+    expect(c.out().split("\n").filter((l) => l.startsWith("  + create"))).toHaveLength(3);
+    expect(f.sim.runs.count()).toBe(before);
+  });
+
+  it("exits 2 with --detailed-exitcode while runs would be created, 0 once they are pending", async () => {
+    expect(await runCli(["plan", "plan.yaml", "--detailed-exitcode"], f.io().io)).toBe(EXIT.CHANGES_PENDING);
+    expect(await runCli(["apply", "plan.yaml"], f.io().io)).toBe(EXIT.OK);
+    const c = f.io();
+    expect(await runCli(["plan", "plan.yaml", "--detailed-exitcode"], c.io)).toBe(EXIT.OK);
+    expect(c.out()).toContain("0 to create, 3 already satisfied");
+  });
+
+  it("prints markdown with the marker line and JSON with the preview version", async () => {
+    const md = f.io();
+    await runCli(["plan", "plan.yaml", "--format", "markdown"], md.io);
+    expect(md.out().split("\n")[0]).toBe("<!-- qac-preview: plan -->");
+    const json = f.io();
+    await runCli(["plan", "plan.yaml", "--format", "json"], json.io);
+    expect(JSON.parse(json.out())).toMatchObject({ version: 1, kind: "qac-preview", summary: { total: 3 } });
+  });
+
+  it("exits 3 for an invalid plan and 1 without credentials, naming what is missing and never a password", async () => {
+    const bad = f.io();
+    expect(await runCli(["plan", "missing-entries.yaml"], bad.io)).not.toBe(EXIT.OK);
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(join(f.dir, "invalid.yaml"), "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n");
+    expect(await runCli(["plan", "invalid.yaml"], f.io().io)).toBe(EXIT.INVALID_PLAN);
+    const c = f.io({ env: { QAC_URL: "", QAC_USER: "", QAC_PASSWORD: "" } });
+    expect(await runCli(["plan", "plan.yaml"], c.io)).toBe(EXIT.ERROR);
+    expect(c.err()).toContain("missing the server (--url or QAC_URL), the login (--user or QAC_USER), the password (--password-stdin or QAC_PASSWORD)");
+  });
+
+  it("reads the password from stdin with --password-stdin and never prints it", async () => {
+    const c = f.io({ env: { QAC_PASSWORD: "" }, ...({ readStdin: async () => "demo\n" } as object) });
+    expect(await runCli(["plan", "plan.yaml", "--password-stdin"], c.io)).toBe(EXIT.OK);
+    const wrong = f.io({ env: { QAC_PASSWORD: "s3cret-value" } });
+    expect(await runCli(["plan", "plan.yaml"], wrong.io)).toBe(EXIT.ERROR);
+    expect(wrong.out() + wrong.err()).not.toContain("s3cret-value");
+  });
+
+  it("saves a plan with --out that qac apply applies exactly, and refuses it as stale when Run History changed", async () => {
+    await f.sim.clock.advance(24 * 3_600_000); // the pending runs finish
+    expect(await runCli(["plan", "plan.yaml", "--out", "saved.json"], f.io().io)).toBe(EXIT.OK);
+    const saved = JSON.parse(await readFile(join(f.dir, "saved.json"), "utf8")) as { kind: string; decisions: { decision: string }[] };
+    expect(saved.kind).toBe("qac-saved-plan");
+    expect(saved.decisions.map((d) => d.decision)).toEqual(["create", "create", "create"]);
+    // Someone applies the plan in between: the saved decisions no longer hold.
+    expect(await runCli(["apply", "plan.yaml"], f.io().io)).toBe(EXIT.OK);
+    const stale = f.io();
+    expect(await runCli(["apply", "saved.json"], stale.io)).toBe(EXIT.ERROR);
+    expect(stale.err()).toContain("the saved plan is stale");
+    expect(stale.err()).toMatch(/search\/chrome\/build42: planned create, now skip \(run \d+\)/);
+    await f.sim.clock.advance(24 * 3_600_000);
+    expect(await runCli(["plan", "plan.yaml", "--out", "saved.json"], f.io().io)).toBe(EXIT.OK);
+    const applied = f.io();
+    expect(await runCli(["apply", "saved.json", "--json"], applied.io)).toBe(EXIT.OK);
+    expect(JSON.parse(applied.out())).toMatchObject({ summary: { created: 3, satisfied: 0 } });
+  });
+
+  it("shows examples in --help", async () => {
+    for (const command of ["plan", "apply", "wait"]) {
+      const c = f.io();
+      await runCli([command, "--help"], c.io);
+      expect(c.out(), command).toContain("Examples:");
+      expect(c.out(), command).toContain("--password-stdin");
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { writeFile } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { useColor } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { CommandContext } from "../run-cli.js";
+import { addConnectionOptions, addPlanOptions, connect, resolveFile, stores, type ConnectionFlags } from "./connect.js";
+
+interface PlanFlags extends ConnectionFlags {
+  format: "text" | "markdown" | "json";
+  out?: string;
+  detailedExitcode?: boolean;
+}
+
+const help = `
+Examples:
+  $ qac plan examples/plans/smoke.yaml                       preview: what apply would create, and why
+  $ qac plan smoke.yaml --format markdown > comment.md       a pull-request comment (marker: <!-- qac-preview: smoke -->)
+  $ qac plan smoke.yaml --format json                        versioned JSON (schemas/preview.schema.json)
+  $ qac plan smoke.yaml --out plan.json                      save it; qac apply plan.json applies exactly that
+  $ qac plan smoke.yaml --detailed-exitcode                  exit 2 when there is something to create
+  $ QAC_PASSWORD=... qac plan smoke.yaml --url https://rest.qacomplete.smartbear.com --user me@example.com
+
+Exit codes: 0 nothing to create (or success without --detailed-exitcode), 1 error,
+2 changes pending (--detailed-exitcode), 3 invalid plan.`;
+
+/** `qac plan FILE...`: the dry run. Reads Run History, prints the decisions, creates nothing. */
+export function registerPlan(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command("plan")
+    .description("preview what `qac apply` would create (reads Run History, creates nothing)")
+    .argument("<files...>", "plan files (.yaml)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .option("--out <file>", "save the plan and its decisions for `qac apply <file>` (one plan file only)")
+    .option("--detailed-exitcode", "exit 2 when runs would be created, 0 when nothing would");
+  addPlanOptions(addConnectionOptions(command)).addHelpText("after", help).action(async (files: string[], flags: PlanFlags) => {
+    const runner = await import("@qac/runner");
+    if (flags.out && files.length > 1) {
+      ctx.io.stderr.write("qac plan: --out saves one plan; give one plan file.\n");
+      return ctx.setExit(EXIT.ERROR);
+    }
+    const client = await connect(flags, ctx);
+    let exit: ExitCode = EXIT.OK;
+    try {
+      const { ledger } = flags.oncePer ? await stores(flags, ctx) : { ledger: null };
+      for (const file of files) {
+        const plan = await resolveFile(file, flags, client, ctx);
+        if (!plan) {
+          exit = EXIT.INVALID_PLAN;
+          continue;
+        }
+        const history = await runner.observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: flags.oncePer ?? null, ledger });
+        const changes = runner.diffPlan(plan.runs, history);
+        const planName = basename(plan.file, extname(plan.file));
+        const doc = runner.buildPreview(plan, history, changes, planName);
+        if (flags.format === "json") ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        else if (flags.format === "markdown") ctx.io.stdout.write(runner.renderPreviewMarkdown(doc));
+        else ctx.io.stdout.write(runner.renderPreviewText(doc, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+        if (flags.out) {
+          const saved = runner.createSavedPlan(plan, history, changes, planName);
+          await writeFile(resolve(ctx.io.cwd, flags.out), `${JSON.stringify(saved, null, 2)}\n`, "utf8");
+          ctx.io.stderr.write(`Saved to ${flags.out}: apply exactly this with \`qac apply ${flags.out}\`.\n`);
+        }
+        if (flags.detailedExitcode && exit === EXIT.OK && doc.summary.create + doc.summary.createForced > 0) exit = EXIT.CHANGES_PENDING;
+      }
+    } finally {
+      await client.close();
+    }
+    ctx.setExit(exit);
+  });
+}
