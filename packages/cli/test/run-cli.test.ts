@@ -92,7 +92,7 @@ describe("qac validate", () => {
 
   it("applies --only and --exclude and warns about a pattern that matches nothing", async () => {
     const c = capture();
-    expect(await runCli(["validate", "examples/plans/nightly.yaml", "--only", "label:search", "cart-*", "--exclude", "*/safari/*", "nothing-here"], c.io)).toBe(EXIT.OK);
+    expect(await runCli(["validate", "--only", "label:search,cart-*", "--exclude", "*/safari/*", "--exclude", "nothing-here", "examples/plans/nightly.yaml"], c.io)).toBe(EXIT.OK);
     expect(c.stdout()).toContain("valid (3 entries, 7 runs, 2 files, 1 warning)");
     expect(c.stdout()).toContain('--exclude "nothing-here" matches no run');
   });

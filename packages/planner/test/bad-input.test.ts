@@ -76,6 +76,13 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
     expect(ds.map((d) => d.code)).toContain("PLAN_ALIAS_LIMIT");
   });
 
+  it("nesting too deep for the parser, with the flood of follow-on errors summarised", async () => {
+    const ds = await fileDiagnostics("deep.yaml", "[".repeat(100_000));
+    expect(ds.length).toBeLessThanOrEqual(21);
+    expect(ds[0]!.message).toContain("nests too deeply");
+    expect(ds.at(-1)!.message).toMatch(/^\d+ more syntax errors follow/);
+  });
+
   it("wrong types and unknown keys", async () => {
     const ds = await fileDiagnostics("types.yaml", "version: '1'\nproject: [1]\nentrys: []\n");
     expect(brief(ds.filter((d) => d.severity === "error"))).toEqual(["error PLAN_SCHEMA 1:10", "error PLAN_SCHEMA 2:10", "error PLAN_UNKNOWN_KEY 3:1"]);

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -63,6 +66,25 @@ describe("loadPlan on generated and mutated plans", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("loadPlan on arbitrary bytes", () => {
+  it("never throws for any file content, including invalid UTF-8", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-fuzz-"));
+    const file = join(dir, "plan.yaml");
+    const prefix = new TextEncoder().encode("version: 1\nproject: Web Shop\nentries:\n  - test: ");
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.boolean(), async (bytes, withPrefix) => {
+        await writeFile(file, withPrefix ? Buffer.concat([prefix, bytes]) : bytes);
+        const result = await loadPlan(file, { env: {} });
+        for (const d of result.diagnostics) {
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(planErrorCodes).toContain(d.code);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

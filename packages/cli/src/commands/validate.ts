@@ -13,6 +13,11 @@ interface ValidateFlags {
 // Problems with the path itself (not the plan's content) are "any other error" (exit 1).
 const fileCodes = new Set(["PLAN_FILE_NOT_FOUND", "PLAN_NOT_A_FILE"]);
 
+/** `--only a,b --only c` → `["a", "b", "c"]` (not variadic, so patterns never swallow file names). */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(",").map((p) => p.trim()).filter((p) => p !== "")];
+}
+
 /** `qac validate FILE...`: offline validation of plan files. */
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
@@ -20,8 +25,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description("check plan files offline: YAML, schema and meaning (no credentials, no network)")
     .argument("<files...>", "plan files (.yaml)")
     .option("--json", "print the result as JSON")
-    .option("--only <patterns...>", "check that these keys, labels (label:NAME) or globs select runs")
-    .option("--exclude <patterns...>", "leave out runs matching these keys, labels or globs")
+    .option("--only <pattern>", "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate", collect, [])
+    .option("--exclude <pattern>", "leave out runs matching a key, label or glob; repeat or comma-separate", collect, [])
     .addHelpText("after", "\nExample:\n  $ qac validate examples/plans/*.yaml --only label:smoke")
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded here, not at start-up: `qac --version` must not pay for yaml and ajv.

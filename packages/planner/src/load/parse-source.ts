@@ -17,14 +17,17 @@ export interface ParsedSource {
 const yamlCodes: Partial<Record<YAMLError["code"], PlanErrorCode>> = {
   DUPLICATE_KEY: "PLAN_DUPLICATE_KEY",
   TAB_AS_INDENT: "PLAN_TAB",
-  RESOURCE_EXHAUSTION: "PLAN_ALIAS_LIMIT",
 };
+
+/** After this many syntax errors in one file the rest are summarised: they are mostly echoes. */
+const MAX_SYNTAX_ERRORS = 20;
 
 const yamlHints: Partial<Record<YAMLError["code"], string>> = {
   DUPLICATE_KEY: "remove or rename one of them",
   TAB_AS_INDENT: "indent with spaces",
   MULTIPLE_DOCS: "a plan is one YAML document; split it into files and combine them with `include:`",
   BAD_INDENT: "check the indentation of this line against its siblings",
+  RESOURCE_EXHAUSTION: "the document nests too deeply to process; flatten it",
 };
 
 /**
@@ -37,8 +40,12 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   const source = new SourceFile(file, text, lineCounter, doc);
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) diagnostics.push(fromYamlError(source, error, "error"));
-  for (const warning of doc.warnings) diagnostics.push(fromYamlError(source, warning, "warning"));
+  for (const error of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(fromYamlError(source, error, "error"));
+  if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+    const last = doc.errors[doc.errors.length - 1]!;
+    diagnostics.push(source.diagnostic("PLAN_YAML", `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow (the last one is here); fix the first ones and validate again`, { offset: last.pos[0] }));
+  }
+  for (const warning of doc.warnings.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(fromYamlError(source, warning, "warning"));
   diagnostics.push(...findTabIndents(source, diagnostics));
   // A duplicate key leaves a usable document (the later value wins): keep checking so every
   // problem is reported at once. Other syntax errors make the structure unreliable.
