@@ -158,3 +158,32 @@ describe("qac sim", () => {
     expect(c.stderr()).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("unexpected errors", () => {
+  const failingIo = (debug: boolean) => {
+    const err: string[] = [];
+    const io: CliIo = {
+      stdout: {
+        write: () => {
+          throw new Error("stdout is closed");
+        },
+      },
+      stderr: { write: (s: string) => err.push(s) },
+      env: {},
+      cwd: root,
+    };
+    return { io, argv: [...(debug ? ["--debug"] : []), "validate", "examples/plans/smoke.yaml"], stderr: () => err.join("") };
+  };
+
+  it("print one line and exit 1, without a stack trace", async () => {
+    const c = failingIo(false);
+    expect(await runCli(c.argv, c.io)).toBe(EXIT.ERROR);
+    expect(c.stderr()).toBe("qac: stdout is closed\n(run with --debug for details)\n");
+  });
+
+  it("show the stack trace with --debug", async () => {
+    const c = failingIo(true);
+    expect(await runCli(c.argv, c.io)).toBe(EXIT.ERROR);
+    expect(c.stderr()).toMatch(/^qac: stdout is closed\nError: stdout is closed\n\s+at /);
+  });
+});
