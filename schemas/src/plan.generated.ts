@@ -288,7 +288,7 @@ export interface When {
  */
 export interface Entry {
   /**
-   * A stable key for selection (`--only KEY`) and messages; unique in the plan. Defaults to a key made from the test or set.
+   * A stable key for selection (`--only KEY`) and messages: letters, digits, `.`, `_`, `-` and `/`, unique in the plan. Defaults to a key made from the test or set.
    */
   key?: string;
   test?: EntityRef2;

@@ -72,7 +72,7 @@ function toDiagnostic(error: ErrorObject, path: DocPath, source: SourceFile): { 
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const keyPath = [...path, propertyName];
-    const msg = `name ${JSON.stringify(propertyName)} in ${where} is not a valid short name: ${firstSentence(parent.description)}`;
+    const msg = `name ${JSON.stringify(propertyName)} in ${where} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
     return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path: keyPath, part: "key" }), invalid: keyPath };
   }
   switch (error.keyword) {
@@ -102,7 +102,12 @@ function toDiagnostic(error: ErrorObject, path: DocPath, source: SourceFile): { 
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "pattern": {
-      const msg = `${where} ${describe(error.data)} is not valid: ${firstSentence(parent.description)}`;
+      const msg = `${where} ${describe(error.data)} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
+      return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
+    }
+    case "minProperties": {
+      const keys = Object.keys(parent.properties ?? {});
+      const msg = `${where} is empty; give at least one of: ${keys.join(", ")}`;
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     default: {
