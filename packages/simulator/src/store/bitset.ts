@@ -81,6 +81,21 @@ export function* bitsOf(words: Uint32Array): IterableIterator<number> {
   }
 }
 
+/**
+ * Calls `visit` with each id whose bit is set, ascending, until it returns false. A plain loop:
+ * hot paths avoid the generator's per-id cost.
+ */
+export function forEachBit(words: Uint32Array, visit: (id: number) => boolean | void): void {
+  for (let w = 0; w < words.length; w++) {
+    let word = words[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      if (visit((w << 5) + (31 - Math.clz32(low))) === false) return;
+      word ^= low;
+    }
+  }
+}
+
 /** Number of set bits in `words`. */
 export function countBits(words: Uint32Array): number {
   let total = 0;

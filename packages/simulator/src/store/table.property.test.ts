@@ -20,6 +20,7 @@ const condition = fc.oneof(
   fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 }).map((vs) => `SetId in {${vs.join(",")}}`),
   fc.constantFrom(...STATUS).map((s) => `Status = '${s.toUpperCase()}'`),
   fc.integer({ min: 0, max: 20 }).map((v) => `N > ${v}`),
+  fc.constant("Status in {'passed', 'failed'}"),
   fc.integer({ min: 1, max: 300 }).map((v) => `Id in {${v}, ${v + 7}}`),
   fc.integer({ min: 1, max: 300 }).map((v) => `(Id < ${v} OR SetId = 2)`),
 );

@@ -1,5 +1,5 @@
 import type { CompiledFilter, IndexKey } from "../filter/compile-filter.js";
-import { Bitset, bitsOf, countBits } from "./bitset.js";
+import { Bitset, countBits, forEachBit } from "./bitset.js";
 
 /** A row: a response object keyed by its snake_case fields, with a numeric `id`. */
 export type Row = { id: number } & Record<string, unknown>;
@@ -123,38 +123,45 @@ export class Table<T extends Row> {
       total++;
     };
 
+    let words: Uint32Array | undefined;
     if (bitmapHints.length > 0) {
-      let words: Uint32Array | undefined;
       for (const hint of bitmapHints) {
         const next = this.unionBits(hint.field, hint.keys);
         if (!words) words = next;
         else andWords(words, next);
       }
+      const matches = countBits(words!);
       if (sets.length === 0 && tests.length === 0) {
-        total = countBits(words!);
-        if (limit > 0 && offset < total) {
+        if (limit > 0 && offset < matches) {
           let seen = 0;
-          for (const id of bitsOf(words!)) {
-            if (seen++ < offset) continue;
-            page.push(this.rows.get(id)!);
-            if (page.length >= limit) break;
-          }
+          forEachBit(words!, (id) => {
+            if (seen++ >= offset) page.push(this.rows.get(id)!);
+            return page.length < limit;
+          });
         }
+        return { rows: page, total: matches };
+      }
+      // When the indexes keep most rows and conditions remain, walking the rows is cheaper.
+      if (matches <= this.rows.size / 2 || !this.ordered) {
+        forEachBit(words!, (id) => void consider(id, true));
         return { rows: page, total };
       }
-      for (const id of bitsOf(words!)) consider(id, true);
-      return { rows: page, total };
     }
-    if (sets.length > 0) {
+    if (sets.length > 0 && bitmapHints.length === 0) {
       const [smallest, ...others] = sets as [IdBucket, ...IdBucket[]];
       const ids = others.length === 0 ? [...smallest] : [...smallest].filter((id) => others.every((o) => o.has(id)));
       sortAscending(ids);
       for (const id of ids) consider(id, false);
       return { rows: page, total };
     }
-    const allTests = [...hints.map((h) => h.test), ...(filter?.residual ?? [])];
+    // Scan in id order: either nothing is indexed, or the indexes keep most rows.
+    const bits = words;
+    const rowTests = bits ? tests : [...hints.map((h) => h.test), ...(filter?.residual ?? [])];
+    const checkSets = bits !== undefined && sets.length > 0;
     for (const row of this.ordered ? this.rows.values() : this.all()) {
-      if (allTests.length > 0 && !allTests.every((t) => t(row))) continue;
+      if (bits && ((bits[row.id >>> 5] ?? 0) & (1 << (row.id & 31))) === 0) continue;
+      if (checkSets && !sets.every((s) => s.has(row.id))) continue;
+      if (rowTests.length > 0 && !rowTests.every((t) => t(row))) continue;
       if (total >= offset && total - offset < limit) page.push(row);
       total++;
     }
