@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { TOKEN, report, testServer } from "../test-support/fixtures.js";
+
+let app = testServer();
+afterEach(async () => {
+  await app.close();
+  app = testServer();
+});
+
+/** Reads the event stream until `until` shows up. */
+async function readUntil(body: ReadableStream<Uint8Array>, until: string): Promise<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!text.includes(until)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value);
+  }
+  await reader.cancel();
+  return text;
+}
+
+describe("GET /events", () => {
+  it("pushes a new apply and lease changes to listeners as server-sent events", async () => {
+    const url = await app.listen({ port: 0, host: "127.0.0.1" });
+    const stream = await fetch(`${url}/events`);
+    expect(stream.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    await expect.poll(() => app.qacStatus.events.size()).toBe(1);
+    const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+    await fetch(`${url}/api/v1/applies`, { method: "POST", headers, body: JSON.stringify(report()) });
+    await fetch(`${url}/api/v1/leases`, { method: "POST", headers, body: JSON.stringify({ project: 1001, plan: "nightly", holder: { name: "ci" }, ttlSeconds: 60 }) });
+    const text = await readUntil(stream.body!, "event: lease");
+    expect(text).toContain('event: apply\ndata: {"id":1,"plan":"nightly"}\n\n');
+    expect(text).toMatch(/event: lease\ndata: \{"id":"[0-9a-f-]+","project":1001,"plan":"nightly","state":"acquired"\}/);
+    await expect.poll(() => app.qacStatus.events.size()).toBe(0);
+  });
+
+  it("lets the server close while browsers are still listening", async () => {
+    const url = await app.listen({ port: 0, host: "127.0.0.1" });
+    const stream = await fetch(`${url}/events`);
+    await expect.poll(() => app.qacStatus.events.size()).toBe(1);
+    await app.close();
+    expect(await stream.text()).toContain("retry: 3000");
+  });
+});

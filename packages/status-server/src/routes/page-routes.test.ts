@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { auth, report, reportRun, testServer } from "../test-support/fixtures.js";
+
+let app = testServer({ runLinkTemplate: "https://qac.example/runs/{runId}?project={projectId}" });
+afterEach(async () => {
+  await app.close();
+  app = testServer({ runLinkTemplate: "https://qac.example/runs/{runId}?project={projectId}" });
+});
+const post = (body: unknown) => app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: body as object });
+
+const hostile = report({
+  plan: { name: "<script>alert('plan')</script>", file: "x.yaml" },
+  project: { id: 1001, name: '"><img src=x onerror=alert(1)>' },
+  ci: { provider: "github", commit: "<b>deadbeef</b>", job: "<i>job</i>", pipeline: "1", url: "javascript:alert(1)", actor: "<u>me</u>" },
+  runs: [reportRun({ title: "<script>alert('run')</script>", host: { id: 1, name: "<svg onload=alert(2)>" }, runId: 5, status: "Awaiting <b>Run</b>" })],
+});
+
+describe("status page", () => {
+  it("shows plans, counts, runs with status and links into QAComplete without any script", async () => {
+    await post(report({ runs: [reportRun({ title: "Guest checkout", runId: 9001, status: "Passed" }), reportRun({ identity: "b", title: "Apply discount", runId: 9002, status: "Failed" })] }));
+    const page = await app.inject("/");
+    expect(page.statusCode).toBe(200);
+    const text = page.body.replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(text).toContain("<h2>nightly</h2>");
+    expect(text).toMatch(/Passed <b data-count="passed">1<\/b>/);
+    expect(text).toMatch(/Failed <b data-count="failed">1<\/b>/);
+    expect(text).toContain("Guest checkout");
+    expect(text).toContain('<a href="https://qac.example/runs/9001?project=1001" rel="noopener noreferrer">9001</a>');
+    expect(text).toMatch(/data-run="1001:9002">Failed</);
+    expect(text).toContain('job <a href="https://github.com/acme/shop/actions/runs/77"');
+  });
+
+  it("escapes everything a report carries and never links to javascript: URLs", async () => {
+    await post(hostile);
+    for (const url of ["/", "/applies/1"]) {
+      const page = await app.inject(url);
+      const scripts = page.body.match(/<script/g) ?? [];
+      expect(scripts).toHaveLength(1);
+      expect(page.body).not.toMatch(/<(img|svg|i|u)[\s>]|<b>/);
+      expect(page.body).not.toContain("javascript:");
+      expect(page.body).toContain("&lt;script&gt;alert(&#39;run&#39;)&lt;/script&gt;");
+      expect(page.body).toContain("&lt;svg onload=alert(2)&gt;");
+    }
+    const home = (await app.inject("/")).body;
+    expect(home).toContain("job &lt;i&gt;job&lt;/i&gt;");
+    expect(home).toContain('data-plan="&lt;script&gt;alert(&#39;plan&#39;)&lt;/script&gt;"');
+  });
+
+  it("allows only its own nonce'd inline script and style", async () => {
+    const page = await app.inject("/");
+    const csp = page.headers["content-security-policy"] as string;
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(csp).toContain("default-src 'none'");
+    expect(page.body).toContain(`<script nonce="${nonce}">`);
+    expect(page.body).toContain(`<style nonce="${nonce}">`);
+    expect((await app.inject("/")).headers["content-security-policy"]).not.toContain(nonce);
+  });
+
+  it("says so when nothing was recorded yet, and 404s an unknown apply page", async () => {
+    expect((await app.inject("/")).body).toContain("No applies recorded yet");
+    expect((await app.inject("/applies/3")).statusCode).toBe(404);
+  });
+});
