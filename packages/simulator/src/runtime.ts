@@ -20,6 +20,7 @@ export interface Runtime {
   sync(): void;
 }
 
+/** Inputs of {@link createRuntime}. */
 export interface RuntimeOptions {
   seed: SeedDocument;
   /** Shown in seed error messages. */

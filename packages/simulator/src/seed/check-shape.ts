@@ -25,6 +25,7 @@ export const text: Check = (v, path, problems) => {
   if (typeof v !== "string" || v.trim() === "") problems.push({ path, message: `expected a non-empty string, found ${typeName(v)}` });
 };
 
+/** true or false. */
 export const bool: Check = (v, path, problems) => {
   if (typeof v !== "boolean") problems.push({ path, message: `expected true or false, found ${typeName(v)}` });
 };

@@ -20,6 +20,7 @@ export interface SeedDocument {
   projects: SeedProject[];
 }
 
+/** A department: hosts and projects belong to one (reference §9). */
 export interface SeedDepartment {
   id: number;
   name: string;
@@ -36,6 +37,7 @@ export type SeedProjectRights =
   | "none"
   | { test_library?: SeedRight[]; test_sets?: SeedRight[]; releases?: SeedRight[] };
 
+/** A user who can log in with e-mail and password, with rights per project. */
 export interface SeedUser {
   id: number;
   /** The login (reference §1.2: login is the e-mail address). */
@@ -50,6 +52,7 @@ export interface SeedUser {
   rights?: Record<string, SeedProjectRights>;
 }
 
+/** A test host registered in a department, usable from every project (reference §9). */
 export interface SeedHost {
   id: number;
   host_name: string;
@@ -64,6 +67,7 @@ export interface SeedHost {
   dept_id?: number;
 }
 
+/** A project with its test library, test sets, configurations, releases and run history. */
 export interface SeedProject {
   id: number;
   name: string;
@@ -79,6 +83,7 @@ export interface SeedProject {
 /** What a host reports for an automated test. */
 export type SeedOutcome = "pass" | "fail" | "block" | "skip";
 
+/** A test of the library; automated tests are run by hosts, manual ones wait for a person. */
 export interface SeedTest {
   id: number;
   title: string;
@@ -98,6 +103,7 @@ export interface SeedTest {
   active?: boolean;
 }
 
+/** One test of a set, at the position given by its place in `items` (its `seq`). */
 export interface SeedTestSetItem {
   test_id: number;
   /** @default true */
@@ -107,6 +113,7 @@ export interface SeedTestSetItem {
   default_host_id?: number;
 }
 
+/** A test set; `is_sequential` sets run in order and honour stop-on-fail. */
 export interface SeedTestSet {
   id: number;
   title: string;
@@ -119,6 +126,7 @@ export interface SeedTestSet {
   items: SeedTestSetItem[];
 }
 
+/** A test configuration such as "Chrome / Windows 11". */
 export interface SeedConfiguration {
   id: number;
   title: string;
@@ -127,8 +135,10 @@ export interface SeedConfiguration {
   is_active?: boolean;
 }
 
+/** The three levels of the release tree (reference §7). */
 export type SeedReleaseType = "Release" | "Iteration" | "Build";
 
+/** A release, iteration or build; `children` are the next level down. */
 export interface SeedRelease {
   id: number;
   title: string;
