@@ -80,7 +80,10 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
     if (error instanceof HttpError) return reply.code(error.status).send({ Message: error.message });
     if (error instanceof FilterError) return reply.code(400).send({ Message: `Invalid filter: ${error.message}` });
     const fe = error;
-    if (fe.validation) return reply.code(400).send({ Message: `Invalid request body: ${fe.message.replace(/^body\/?/, "")}` });
+    if (fe.validation) {
+      const detail = fe.message.replace(/^body\/?/, "").trim();
+      return reply.code(400).send({ Message: `Invalid request body: ${detail.startsWith("must") ? `the body ${detail}` : detail}` });
+    }
     if (fe.statusCode === 413) return reply.code(413).send({ Message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes` });
     if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) return reply.code(fe.statusCode).send({ Message: fe.message });
     reply.log.error(error);
