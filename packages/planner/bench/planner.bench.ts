@@ -58,6 +58,7 @@ const suite: BenchSuite = {
       // Baseline: one request's round trip, times the three that must follow each other
       // (project, then the first page of each list, then the remaining pages).
       const roundTrip = await median(5, () => client.projects.list({ limit: 1000 }));
+      await resolvePlan(check.plan, client); // warm-up: JIT and the simulator's first pages
       client.resetStats();
       const t0 = performance.now();
       const resolved = await resolvePlan(check.plan, client);
