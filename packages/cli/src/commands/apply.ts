@@ -96,7 +96,8 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         if (report.status !== "succeeded") exit = EXIT.ERROR;
         if (flags.wait && report.status !== "interrupted") {
           const ids = report.runs.flatMap((r) => (r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : []));
-          if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, report.plan.name)) !== EXIT.OK) exit = EXIT.ERROR;
+          const titles = new Map(report.runs.flatMap((r) => (r.runId === null ? [] : [[r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`] as const])));
+          if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, report.plan.name, titles)) !== EXIT.OK) exit = EXIT.ERROR;
         }
       }
     } finally {

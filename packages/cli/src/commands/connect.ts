@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import type { QacClient } from "@qac/core";
 import type { ResolvedPlan } from "@qac/planner";
@@ -94,7 +95,6 @@ export async function stores(flags: ConnectionFlags, ctx: CommandContext): Promi
     const status = runner.createStatusClient({ url: statusUrl, token: ctx.io.env["QAC_STATUS_TOKEN"] });
     return { ledger: status.ledger, lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }), statusUrl };
   }
-  const { dirname, resolve, join } = await import("node:path");
   const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
   return { ledger: runner.createLocalLedger(stateFile), lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }), statusUrl: null };
 }

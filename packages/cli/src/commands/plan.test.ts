@@ -48,7 +48,7 @@ describe("qac plan", () => {
   });
 
   it("reads the password from stdin with --password-stdin and never prints it", async () => {
-    const c = f.io({ env: { QAC_PASSWORD: "" }, ...({ readStdin: async () => "demo\n" } as object) });
+    const c = f.io({ env: { QAC_PASSWORD: "" }, ...({ readStdin: () => Promise.resolve("demo\n") } as object) });
     expect(await runCli(["plan", "plan.yaml", "--password-stdin"], c.io)).toBe(EXIT.OK);
     const wrong = f.io({ env: { QAC_PASSWORD: "s3cret-value" } });
     expect(await runCli(["plan", "plan.yaml"], wrong.io)).toBe(EXIT.ERROR);

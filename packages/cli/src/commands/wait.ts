@@ -29,7 +29,7 @@ deadline passed (the output says which).`;
  * Waits for runs, prints their outcome (and a JUnit file); returns the exit code.
  * Shared by `qac wait` and `qac apply --wait`.
  */
-export async function waitAndReport(client: QacClient, projectId: ProjectId, runIds: readonly number[], flags: WaitFlags, ctx: CommandContext, planName = "qac"): Promise<ExitCode> {
+export async function waitAndReport(client: QacClient, projectId: ProjectId, runIds: readonly number[], flags: WaitFlags, ctx: CommandContext, planName = "qac", titles: ReadonlyMap<number, string> = new Map()): Promise<ExitCode> {
   const runner = await import("@qac/runner");
   const err = ctx.io.stderr;
   const tty = err.isTTY === true;
@@ -53,7 +53,7 @@ export async function waitAndReport(client: QacClient, projectId: ProjectId, run
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   if (flags.json) ctx.io.stdout.write(`${JSON.stringify({ outcome: result.outcome, reason: result.reason, missing: result.missing, runs: result.runs.map((r) => ({ id: r.id, status: r.status_code, title: r.test_set_name || null, configuration: r.configuration_name ?? null, release: r.release_name ?? null, host: r.test_host ?? null, runTimeSeconds: r.run_time ?? 0 })) }, null, 2)}\n`);
   else {
-    for (const r of result.runs) ctx.io.stdout.write(`  ${paint(r.status_code === "Passed" ? 32 : runner.isUnfinished(r.status_code) ? 33 : 31, r.status_code.padEnd(12))} run ${r.id}  ${[r.test_set_name, r.configuration_name, r.release_name, r.test_host].filter(Boolean).join(" · ")}\n`);
+    for (const r of result.runs) ctx.io.stdout.write(`  ${paint(r.status_code === "Passed" ? 32 : runner.isUnfinished(r.status_code) ? 33 : 31, r.status_code.padEnd(12))} run ${r.id}  ${[titles.get(r.id) ?? r.test_set_name, r.configuration_name, r.release_name, r.test_host].filter(Boolean).join(" · ")}\n`);
     ctx.io.stdout.write(`${result.outcome === "passed" ? paint(32, "Passed") : paint(31, result.outcome === "timeout" ? "Timed out" : result.outcome === "interrupted" ? "Interrupted" : "Failed")}: ${result.reason}\n`);
   }
   if (flags.junit) {
@@ -78,6 +78,7 @@ export function registerWait(program: Command, ctx: CommandContext): void {
     let projectId: ProjectId;
     let ids: number[];
     let planName = "qac";
+    const titles = new Map<number, string>();
     if (args.every((a) => /^\d+$/.test(a))) {
       if (!flags.project || !/^\d+$/.test(flags.project)) throw new CliError("CLI_USAGE", "qac wait with run ids needs --project <id> (the numeric project id).");
       projectId = toProjectId(flags.project);
@@ -87,6 +88,7 @@ export function registerWait(program: Command, ctx: CommandContext): void {
       projectId = toProjectId(report.project.id);
       planName = report.plan.name;
       ids = report.runs.flatMap((r) => (r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : []));
+      for (const r of report.runs) if (r.runId !== null && r.title) titles.set(r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`);
     } else throw new CliError("CLI_USAGE", "qac wait takes one apply report file, or run ids with --project.");
     if (ids.length === 0) {
       ctx.io.stderr.write("qac wait: no runs to wait for.\n");
@@ -94,14 +96,14 @@ export function registerWait(program: Command, ctx: CommandContext): void {
     }
     const client = await connect(flags, ctx);
     try {
-      ctx.setExit(await waitAndReport(client, projectId, ids, flags, ctx, planName));
+      ctx.setExit(await waitAndReport(client, projectId, ids, flags, ctx, planName, titles));
     } finally {
       await client.close();
     }
   });
 }
 
-async function readReport(file: string): Promise<{ project: { id: number }; plan: { name: string }; runs: { runId: number | null; outcome: string }[] }> {
+async function readReport(file: string): Promise<{ project: { id: number }; plan: { name: string }; runs: { runId: number | null; outcome: string; kind?: string; title?: string }[] }> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, "utf8"));

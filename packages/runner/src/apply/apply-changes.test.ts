@@ -17,7 +17,7 @@ const start = async (...args: Parameters<typeof startFixture>) => {
   fixtures.push(f);
   return f;
 };
-const noWait = async () => undefined;
+const noWait = () => Promise.resolve();
 
 describe("applyChanges", () => {
   it("creates what the diff says, sending every field explicitly, and a second apply creates nothing", async () => {

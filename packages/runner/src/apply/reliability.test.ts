@@ -33,16 +33,16 @@ describe("reliability under injected faults", () => {
         await f.sim.clock.advance(24 * 3_600_000); // earlier seeds' runs finish: this seed starts afresh
         const before = maxRunId(f.sim);
         f.sim.faults.set(FAULTS, seed);
-        let report = await applyChanges(f.client, plan, { sleep: async () => undefined, concurrency: 4 }).catch(() => null);
+        let report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve(), concurrency: 4 }).catch(() => null);
         // An apply may end with unknown outcomes or fail to observe; the rerun converges.
-        for (let i = 0; i < 5 && (report === null || report.summary.failed > 0); i += 1) report = await applyChanges(f.client, plan, { sleep: async () => undefined }).catch(() => null);
+        for (let i = 0; i < 5 && (report === null || report.summary.failed > 0); i += 1) report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() }).catch(() => null);
         f.sim.faults.clear();
         posts += f.sim.counters.get("POST /api/v2/projects/:projectId/testruns");
         creates += plan.runs.length;
         reconciled += report?.runs.filter((r) => r.reason.includes("reconciliation")).length ?? 0;
         const counts = runsPerKey(f.sim, 1001, before);
         expect([...counts.values()], `seed ${seed}`).toEqual(plan.runs.map(() => 1));
-        const again = await applyChanges(f.client, plan, { sleep: async () => undefined });
+        const again = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
         expect(again.summary.created, `seed ${seed}: rerun`).toBe(0);
       }
       // The faults did hit creates: some responses were lost and found again, some creates repeated.

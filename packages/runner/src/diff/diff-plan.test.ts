@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ResolvedPlan } from "@qac/planner";
 import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
 import type { ObservedRun } from "../observe/observed-run.js";
@@ -62,6 +62,11 @@ describe("diffPlan", () => {
     const changes = diffPlan(plan.runs, { runs: [runFor(2, { status: "Passed" })], ledger: { [plan.runs[2]!.identity]: 1002 }, applyIdentity: "sha-1" });
     expect(changes[2]).toMatchObject({ decision: "skip", satisfiedBy: 1002, cause: "once-per", satisfiedByStatus: "Passed" });
     expect(changes[2]!.reason).toContain("--once-per sha-1");
+  });
+
+  it("does not create a forced run again under the same --once-per id", () => {
+    const changes = diffPlan(plan.runs, { runs: [], ledger: { [plan.runs[5]!.identity]: 77 }, applyIdentity: "pipeline-9" });
+    expect(changes[5]).toMatchObject({ decision: "skip", satisfiedBy: 77, cause: "once-per" });
   });
 
   it("returns plain data and the same output for the same input", () => {

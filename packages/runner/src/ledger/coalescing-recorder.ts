@@ -7,7 +7,7 @@ import type { LedgerEntry, LedgerStore } from "./ledger-store.js";
 export function createRecorder(store: LedgerStore, projectId: number, applyIdentity: string) {
   let pending: LedgerEntry[] = [];
   let writing: Promise<void> | null = null;
-  let failure: unknown = null;
+  let failure: Error | null = null;
   const pump = async (): Promise<void> => {
     while (pending.length > 0) {
       const batch = pending;
@@ -15,7 +15,7 @@ export function createRecorder(store: LedgerStore, projectId: number, applyIdent
       try {
         await store.record(projectId, applyIdentity, batch);
       } catch (error) {
-        failure ??= error;
+        failure ??= error instanceof Error ? error : new Error(String(error));
       }
     }
     writing = null;

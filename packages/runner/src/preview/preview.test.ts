@@ -20,7 +20,7 @@ beforeAll(async () => {
     forceNewRun: true
 `, "plans/mixed.yaml");
   // One run already pending: the preview shows it as satisfied.
-  await applyChanges(f.client, { ...plan, runs: [plan.runs[3]!] }, { sleep: async () => undefined });
+  await applyChanges(f.client, { ...plan, runs: [plan.runs[3]!] }, { sleep: () => Promise.resolve() });
   const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
   doc = buildPreview(plan, history, diffPlan(plan.runs, history));
 });
@@ -73,7 +73,7 @@ describe("preview", () => {
   });
 
   it("produces apply reports that validate against schemas/apply-report.schema.json", async () => {
-    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
     expect(validateAgainst("https://qac.dev/schemas/apply-report.schema.json", JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 });

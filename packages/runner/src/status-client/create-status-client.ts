@@ -77,7 +77,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     url: root,
     async postApply(report) {
       const { json } = await call("POST", "/api/v1/applies", report);
-      return { id: String((json as { id?: unknown } | null)?.id ?? "") };
+      const id = (json as { id?: unknown } | null)?.id;
+      return { id: typeof id === "string" || typeof id === "number" ? String(id) : "" };
     },
     ledger: {
       async read(projectId, applyIdentity) {

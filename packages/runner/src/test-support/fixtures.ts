@@ -5,7 +5,7 @@ import { startSimulator, type Simulator, type SimulatorOptions } from "@qac/simu
 /** A simulator on port 0 with the virtual clock, and a demo-user client without real waiting. */
 export async function startFixture(options: SimulatorOptions = {}): Promise<{ sim: Simulator; client: QacClient; close(): Promise<void> }> {
   const sim = await startSimulator({ port: 0, clock: "virtual", ...options });
-  const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", timeoutMs: 5000, retry: { sleep: async () => undefined } });
+  const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", timeoutMs: 5000, retry: { sleep: () => Promise.resolve() } });
   return { sim, client, close: async () => (await client.close(), await sim.close()) };
 }
 

@@ -19,7 +19,7 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
-    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
     const ids = report.runs.map((r) => r.runId!);
     f.sim.counters.reset();
     const polls: number[] = [];
@@ -37,7 +37,7 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
-    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
     const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { sleep: (ms) => f.sim.clock.advance(ms) });
     expect(result).toMatchObject({ outcome: "passed", reason: "all 3 runs passed" });
   });
@@ -46,9 +46,9 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
-    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
     let now = 0;
-    const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { timeoutMs: 1000, intervalMs: 400, sleep: async (ms) => void (now += ms), now: () => now });
+    const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { timeoutMs: 1000, intervalMs: 400, sleep: (ms) => ((now += ms), Promise.resolve()), now: () => now });
     expect(result.outcome).toBe("timeout");
     expect(result.reason).toContain("the deadline passed with 5 of 5 runs unfinished");
   });
@@ -57,7 +57,7 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const ids = f.sim.runs.insertMany(1001, Array.from({ length: 400 }, () => ({ testId: 3141, status: "Passed" as const })));
-    const result = await waitForRuns(f.client, project, ids, { sleep: async () => undefined });
+    const result = await waitForRuns(f.client, project, ids, { sleep: () => Promise.resolve() });
     expect(result.outcome).toBe("passed");
     // One call per chunk of ids under the URL budget, never one per run.
     expect(result.calls).toBe(chunkInFilters("Id", ids).length);
@@ -70,7 +70,7 @@ describe("renderJunit", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
-    const report = await applyChanges(f.client, plan, { sleep: async () => undefined });
+    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
     const waited = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { sleep: (ms) => f.sim.clock.advance(ms) });
     const items = await collectRunItems(f.client, project, waited.runs);
     const xml = renderJunit(waited.runs, items, { name: "mixed" });

@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isRunnerError } from "../errors.js";
+import { createLocalLeaseProvider } from "./local-lease.js";
+
+const key = { projectId: 1001, plan: "smoke" };
+const dir = () => mkdtemp(join(tmpdir(), "qac-lease-"));
+
+describe("createLocalLeaseProvider", () => {
+  it("lets one holder in at a time; the next gets in once the first releases", async () => {
+    const d = await dir();
+    const a = await createLocalLeaseProvider({ dir: d }).acquire(key, { timeoutMs: 1000 });
+    let waitedFor: string | null = null;
+    const second = createLocalLeaseProvider({ dir: d, pollMs: 5 }).acquire(key, { timeoutMs: 5000, onWait: (h) => void (waitedFor = h?.name ?? "?") });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(waitedFor).toBe("qac apply");
+    await a.release();
+    const b = await second;
+    expect(b.lost()).toBe(false);
+    await b.release();
+    expect(await readdir(d)).toEqual([]);
+  });
+
+  it("times out with who holds the lock and how to fix it", async () => {
+    const d = await dir();
+    const held = await createLocalLeaseProvider({ dir: d, holder: { name: "ci job 7", host: hostname(), pid: process.pid } }).acquire(key, { timeoutMs: 100 });
+    const error = await createLocalLeaseProvider({ dir: d, pollMs: 5 }).acquire(key, { timeoutMs: 30 }).catch((e: unknown) => e);
+    expect(isRunnerError(error, "RUNNER_LEASE_TIMEOUT")).toBe(true);
+    expect((error as Error).message).toContain(`(ci job 7 on ${hostname()}, pid ${process.pid})`);
+    expect((error as Error).message).toContain("--lock-timeout");
+    await held.release();
+  });
+
+  it("breaks a lock whose holder process on this machine is gone", async () => {
+    const d = await dir();
+    await createLocalLeaseProvider({ dir: d, holder: { name: "killed apply", host: hostname(), pid: 2 ** 22 + 12345 } }).acquire(key, { timeoutMs: 100 });
+    const lease = await createLocalLeaseProvider({ dir: d }).acquire(key, { timeoutMs: 100 });
+    await lease.release();
+  });
+
+  it("breaks a lock that was not renewed within its TTL (holder on another machine)", async () => {
+    const d = await dir();
+    let now = 1_000_000;
+    await createLocalLeaseProvider({ dir: d, ttlMs: 60_000, now: () => now, holder: { name: "other", host: "elsewhere", pid: 1 } }).acquire(key, { timeoutMs: 100 });
+    const busy = await createLocalLeaseProvider({ dir: d, now: () => now, pollMs: 1 }).acquire(key, { timeoutMs: 0 }).catch((e: unknown) => e);
+    expect(isRunnerError(busy, "RUNNER_LEASE_TIMEOUT")).toBe(true);
+    now += 61_000;
+    const lease = await createLocalLeaseProvider({ dir: d, now: () => now }).acquire(key, { timeoutMs: 100 });
+    await lease.release();
+  });
+
+  it("reports the lease lost when someone replaced the lock file", async () => {
+    const d = await dir();
+    const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 3000 }).acquire(key, { timeoutMs: 100 });
+    const [file] = await readdir(d);
+    const content = JSON.parse(await readFile(join(d, file!), "utf8")) as { nonce: string };
+    await writeFile(join(d, file!), JSON.stringify({ ...content, nonce: "someone-else" }));
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(lease.lost()).toBe(true);
+    await lease.release();
+    // Releasing a lost lease leaves the new holder's file alone.
+    expect(await readdir(d)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { isRunnerError } from "../errors.js";
+import { createStatusClient } from "./create-status-client.js";
+import { createStatusLeaseProvider } from "./status-lease-provider.js";
+
+/** A scripted status server: answers from a queue and records what was sent. */
+function scripted(answers: { status: number; body?: unknown }[]) {
+  const sent: { method: string; url: string; auth: string | null; body: unknown }[] = [];
+  const fetchFn = (url: string, init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
+    sent.push({ method: init?.method ?? "GET", url, auth: headers.get("authorization"), body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined });
+    const next = answers.shift() ?? { status: 500, body: { error: { code: "X", message: "no answer scripted" } } };
+    return Promise.resolve(new Response(next.body === undefined ? null : JSON.stringify(next.body), { status: next.status }));
+  };
+  return { sent, fetch: fetchFn as unknown as typeof fetch };
+}
+
+describe("createStatusClient", () => {
+  it("reads and records the --once-per ledger as the contract says, with the bearer token", async () => {
+    const s = scripted([{ status: 200, body: { entries: [{ identity: "a", runId: 5, recordedAt: "x" }] } }, { status: 200, body: { recorded: 1 } }]);
+    const client = createStatusClient({ url: "http://status.test/", token: "tok-123", fetch: s.fetch });
+    expect(await client.ledger.read(1001, "sha/1")).toEqual({ a: 5 });
+    await client.ledger.record(1001, "sha/1", [{ identity: "b", runId: 6 }]);
+    expect(s.sent).toEqual([
+      { method: "GET", url: "http://status.test/api/v1/ledger/sha%2F1?project=1001", auth: "Bearer tok-123", body: undefined },
+      { method: "POST", url: "http://status.test/api/v1/ledger/sha%2F1", auth: "Bearer tok-123", body: { project: 1001, entries: [{ identity: "b", runId: 6 }] } },
+    ]);
+  });
+
+  it("turns a ledger 409 into RUNNER_LEDGER_CONFLICT and other failures into RUNNER_STATUS_SERVER without the token", async () => {
+    const s = scripted([{ status: 409, body: { error: { code: "LEDGER_CONFLICT", message: "a is run 5" } } }, { status: 401, body: { error: { code: "AUTH", message: "bad token" } } }]);
+    const client = createStatusClient({ url: "http://status.test", token: "tok-secret", fetch: s.fetch });
+    const conflict = await client.ledger.record(1, "x", [{ identity: "a", runId: 6 }]).catch((e: unknown) => e);
+    expect(isRunnerError(conflict, "RUNNER_LEDGER_CONFLICT")).toBe(true);
+    const denied = await client.postApply({}).catch((e: unknown) => e);
+    expect(isRunnerError(denied, "RUNNER_STATUS_SERVER")).toBe(true);
+    expect((denied as Error).message).toBe("POST http://status.test/api/v1/applies answered 401: bad token");
+    expect(JSON.stringify(denied) + String(denied)).not.toContain("tok-secret");
+  });
+
+  it("acquires a lease after waiting for the holder, renews and releases it", async () => {
+    const lease = { id: "L1", project: 1001, plan: "smoke", holder: { name: "job 1" }, acquiredAt: "t", expiresAt: "t2" };
+    const s = scripted([{ status: 409, body: { error: { code: "LEASE_HELD", message: "held" }, lease: { ...lease, id: "L0" } } }, { status: 201, body: lease }, { status: 204 }]);
+    const client = createStatusClient({ url: "http://status.test", token: "t", fetch: s.fetch });
+    const waited: string[] = [];
+    const held = await createStatusLeaseProvider(client, { pollMs: 1, sleep: () => Promise.resolve(), holder: { name: "me" } }).acquire({ projectId: 1001, plan: "smoke" }, { timeoutMs: 10_000, onWait: (h) => void waited.push(h?.name ?? "") });
+    expect(waited).toEqual(["job 1"]);
+    expect(s.sent[0]).toMatchObject({ method: "POST", url: "http://status.test/api/v1/leases", body: { project: 1001, plan: "smoke", holder: { name: "me" }, ttlSeconds: 120 } });
+    await held.release();
+    expect(s.sent[2]).toMatchObject({ method: "DELETE", url: "http://status.test/api/v1/leases/L1" });
+  });
+
+  it("gives up on a held lease at the deadline, naming the holder", async () => {
+    const s = scripted([{ status: 409, body: { lease: { id: "L0", project: 1, plan: "p", holder: { name: "nightly", ciJob: "42" }, acquiredAt: "a", expiresAt: "b" } } }]);
+    const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });
+    const error = await createStatusLeaseProvider(client).acquire({ projectId: 1, plan: "p" }, { timeoutMs: 0 }).catch((e: unknown) => e);
+    expect(isRunnerError(error, "RUNNER_LEASE_TIMEOUT")).toBe(true);
+    expect((error as Error).message).toContain("held by nightly, job 42 until b");
+  });
+
+  it("rejects a status URL that is not a URL", () => {
+    expect(() => createStatusClient({ url: "not a url" })).toThrow(/--status-url "not a url" is not a URL/);
+  });
+});
