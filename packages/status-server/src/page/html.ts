@@ -45,3 +45,10 @@ export function safeHref(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** `2026-12-01 09:00:05 UTC` for an ISO time; other text unchanged (reports may carry any string). */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return "—";
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+}

@@ -5,7 +5,7 @@ export const PAGE_CSS = `
 @media (prefers-color-scheme: dark) { :root { --bg: #0d1117; --card: #161b22; --ink: #e6edf3; --muted: #9198a1; --line: #30363d;
   --passed: #3fb950; --failed: #f85149; --blocked: #a371f7; --awaiting: #d29922; --inProgress: #4493f8; --other: #9198a1; } }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: var(--bg); color: var(--ink); }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; background: var(--bg); color: var(--ink); }
 header { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; padding: 1rem 2rem; border-bottom: 1px solid var(--line); background: var(--card); }
 header h1 { font-size: 1.25rem; margin: 0; }
 header .meta { color: var(--muted); font-size: .85rem; }

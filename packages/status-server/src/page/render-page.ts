@@ -1,6 +1,6 @@
 import type { PollerState } from "../poller/create-poller.js";
 import type { ApplySummary, PlanOverview, RunView } from "../store/status-store.js";
-import { html, safeHref, SafeHtml } from "./html.js";
+import { formatTime, html, safeHref, SafeHtml } from "./html.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_CSS } from "./page-style.js";
 import { renderRunsTable } from "./render-runs-table.js";
@@ -40,7 +40,7 @@ function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], ru
   const more = totalRuns > runs.length ? html`<p class="more">Showing ${runs.length} of ${totalRuns} runs; <a href="/api/v1/runs?plan=${encodeURIComponent(overview.plan)}">all runs as JSON</a>.</p>` : "";
   return html`<section class="plan" data-plan="${overview.plan}">
     <h2>${overview.plan}</h2>
-    <p class="sub">Project ${overview.project.name ?? overview.project.id} · <a href="/applies/${a.id}">apply #${a.id}</a> ${a.status} · started ${a.startedAt}${ciLine(a)}</p>
+    <p class="sub">Project ${overview.project.name ?? overview.project.id} · <a href="/applies/${a.id}">apply #${a.id}</a> ${a.status} · started ${formatTime(a.startedAt)}${ciLine(a)}</p>
     <ul class="counts">${counts}</ul>
     ${renderRunsTable(runs, runLink)}${more}
   </section>`;
@@ -51,8 +51,8 @@ export function renderShell(title: string, body: SafeHtml, data: Pick<PageData, 
   const lag = data.poller ? html`status refreshed ${Math.round(data.poller.lagSeconds)} s ago` : html`live status off (no QAComplete connection)`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style nonce="${data.nonce}">${PAGE_CSS}</style></head>
-<body><header><h1>${title}</h1><span id="live">static</span><span class="meta">${lag} · page built ${data.generatedAt.toISOString()}</span></header>
+<title>${title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${data.nonce}">${PAGE_CSS}</style></head>
+<body><header><h1>${title}</h1><span id="live">static</span><span class="meta">${lag} · page built ${formatTime(data.generatedAt.toISOString())}</span></header>
 <main>${body}</main>
 <footer>qac status server · <a href="/">plans</a> · <a href="/api/v1/plans">JSON</a> · <a href="/docs">API docs</a> · <a href="/metrics">metrics</a></footer>
 <script nonce="${data.nonce}">${new SafeHtml(PAGE_SCRIPT)}</script></body></html>`.value;
@@ -61,7 +61,7 @@ export function renderShell(title: string, body: SafeHtml, data: Pick<PageData, 
 /** The status page: every plan's latest apply with counts and runs, and the recent applies. */
 export function renderPage(data: PageData): string {
   const plans = data.plans.length === 0 ? html`<p class="empty">No applies recorded yet. Send one with <code>qac apply --report-to URL</code>.</p>` : data.plans.map((p) => renderPlan(p, data.runLink));
-  const recent = data.recent.map((a) => html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${a.startedAt}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} failed</td></tr>`);
+  const recent = data.recent.map((a) => html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${formatTime(a.startedAt)}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} failed</td></tr>`);
   const recentTable = data.recent.length === 0 ? "" : html`<section class="plan"><h2>Recent applies</h2><table><thead><tr><th>Apply</th><th>Plan</th><th>Result</th><th>Started</th><th>Runs</th></tr></thead><tbody>${recent}</tbody></table></section>`;
   return renderShell("qac status", html`${plans}${recentTable}`, data);
 }

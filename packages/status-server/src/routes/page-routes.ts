@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { StatusServerError } from "../errors.js";
-import { html } from "../page/html.js";
+import { formatTime, html } from "../page/html.js";
 import { renderPage, renderShell } from "../page/render-page.js";
 import { renderRunsTable } from "../page/render-runs-table.js";
 import type { ServerContext } from "../server-context.js";
@@ -29,6 +29,10 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
       const recent = ctx.store.applies.list({ limit: 10, offset: 0 }).applies;
       return sendHtml(reply, (nonce) => renderPage({ plans, recent, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now(), nonce, runLink: ctx.runLink }));
     });
+    // A tiny icon so browsers do not ask for a missing /favicon.ico on every page.
+    app.get("/favicon.svg", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("image/svg+xml").header("cache-control", "max-age=86400").send('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1a7f37"/></svg>'),
+    );
     app.get<{ Params: { id: number } }>(
       "/applies/:id",
       { preHandler: ctx.auth.read, schema: { hide: true, params: { type: "object", properties: { id: { type: "integer", minimum: 1 } } } } },
@@ -38,7 +42,7 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
         const { runs } = ctx.store.applies.runs({ applyId: request.params.id, limit: 1000, offset: 0 });
         const plan = (apply["plan"] as { name?: string } | undefined)?.name ?? "";
         const body = html`<section class="plan" data-plan="${plan}"><h2>${plan} · apply #${apply.id}</h2>
-          <p class="sub">${typeof apply["status"] === "string" ? apply["status"] : ""} · started ${typeof apply["startedAt"] === "string" ? apply["startedAt"] : ""} · received ${apply.receivedAt} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
+          <p class="sub">${typeof apply["status"] === "string" ? apply["status"] : ""} · started ${formatTime(typeof apply["startedAt"] === "string" ? apply["startedAt"] : null)} · received ${formatTime(apply.receivedAt)} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
           ${renderRunsTable(runs, ctx.runLink)}</section>`;
         return sendHtml(reply, (nonce) => renderShell(`qac status · ${plan} #${apply.id}`, body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() }));
       },

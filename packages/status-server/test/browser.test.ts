@@ -1,0 +1,106 @@
+/**
+ * The status page in a real browser: Debian's chromium driven by playwright-core. `.ci/run`
+ * installs chromium; where it is missing these tests are skipped and say so.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient, toHostId, toProjectId, toTestId, type QacClient } from "@qac/core";
+import { startSimulator, type Simulator } from "@qac/simulator";
+import { chromium, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auth, report, reportRun, testServer } from "../src/test-support/fixtures.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
+
+describe.skipIf(!available)("status page in chromium", () => {
+  let sim: Simulator;
+  let client: QacClient;
+  let app: ReturnType<typeof testServer>;
+  let url: string;
+  const profiles: string[] = [];
+  const contexts: BrowserContext[] = [];
+  /** A browser with a fresh profile directory (playwright passes it as --user-data-dir). */
+  const openBrowser = async (javaScriptEnabled = true): Promise<BrowserContext> => {
+    const profile = mkdtempSync(join(tmpdir(), "qac-chromium-"));
+    profiles.push(profile);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      javaScriptEnabled,
+      viewport: { width: 1280, height: 900 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    contexts.push(context);
+    return context;
+  };
+  const runIds: number[] = [];
+
+  beforeAll(async () => {
+    sim = await startSimulator({ clock: "virtual" });
+    client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", retry: false });
+    app = testServer({ qac: { client }, poller: { autoStart: false }, now: () => sim.clock.now(), runLinkTemplate: "https://qac.example/runs/{runId}" });
+    for (const testId of [3101, 3103]) runIds.push(Number((await client.testRuns.create(toProjectId(1001), { TestId: toTestId(testId), RunByHostId: toHostId(101), ForceNewRunCreation: true })).id));
+    const runs = [
+      reportRun({ identity: "a", title: "Guest checkout with credit card", runId: runIds[0]!, status: "Awaiting Run" }),
+      reportRun({ identity: "b", title: "Apply discount code at checkout", runId: runIds[1]!, status: "Awaiting Run", host: { id: 102, name: "build-agent-02" } }),
+      reportRun({ identity: "c", title: "<script>window.pwned = true</script>", runId: null, status: null, decision: "not-started", outcome: "not-started", reason: "host inactive" }),
+    ];
+    await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ runs }) });
+    await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ plan: { name: "smoke", file: "plans/smoke.yaml" }, runs: [reportRun({ identity: "s", title: "Log in with e-mail and password", runId: 555, status: "Passed" })] }) });
+    url = await app.listen({ port: 0, host: "127.0.0.1" });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await app?.close();
+    await client?.close();
+    await sim?.close();
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("shows plans, counts and runs, and a status change arrives without a reload", async () => {
+    const page = await (await openBrowser()).newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+    await page.goto(url);
+    await expect.poll(() => page.locator("#live").textContent()).toBe("live");
+
+    expect(await page.locator("h2").allTextContents()).toEqual(["nightly", "smoke", "Recent applies"]);
+    const nightly = page.locator('section[data-plan="nightly"]');
+    expect(await nightly.locator('[data-count="awaiting"]').textContent()).toBe("2");
+    expect(await nightly.locator("tbody tr").count()).toBe(3);
+    expect(await nightly.locator("td", { hasText: "<script>window.pwned = true</script>" }).count()).toBe(1);
+    expect(await page.evaluate(() => (globalThis as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(await nightly.locator(`a[href="https://qac.example/runs/${runIds[0]}"]`).textContent()).toBe(String(runIds[0]));
+    const first = nightly.locator(`[data-run="1001:${runIds[0]}"]`);
+    expect(await first.textContent()).toBe("Awaiting Run");
+
+    await page.evaluate(() => ((globalThis as { marker?: number }).marker = 42));
+    await sim.clock.advance(30 * 60_000);
+    await app.qacStatus.poller!.pollOnce();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toBe("Passed");
+    await expect.poll(() => nightly.locator(`[data-run="1001:${runIds[1]}"]`).textContent()).toBe("Failed");
+    await expect.poll(() => nightly.locator('[data-count="passed"]').textContent()).toBe("1");
+    expect(await nightly.locator('[data-count="failed"]').textContent()).toBe("1");
+    expect(await nightly.locator('[data-count="awaiting"]').textContent()).toBe("0");
+    expect(await first.getAttribute("class")).toBe("status s-passed");
+    expect(await page.evaluate(() => (globalThis as { marker?: number }).marker)).toBe(42);
+
+    await page.screenshot({ path: join(tmpdir(), "qac-status-page.png"), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("is readable with JavaScript turned off", async () => {
+    const page = await (await openBrowser(false)).newPage();
+    await page.goto(url);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Guest checkout with credit card");
+    expect(text).toContain("Log in with e-mail and password");
+    expect(await page.locator("#live").textContent()).toBe("static");
+  });
+});
