@@ -83,20 +83,6 @@ export interface Diagnostic {
   sourceLine?: string;
 }
 
-/**
- * Thrown for programming errors and bad arguments to the planner's API (never for mistakes
- * in a plan, which come back as diagnostics).
- */
-export class PlanError extends Error {
-  override readonly name = "PlanError";
-  constructor(
-    readonly code: PlanErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** True when any diagnostic is an error (warnings alone leave a plan usable). */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
