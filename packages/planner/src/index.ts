@@ -23,3 +23,4 @@ export { routeHost } from "./expand/route-host.js";
 export type { RouteInput, RouteResult } from "./expand/route-host.js";
 export { validatePlan } from "./validate/validate-plan.js";
 export type { ValidatePlanOptions, ValidationReport } from "./validate/validate-plan.js";
+export { MAX_VALUES } from "./load/parse-source.js";

@@ -37,6 +37,12 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
     expect(ds[0]!.message).toMatch(/over the 0\.0 MiB limit/);
   });
 
+  it("a file with too many values for its size, refused before parsing (bounded memory)", async () => {
+    const ds = await fileDiagnostics("dense.yaml", `x: [${"1,".repeat(300_000)}1]\n`);
+    expect(brief(ds)).toEqual(["error PLAN_FILE_TOO_LARGE 1:1"]);
+    expect(ds[0]!.message).toContain("more than 250,000 lines and values");
+  });
+
   it("bytes that are not UTF-8, located at the bad byte", async () => {
     const ds = await fileDiagnostics("latin1.yaml", Buffer.concat([Buffer.from("version: 1\nproject: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
     expect(brief(ds)).toEqual(["error PLAN_ENCODING 2:13"]);

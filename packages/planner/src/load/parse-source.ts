@@ -19,6 +19,22 @@ const yamlCodes: Partial<Record<YAMLError["code"], PlanErrorCode>> = {
   TAB_AS_INDENT: "PLAN_TAB",
 };
 
+/**
+ * Plans with more values than this are refused before parsing: a YAML document costs about 2 KiB
+ * of memory per value, so this keeps one plan under roughly half a GiB (a 10,000-entry plan has
+ * about 60,000). Lines, commas and flow brackets are counted as an upper bound of values.
+ */
+export const MAX_VALUES = 250_000;
+
+function countValues(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 91 || c === 123) n++; // \n , [ {
+  }
+  return n;
+}
+
 /** After this many syntax errors in one file the rest are summarised: they are mostly echoes. */
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -37,6 +53,11 @@ const yamlHints: Partial<Record<YAMLError["code"], string>> = {
  */
 export function parseSource(file: string, text: string, env: Env): ParsedSource {
   const lineCounter = new LineCounter();
+  if (countValues(text) > MAX_VALUES) {
+    const source = new SourceFile(file, text, lineCounter, null);
+    const message = `plan has more than ${MAX_VALUES.toLocaleString("en")} lines and values, more than a plan should need; split it into files combined with \`include:\``;
+    return { source, data: undefined, diagnostics: [{ code: "PLAN_FILE_TOO_LARGE", severity: "error", message, file, line: 1, column: 1 }] };
+  }
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   const source = new SourceFile(file, text, lineCounter, doc);
   const diagnostics: Diagnostic[] = [];
