@@ -2,6 +2,7 @@ import fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { FilterError } from "./errors.js";
 import { AuthError } from "./http/authenticate.js";
 import { HttpError, NOT_FOUND } from "./http/http-error.js";
+import { registerAgentRoutes } from "./routes/agent-routes.js";
 import { registerAutomationRoutes } from "./routes/automation-routes.js";
 import { registerLibraryRoutes } from "./routes/library-routes.js";
 import { registerProjectRoutes } from "./routes/project-routes.js";
@@ -96,5 +97,6 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   registerLibraryRoutes(app, rt);
   registerProjectRoutes(app, rt);
   registerAutomationRoutes(app, rt);
+  registerAgentRoutes(app, rt);
   return app;
 }

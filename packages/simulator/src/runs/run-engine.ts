@@ -150,7 +150,8 @@ export class RunEngine {
 
   private runnable(item: RunItemRow): boolean {
     const hostId = this.tenant.itemMeta.get(item.id)?.hostId ?? 0;
-    return item.automated && hostId !== 0 && this.tenant.hosts.get(hostId)?.["is_active"] === true;
+    // Hosts with a real (external) agent get their results through the automation API instead.
+    return item.automated && hostId !== 0 && this.tenant.hosts.get(hostId)?.["is_active"] === true && this.tenant.hostAgents.get(hostId)?.simulated !== false;
   }
 
   private rederive(runId: number, at: number): void {

@@ -61,8 +61,15 @@ export interface SeedHost {
   agents?: string[];
   /** @default true */
   is_active?: boolean;
+  /** The host's password for the automation API (reference §1.3); never sent back. */
   security_token?: string;
   agent_version?: string;
+  /**
+   * `true`: the simulator's fake agent runs this host's tests. `false`: runs wait for a real agent
+   * that polls `currentruns` and reports results through the automation API (reference §9).
+   * @default true
+   */
+  simulated_agent?: boolean;
   /** @default the first department */
   dept_id?: number;
 }

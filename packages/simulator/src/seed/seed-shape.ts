@@ -44,6 +44,7 @@ export const seedShape: Check = shape({
       "agents?": listOf(text),
       "is_active?": bool,
       "security_token?": text,
+      "simulated_agent?": bool,
       "agent_version?": text,
       "dept_id?": id,
     }),

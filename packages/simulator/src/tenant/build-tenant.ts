@@ -43,7 +43,10 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
     tenant.users.set(user.id, record);
     tenant.usersByEmail.set(user.email.toLowerCase(), record);
   }
-  for (const host of seed.hosts ?? []) tenant.hosts.set(host.id, buildHost(host, host.dept_id ?? firstDept));
+  for (const host of seed.hosts ?? []) {
+    tenant.hosts.set(host.id, buildHost(host, host.dept_id ?? firstDept));
+    tenant.hostAgents.set(host.id, { tokenDigest: host.security_token === undefined ? undefined : sha256(host.security_token), simulated: host.simulated_agent ?? true });
+  }
 
   const ownerSeed = seed.users[0]!;
   const created = seedCreationDate(clockStartMs);

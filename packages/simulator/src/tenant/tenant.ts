@@ -51,6 +51,8 @@ export class Tenant {
   readonly users = new Map<number, UserRecord>();
   readonly usersByEmail = new Map<string, UserRecord>();
   readonly hosts = new Map<number, EntityRow>();
+  /** Per host: SHA-256 of its security token (automation API password) and who runs its tests. */
+  readonly hostAgents = new Map<number, { tokenDigest: Buffer | undefined; simulated: boolean }>();
   readonly tests = new Table<EntityRow>(["project_id"]);
   readonly testSets = new Table<EntityRow>(["project_id"]);
   /** Test set id → its items in `seq` order. */
