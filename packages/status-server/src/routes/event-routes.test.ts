@@ -27,9 +27,9 @@ describe("GET /events", () => {
     const stream = await fetch(`${url}/events`);
     expect(stream.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     await expect.poll(() => app.qacStatus.events.size()).toBe(1);
-    const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
-    await fetch(`${url}/api/v1/applies`, { method: "POST", headers, body: JSON.stringify(report()) });
-    await fetch(`${url}/api/v1/leases`, { method: "POST", headers, body: JSON.stringify({ project: 1001, plan: "nightly", holder: { name: "ci" }, ttlSeconds: 60 }) });
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    await app.inject({ method: "POST", url: "/api/v1/applies", headers, payload: report() });
+    await app.inject({ method: "POST", url: "/api/v1/leases", headers, payload: { project: 1001, plan: "nightly", holder: { name: "ci" }, ttlSeconds: 60 } });
     const text = await readUntil(stream.body!, "event: lease");
     expect(text).toContain('event: apply\ndata: {"id":1,"plan":"nightly"}\n\n');
     expect(text).toMatch(/event: lease\ndata: \{"id":"[0-9a-f-]+","project":1001,"plan":"nightly","state":"acquired"\}/);
