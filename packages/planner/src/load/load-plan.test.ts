@@ -108,6 +108,17 @@ describe("loadPlan", () => {
     expect(broken.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PLAN_INCLUDE", 3, 11]]);
   });
 
+  it("caps the values of the plan and its includes together", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-plan-"));
+    const big = `version: 1\n${"#\n".repeat(130_000)}`;
+    await writeFile(join(dir, "a.yaml"), big);
+    await writeFile(join(dir, "b.yaml"), big);
+    await writeFile(join(dir, "main.yaml"), `version: 1\nproject: 1001\ninclude: [a.yaml, b.yaml]\n`);
+    const result = await loadPlan(join(dir, "main.yaml"), { env: {} });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["PLAN_FILE_TOO_LARGE"]);
+    expect(result.diagnostics[0]!.message).toContain("and its includes have more than 250,000");
+  });
+
   it("lets only the root plan set defaults and routing", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-plan-"));
     await writeFile(join(dir, "inc.yaml"), `version: 1\nproject: Mobile App\ndefaults: { forceNewRun: true }\n`);

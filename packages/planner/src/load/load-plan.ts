@@ -10,6 +10,7 @@ import { checkDefaults, checkRouting } from "../validate/check-routing.js";
 import type { Fragment } from "./build-fragment.js";
 import type { Env } from "./interpolate-env.js";
 import { loadFile } from "./load-file.js";
+import { countValues, MAX_VALUES } from "./parse-source.js";
 import { DEFAULT_MAX_BYTES } from "./read-source.js";
 import { resolveIncludes } from "./resolve-includes.js";
 
@@ -53,6 +54,7 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
   const fragments: Fragment[] = [];
   const seen = new Set<string>([resolve(cwd, rootName)]);
   const queue: { file: string; text?: string }[] = [{ file: rootName, text: rootText }];
+  let totalValues = 0;
   while (queue.length > 0) {
     const next = queue.shift()!;
     const loaded = await loadFile(next.file, resolve(cwd, next.file), next.text, env, maxBytes);
@@ -62,6 +64,13 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
       continue;
     }
     fragments.push(loaded.fragment);
+    // Each file is capped on its own; the combined plan gets the same budget, so includes
+    // cannot multiply memory.
+    totalValues += countValues(loaded.fragment.source.text);
+    if (totalValues > MAX_VALUES) {
+      diagnostics.push({ code: "PLAN_FILE_TOO_LARGE", severity: "error", message: `the plan and its includes have more than ${MAX_VALUES.toLocaleString("en")} lines and values together; include fewer or smaller files`, file: rootName, line: 1, column: 1 });
+      return { ok: false, diagnostics };
+    }
     const includes = await resolveIncludes(loaded.fragment, cwd);
     diagnostics.push(...includes.diagnostics);
     for (const file of includes.files) {

@@ -26,7 +26,8 @@ const yamlCodes: Partial<Record<YAMLError["code"], PlanErrorCode>> = {
  */
 export const MAX_VALUES = 250_000;
 
-function countValues(text: string): number {
+/** Upper bound of the values in a YAML text (see {@link MAX_VALUES}). */
+export function countValues(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
