@@ -56,7 +56,7 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     if (fault.reset === "before") {
       reply.hijack();
-      request.raw.socket?.destroy();
+      reply.raw.destroy(new Error("Injected fault: connection reset"));
       return;
     }
     if (fault.reset === "after") resetAfter.add(request);
@@ -71,7 +71,9 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
     // The handler ran and changed state; the client never hears back.
     if (resetAfter.has(request)) {
       reply.hijack();
-      request.raw.socket?.destroy();
+      reply.raw.destroy(new Error("Injected fault: connection reset"));
+      // Never hand the payload back: fastify would still write it (fastify.inject would deliver it).
+      return new Promise<never>(() => undefined);
     }
     return payload;
   });

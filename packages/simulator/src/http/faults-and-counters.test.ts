@@ -51,6 +51,17 @@ describe("fault injection over a real socket", () => {
     expect((await postRun()).status).toBe(200);
   });
 
+  it("resets under fastify inject() too: the call rejects, and with `after` the run exists", async () => {
+    sim = await startSimulator({ clock: "virtual", faults: [{ route: ROUTE, reset: "after", times: 1 }, { route: ROUTE, reset: "before", times: 1 }] });
+    const before = sim.runs.count();
+    const inject = () => sim.app.inject({ method: "POST", url: "/rest-api/service/api/v2/projects/1001/testruns", headers, payload: { TestId: 3141, ForceNewRunCreation: true } });
+    await expect(inject()).rejects.toThrow("Injected fault: connection reset");
+    expect(sim.runs.count()).toBe(before + 1);
+    await expect(inject()).rejects.toThrow("Injected fault: connection reset");
+    expect(sim.runs.count()).toBe(before + 1);
+    expect((await inject()).statusCode).toBe(200);
+  });
+
   it("can change and clear faults at run time", async () => {
     sim = await startSimulator({ clock: "virtual" });
     sim.faults.set([{ route: LIST, status: 503 }]);
