@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSim } from "./commands/sim.js";
 import { registerWait } from "./commands/wait.js";
 import { registerValidate } from "./commands/validate.js";
@@ -50,6 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerPlan(program, ctx);
   registerApply(program, ctx);
   registerWait(program, ctx);
+  registerServe(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -31,6 +31,12 @@ describe("POST /api/v1/applies", () => {
     expect((await app.inject("/api/v1/applies")).json().total).toBe(0);
   });
 
+  it("checks the token before it looks at the body, so strangers learn nothing about the schema", async () => {
+    const answer = await post({ nonsense: true }, {});
+    expect(answer.statusCode).toBe(401);
+    expect(answer.body).not.toContain("required property");
+  });
+
   it("rejects a report that breaks the schema with every problem and where it is", async () => {
     const bad = report({ runs: [reportRun({ runId: "x" as unknown as number, kind: "suite" as "test" })] });
     const answer = await post(bad);

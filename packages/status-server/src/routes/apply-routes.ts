@@ -12,7 +12,7 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.post<{ Body: ApplyReportInput }>(
       "/api/v1/applies",
       {
-        preHandler: ctx.auth.write,
+        onRequest: ctx.auth.write,
         config: { rateLimit: ctx.rateLimit },
         schema: {
           summary: "Record the report of one apply",
@@ -32,7 +32,7 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.get<{ Querystring: { plan?: string; limit: number; offset: number } }>(
       "/api/v1/applies",
       {
-        preHandler: ctx.auth.read,
+        onRequest: ctx.auth.read,
         schema: { summary: "List applies, newest first", tags: ["applies"], querystring: ref("applies-query"), response: { 200: ref("apply-list"), ...errorResponses(400, 401) } },
       },
       async (request) => ctx.store.applies.list(request.query),
@@ -40,7 +40,7 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.get<{ Params: { id: number } }>(
       "/api/v1/applies/:id",
       {
-        preHandler: ctx.auth.read,
+        onRequest: ctx.auth.read,
         schema: {
           summary: "One stored apply report",
           tags: ["applies"],

@@ -11,7 +11,7 @@ export function eventRoutes(ctx: ServerContext, heartbeatMs = 15_000): FastifyPl
     app.addHook("preClose", async () => {
       for (const res of open) res.end();
     });
-    app.get("/events", { preHandler: ctx.auth.read, schema: { summary: "Live updates as server-sent events (apply, run, lease)", tags: ["live"], hide: false } }, (request, reply) => {
+    app.get("/events", { onRequest: ctx.auth.read, schema: { summary: "Live updates as server-sent events (apply, run, lease)", tags: ["live"], hide: false } }, (request, reply) => {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {

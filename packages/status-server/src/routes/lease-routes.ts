@@ -5,12 +5,18 @@ import type { LeaseHolder } from "../store/status-store.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, ref } from "./schema-ref.js";
 
+/** `?force=true`, read before validation has coerced the query. */
+const isForce = (query: unknown): boolean => {
+  const force = (query as { force?: unknown } | null)?.force;
+  return force === true || force === "true";
+};
+
 const idParams = { type: "object", required: ["id"], properties: { id: { type: "string", minLength: 1, maxLength: 100 } } };
 
 /** Leases on (project, plan): take, renew, release, list, break. */
 export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
-    const write = { preHandler: ctx.auth.write, config: { rateLimit: ctx.rateLimit } };
+    const write = { onRequest: ctx.auth.write, config: { rateLimit: ctx.rateLimit } };
     app.post<{ Body: { project: number; plan: string; holder: LeaseHolder; ttlSeconds: number } }>(
       "/api/v1/leases",
       { ...write, schema: { summary: "Take the lease on (project, plan)", tags: ["leases"], security: [{ bearer: [] }], body: ref("lease-request"), response: { 201: ref("lease"), 409: ref("lease-conflict"), ...errorResponses(400, 401, 429) } } },
@@ -35,13 +41,14 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
         return result;
       },
     );
-    app.get("/api/v1/leases", { preHandler: ctx.auth.read, schema: { summary: "Leases held now", tags: ["leases"], response: { 200: ref("lease-list"), ...errorResponses(401) } } }, async () => ({
+    app.get("/api/v1/leases", { onRequest: ctx.auth.read, schema: { summary: "Leases held now", tags: ["leases"], response: { 200: ref("lease-list"), ...errorResponses(401) } } }, async () => ({
       leases: ctx.store.leases.list(ctx.now()),
     }));
     app.delete<{ Params: { id: string }; Querystring: { force?: boolean } }>(
       "/api/v1/leases/:id",
       {
-        // Releasing needs the write token; force (break) needs the admin token: check inside.
+        // Releasing needs the write token, force (break) the admin token; checked before the body or query is validated.
+        onRequest: (request, reply) => (isForce(request.query) ? ctx.auth.admin(request, reply) : ctx.auth.write(request, reply)),
         config: { rateLimit: ctx.rateLimit },
         schema: {
           summary: "Release a lease (holder), or break it with ?force=true (admin token)",
@@ -54,7 +61,6 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const force = request.query.force === true;
-        await (force ? ctx.auth.admin : ctx.auth.write)(request, reply);
         const result = ctx.store.leases.end(request.params.id, force ? "broken" : "released", ctx.now());
         if (result === "missing") throw new StatusServerError("STATUS_LEASE_NOT_FOUND", `No lease ${request.params.id}; GET /api/v1/leases lists the leases held now.`);
         if (typeof result === "object") ctx.events.publish({ type: "lease", data: { id: result.id, project: result.project, plan: result.plan, state: force ? "broken" : "released" } });

@@ -12,7 +12,7 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/api/v1/ledger/:applyIdentity",
       {
         // The ledger steers what the runner creates, so reading it needs the write token too.
-        preHandler: ctx.auth.write,
+        onRequest: ctx.auth.write,
         schema: { summary: "Runs recorded for a --once-per id", tags: ["ledger"], security: [{ bearer: [] }], params, querystring: ref("ledger-query"), response: { 200: ref("ledger-entries"), ...errorResponses(400, 401) } },
       },
       async (request) => ({ entries: ctx.store.ledger.entries(request.query.project, request.params.applyIdentity) }),
@@ -20,7 +20,7 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.post<{ Params: { applyIdentity: string }; Body: { project: number; entries: { identity: string; runId: number }[] } }>(
       "/api/v1/ledger/:applyIdentity",
       {
-        preHandler: ctx.auth.write,
+        onRequest: ctx.auth.write,
         config: { rateLimit: ctx.rateLimit },
         schema: {
           summary: "Record runs for a --once-per id (idempotent; all or nothing)",

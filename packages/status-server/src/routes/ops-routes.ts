@@ -24,13 +24,13 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
       if (!storeOk) return reply.status(503).send({ status: "degraded", store: "ok", poller, error: { code: "STATUS_STORE", message: "The database does not answer." } });
       return { status: degraded ? "degraded" : "ok", store: "ok", poller };
     });
-    app.get("/metrics", { preHandler: ctx.auth.read, schema: { summary: "Prometheus metrics", tags: ["operations"] } }, async (_request, reply) => {
+    app.get("/metrics", { onRequest: ctx.auth.read, schema: { summary: "Prometheus metrics", tags: ["operations"] } }, async (_request, reply) => {
       reply.type("text/plain; version=0.0.4; charset=utf-8");
       return renderMetrics({ plans: ctx.plans(), poller: ctx.poller?.state() ?? null, leases: ctx.store.leases.list(ctx.now()).length, sseClients: ctx.events.size(), requests: ctx.requestCounts });
     });
     app.get<{ Params: { plan: string } }>(
       "/badge/:plan",
-      { preHandler: ctx.auth.read, schema: { summary: "SVG badge of a plan (use /badge/<plan>.svg)", tags: ["operations"], params: { type: "object", properties: { plan: { type: "string", minLength: 1, maxLength: 204 } } } } },
+      { onRequest: ctx.auth.read, schema: { summary: "SVG badge of a plan (use /badge/<plan>.svg)", tags: ["operations"], params: { type: "object", properties: { plan: { type: "string", minLength: 1, maxLength: 204 } } } } },
       async (request, reply) => {
         const name = request.params.plan.replace(/\.svg$/, "");
         const plan = ctx.plans().find((p) => p.plan === name);

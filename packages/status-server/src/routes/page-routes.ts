@@ -21,7 +21,7 @@ function sendHtml(reply: FastifyReply, render: (nonce: string) => string): Fasti
 /** The web page (`/`) and one apply's page (`/applies/:id`), server-rendered, readable without JavaScript. */
 export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
-    app.get("/", { preHandler: ctx.auth.read, schema: { hide: true } }, async (_request, reply) => {
+    app.get("/", { onRequest: ctx.auth.read, schema: { hide: true } }, async (_request, reply) => {
       const plans = ctx.plans().map((overview) => {
         const { runs, total } = ctx.store.applies.runs({ applyId: overview.latestApply.id, limit: RUNS_PER_PLAN, offset: 0 });
         return { overview, runs, totalRuns: total };
@@ -35,7 +35,7 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
     );
     app.get<{ Params: { id: number } }>(
       "/applies/:id",
-      { preHandler: ctx.auth.read, schema: { hide: true, params: { type: "object", properties: { id: { type: "integer", minimum: 1 } } } } },
+      { onRequest: ctx.auth.read, schema: { hide: true, params: { type: "object", properties: { id: { type: "integer", minimum: 1 } } } } },
       async (request, reply) => {
         const apply = ctx.store.applies.get(request.params.id);
         if (!apply) throw new StatusServerError("STATUS_NOT_FOUND", `No apply with id ${request.params.id}.`);

@@ -10,7 +10,7 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.get(
       "/api/v1/plans",
       {
-        preHandler: ctx.auth.read,
+        onRequest: ctx.auth.read,
         schema: { summary: "Latest apply per plan with counts by live status", tags: ["plans"], response: { 200: ref("plan-list"), ...errorResponses(401) } },
       },
       async () => ({ plans: ctx.plans() }),
@@ -18,7 +18,7 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.get<{ Querystring: Omit<RunQuery, "applyId"> & { apply?: number } }>(
       "/api/v1/runs",
       {
-        preHandler: ctx.auth.read,
+        onRequest: ctx.auth.read,
         schema: { summary: "Runs with live status (filter by plan, apply, status, host, release)", tags: ["runs"], querystring: ref("runs-query"), response: { 200: ref("run-list"), ...errorResponses(400, 401) } },
       },
       async (request) => {

@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startSimulator, type Simulator } from "@qac/simulator";
+import type { CliIo } from "../cli-io.js";
+import { runCli } from "../run-cli.js";
+
+const TOKEN = "serve-test-token-0123456789";
+let dir: string | undefined;
+let sim: Simulator | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  await sim?.close();
+  dir = undefined;
+  sim = undefined;
+});
+
+/** Runs `qac serve` until `stop()`; `out()` is what it printed so far. */
+function serve(args: string[], env: Record<string, string>) {
+  let stop!: (signal: string) => void;
+  const stopped = new Promise<string>((resolve) => (stop = resolve));
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env, cwd: dir!, waitForStop: () => stopped };
+  const exit = runCli(["serve", ...args], io);
+  return { exit, stop, out: () => out.join(""), err: () => err.join("") };
+}
+
+const urlOf = (text: string) => /listening on (http:\/\/\S+)/.exec(text)?.[1];
+
+describe("qac serve", () => {
+  it("serves the status API on 127.0.0.1 with live status from QAComplete, and stops on a signal", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    sim = await startSimulator({ clock: "virtual" });
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "1s"], { QAC_STATUS_TOKEN: TOKEN, QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo" });
+    await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const url = urlOf(run.out())!;
+    expect(run.out()).toContain(`Live status from ${sim.url}/rest-api/service every 1000 ms`);
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { poller: { enabled: boolean } };
+    expect(health.poller.enabled).toBe(true);
+    const denied = await fetch(`${url}/api/v1/leases`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    expect(denied.status).toBe(401);
+    run.stop("SIGTERM");
+    expect(await run.exit).toBe(0);
+    expect(run.out()).toContain("SIGTERM: shutting down");
+    expect(run.out()).not.toContain("demo@qac.example:demo");
+  });
+
+  it("refuses to start without QAC_STATUS_TOKEN and says how to set one", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    const run = serve(["--port", "0", "--db", join(dir, "status.db")], {});
+    expect(await run.exit).toBe(1);
+    expect(run.err()).toContain("QAC_STATUS_TOKEN");
+    expect(run.err()).toContain("openssl rand -hex 24");
+  });
+
+  it("runs without live status when no QAComplete connection is configured", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    const run = serve(["--port", "0", "--db", join(dir, "status.db")], { QAC_STATUS_TOKEN: TOKEN });
+    await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toBeDefined();
+    expect(run.out()).toContain("Live status off");
+    run.stop("SIGINT");
+    expect(await run.exit).toBe(0);
+  });
+});

@@ -1,0 +1,93 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { CliError } from "../errors.js";
+import { EXIT } from "../exit-codes.js";
+import type { CommandContext } from "../run-cli.js";
+import { connect, parseDuration } from "./connect.js";
+
+interface ServeFlags {
+  host: string;
+  port: number;
+  db: string;
+  url?: string;
+  user?: string;
+  passwordStdin?: boolean;
+  protectReads?: boolean;
+  pollInterval: number;
+  runLink?: string;
+}
+
+const port = (raw: string): number => {
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
+  return Number(raw);
+};
+
+/**
+ * `qac serve`: starts the status server (apply history, live run status, leases, web page) through
+ * @qac/status-server's `startStatusServer`. Tokens come from the environment only, never flags,
+ * so they do not show in `ps`.
+ */
+export function registerServe(program: Command, ctx: CommandContext): void {
+  program
+    .command("serve")
+    .description("start the status server: apply history, live run status, leases and a web page")
+    .option("--host <address>", "interface to bind", "127.0.0.1")
+    .option("--port <n>", "port to listen on, 0 = any free port", port, 8790)
+    .option("--db <file>", "SQLite database file", "qac-status.db")
+    .option("--url <url>", "QAComplete server root for live status (default: $QAC_URL)")
+    .option("--user <email>", "QAComplete login (default: $QAC_USER)")
+    .option("--password-stdin", "read the QAComplete password from standard input (default: $QAC_PASSWORD)")
+    .option("--protect-reads", "require a token for reading too (page, API, badges); $QAC_STATUS_READ_TOKEN may only read")
+    .option("--poll-interval <duration>", "pause between live-status refreshes", parseDuration, 5000)
+    .option("--run-link <template>", "link of a run into QAComplete, with {projectId} and {runId}")
+    .addHelpText(
+      "after",
+      `
+Environment:
+  QAC_STATUS_TOKEN        bearer token for writes and leases (required, 16+ characters)
+  QAC_STATUS_ADMIN_TOKEN  token that may also break leases
+  QAC_STATUS_READ_TOKEN   token that may only read (with --protect-reads)
+  QAC_URL, QAC_USER, QAC_PASSWORD  QAComplete connection for live status (optional)
+
+Example:
+  $ QAC_STATUS_TOKEN=$(openssl rand -hex 24) qac serve --port 8790`,
+    )
+    .action(async (flags: ServeFlags) => {
+      const env = ctx.io.env;
+      const wantsQac = Boolean(flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"]);
+      const client = wantsQac ? await connect(flags, ctx) : undefined;
+      const { buildServer, openSqliteStore, isStatusServerError } = await import("@qac/status-server");
+      const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
+      let app;
+      try {
+        app = buildServer({
+          store: openSqliteStore(flags.db),
+          token: env["QAC_STATUS_TOKEN"] ?? "",
+          adminToken: env["QAC_STATUS_ADMIN_TOKEN"] || undefined,
+          readToken: env["QAC_STATUS_READ_TOKEN"] || undefined,
+          protectReads: flags.protectReads === true,
+          qac: client ? { client } : undefined,
+          poller: { intervalMs: flags.pollInterval },
+          runLinkTemplate: flags.runLink,
+        });
+        await app.listen({ host: flags.host, port: flags.port });
+      } catch (error) {
+        await client?.close();
+        if (isStatusServerError(error)) throw new CliError("CLI_USAGE", error.message);
+        throw error;
+      }
+      const address = app.server.address();
+      const bound = typeof address === "object" && address !== null ? address.port : flags.port;
+      const url = `http://${flags.host.includes(":") ? `[${flags.host}]` : flags.host}:${bound}`;
+      out(`qac status server listening on ${url}`);
+      out(`  Page:      ${url}/`);
+      out(`  API docs:  ${url}/docs`);
+      out(`  Database:  ${flags.db}`);
+      out(client ? `  Live status from ${client.baseUrl} every ${flags.pollInterval} ms` : "  Live status off (no QAComplete connection: set QAC_URL, QAC_USER, QAC_PASSWORD)");
+      out("Press Ctrl+C to stop.");
+      const signal = await (ctx.io.waitForStop ?? (() => new Promise<string>(() => undefined)))();
+      out(`${signal}: shutting down`);
+      await app.close();
+      await client?.close();
+      ctx.setExit(EXIT.OK);
+    });
+}
