@@ -16,8 +16,3 @@ export function matchesKey(desired: DesiredRun, run: ObservedRun): boolean {
   if (hostName === null) return true;
   return (run.hostName ?? "").toLowerCase() === hostName.toLowerCase();
 }
-
-/** Same as {@link matchesKey} but without the test of a single-test run (known only from its item). */
-export function matchesRunFields(desired: DesiredRun, run: Omit<ObservedRun, "testId">): boolean {
-  return matchesKey(desired, { ...run, testId: desired.testId });
-}

@@ -4,7 +4,6 @@ import pLimit from "p-limit";
 import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
 import { UNFINISHED_STATUSES } from "../run-status.js";
-import { matchesRunFields } from "./match-run.js";
 import type { ObservedRun, RunHistory } from "./observed-run.js";
 import { toObservedRun } from "./to-observed-run.js";
 
@@ -63,7 +62,10 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
     const byRelease = releases.length <= 20 ? [filter.in("ReleaseId", releases)] : [];
     const base = filter.and(filter.eq("TestSetId", 0), unfinished(), ...byRelease);
     testFilters = chunkInFilters("TestConfigId", configs, { ...budget, and: base });
-    const candidates = (await Promise.all(testFilters.map(listAll))).flat().map(toObservedRun).filter((r) => r.kind === "test" && tests.some((t) => matchesRunFields(t, r)));
+    // The (configuration, release, host) cells of desired single-test runs; "*" when the host is
+    // not compared (see matchesKey). A candidate is one set lookup, not a scan of the plan.
+    const cells = new Set(tests.map((t) => cellKey(t.configuration?.id ?? null, t.release?.id ?? null, t.host?.hostName ?? null)));
+    const candidates = (await Promise.all(testFilters.map(listAll))).flat().map(toObservedRun).filter((r) => r.kind === "test" && (cells.has(cellKey(r.configurationId, r.releaseId, r.hostName ?? "")) || cells.has(cellKey(r.configurationId, r.releaseId, null))));
     const limit = pLimit(options.concurrency ?? 8);
     await Promise.all(candidates.map((run) => limit(async () => {
       const page = await withRetries(() => client.testRuns.items.list(projectId, run.id, { limit: 1 }), policy, true);
@@ -78,4 +80,8 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
   const applyIdentity = options.applyIdentity ?? null;
   const ledger = applyIdentity !== null && options.ledger ? await options.ledger.read(projectId, applyIdentity) : null;
   return { projectId, observedAt: new Date().toISOString(), runs: observed, ledger, applyIdentity, calls };
+}
+
+function cellKey(configurationId: number | null, releaseId: number | null, hostName: string | null): string {
+  return `${configurationId ?? "-"}:${releaseId ?? "-"}:${hostName === null ? "*" : hostName.toLowerCase()}`;
 }
