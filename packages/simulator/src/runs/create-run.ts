@@ -92,13 +92,19 @@ export function resolveRunSpec(tenant: Tenant, projectId: number, userId: number
   };
 }
 
+const ACTIVE_STATUSES = ["Awaiting Run", "In Progress", "Paused"] as const;
+
 /**
  * Finds an active run that a create request duplicates (reference §11.1): same test (single-test
  * run) or same set in the project, status Awaiting Run / In Progress / Paused; with `full-key`
  * also the same configuration, release and requested host.
  */
 export function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: DuplicateRunMode): RunRow | undefined {
-  const candidates = spec.testSetId ? tenant.runs.idsWhere("test_set_id", spec.testSetId) : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());
+  const byTarget = spec.testSetId ? tenant.runs.idsWhere("test_set_id", spec.testSetId) : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());
+  // With a long history, the few active runs are the cheaper side to walk.
+  const active = ACTIVE_STATUSES.map((s) => tenant.runs.idsWhere("status_code", s));
+  const activeCount = active.reduce((n, ids) => n + ids.size, 0);
+  const candidates = activeCount < byTarget.size ? active.flatMap((ids) => [...ids]).filter((id) => byTarget.has(id)) : byTarget;
   let found: RunRow | undefined;
   for (const id of candidates) {
     const run = tenant.runs.get(id);

@@ -46,6 +46,15 @@ describe("100,000 runs in one project", () => {
     expect(page.body.metadata.result_set.total).toBe(expected.length);
   });
 
+  it("still finds the active duplicate among 100,000 runs of the same tests", async () => {
+    const first = await call(sim, "POST", "/api/v2/projects/1001/testruns", { body: { TestId: 3101 } });
+    const again = await call(sim, "POST", "/api/v2/projects/1001/testruns", { body: { TestId: 3101 } });
+    expect(again.body.id).toBe(first.body.id);
+    // Bulk runs still Awaiting Run count as active too: the oldest active run of 3142 is reused.
+    const oldest = sim.runs.list(1001, "StatusCode = 'Awaiting Run'").find((r) => sim.runs.items(r.id)[0]!.test_id === 3142)!;
+    expect((await call(sim, "POST", "/api/v2/projects/1001/testruns", { body: { TestId: 3142 } })).body.id).toBe(oldest.id);
+  });
+
   it("keeps run counters consistent with the requested status", () => {
     const [failed] = sim.runs.list(1001, "StatusCode = 'Failed' AND Id > 130001");
     expect(failed).toMatchObject({ nbr_tests: 1, nbr_failed: 1, nbr_awaiting_run: 0 });
