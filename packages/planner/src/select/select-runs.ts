@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../errors.js";
 import { globToRegExp } from "../expand/glob.js";
+import { didYouMean } from "../validate/did-you-mean.js";
 
 /** `--only` / `--exclude` patterns. */
 export interface Selection {
@@ -40,10 +41,11 @@ export function selectRuns<T extends Selectable>(runs: readonly T[], selection: 
   const only = selection.only ?? [];
   const exclude = selection.exclude ?? [];
   const diagnostics: Diagnostic[] = [];
+  const known = () => new Set(runs.flatMap((r) => [r.entryKey, ...r.labels]));
   for (const [flag, patterns] of [["--only", only], ["--exclude", exclude]] as const) {
     for (const p of patterns) {
       if (!runs.some((r) => matchesPattern(r, p)))
-        diagnostics.push({ code: "PLAN_SELECTION", severity: "warning", message: `${flag} ${JSON.stringify(p)} matches no run; patterns match entry keys, run keys (entry/configuration/release) and labels (\`label:NAME\`)`, file, line: 1, column: 1 });
+        diagnostics.push({ code: "PLAN_SELECTION", severity: "warning", message: `${flag} ${JSON.stringify(p)} matches no run${didYouMean(p.replace(/^(label|key):/, ""), known())}; patterns match entry keys, run keys (entry/configuration/release) and labels (\`label:NAME\`)`, file, line: 1, column: 1 });
     }
   }
   const kept = runs.filter((r) => (only.length === 0 || only.some((p) => matchesPattern(r, p))) && !exclude.some((p) => matchesPattern(r, p)));
