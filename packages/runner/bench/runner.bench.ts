@@ -111,7 +111,7 @@ async function childSimulator(tests: number): Promise<{ url: string; proc: Child
   const proc = spawn(process.execPath, [main, "--seed", file, "--port", "0", "--clock", "virtual"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
-    proc.stdout!.on("data", (d: Buffer) => {
+    proc.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve(m[1]!);
