@@ -84,6 +84,11 @@ describe("loadPlan", () => {
     expect(hostless.diagnostics.map((d) => d.code)).toEqual(["PLAN_NO_HOST"]);
   });
 
+  it("reports an undefined host once, without a follow-on missing-host error", async () => {
+    const result = await loadPlan({ text: "version: 1\r\nproject: Web Shop\r\nhosts: { win: build-agent-01 }\r\nentries:\r\n  - test: 1\r\n    host: wn\r\n" }, { env: {} });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.sourceLine}`)).toEqual(["PLAN_UNKNOWN_REF 6:11     host: wn"]);
+  });
+
   it("derives entry keys and reports two entries with the same key", async () => {
     const text = `${head}defaults: { host: win }\nentries:\n  - testSet: Search regression\n  - testSet: Search regression\n    configurations: [chrome]\n  - { key: a, test: 1 }\n  - { key: a, test: 2 }\n`;
     const result = await loadPlan({ text, file: "p.yaml" }, { env: {} });

@@ -46,7 +46,8 @@ export function checkEntries(ctx: CheckContext, drafts: readonly { fragment: Fra
       refOrigin: originOf(fragment.source, [...path, kind]),
       configurations: configurations ?? defaults.configurations,
       releases: releases ?? defaults.releases,
-      host: manual ? null : (host?.[0] ?? defaults.host),
+      // An undefined host name is reported already; keep it so routing does not add a "no host" echo.
+      host: manual ? null : (host?.[0] ?? (typeof raw.host === "string" ? raw.host : defaults.host)),
       sequential: raw.sequential ?? defaults.sequential,
       forceNewRun: raw.forceNewRun ?? defaults.forceNewRun,
       labels: [...new Set([...defaults.labels, ...(raw.labels ?? []).filter((l): l is string => typeof l === "string")])],

@@ -26,7 +26,7 @@ export function checkDefaults(ctx: CheckContext, root: Fragment, defaults: Defau
   return {
     configurations: configurations ?? null,
     releases: releases ?? null,
-    host: host?.[0] ?? null,
+    host: host?.[0] ?? (typeof d.host === "string" ? d.host : null),
     sequential: typeof d.sequential === "boolean" ? d.sequential : null,
     forceNewRun: d.forceNewRun === true,
     labels: (d.labels ?? []).filter((l): l is string => typeof l === "string"),
