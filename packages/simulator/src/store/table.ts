@@ -1,5 +1,6 @@
 import type { CompiledFilter, IndexKey } from "../filter/compile-filter.js";
-import { Bitset, countBits, forEachBit } from "./bitset.js";
+import { countBits, forEachBit } from "./bitset.js";
+import { FieldIndex, type IdBucket } from "./field-index.js";
 
 /** A row: a response object keyed by its snake_case fields, with a numeric `id`. */
 export type Row = { id: number } & Record<string, unknown>;
@@ -12,19 +13,6 @@ export interface Page<T> {
 
 const keyOf = (value: unknown): IndexKey | undefined =>
   typeof value === "string" ? value.toLowerCase() : typeof value === "number" || typeof value === "boolean" ? value : undefined;
-
-/** The ids of one index bucket: a bitset (low-cardinality fields) or a hash set. */
-export interface IdBucket extends Iterable<number> {
-  readonly size: number;
-  has(id: number): boolean;
-}
-type Bucket = (Bitset | Set<number>) & IdBucket;
-interface FieldIndex {
-  bitmap: boolean;
-  buckets: Map<IndexKey, Bucket>;
-}
-
-const EMPTY: IdBucket = new Set<number>();
 
 /**
  * An in-memory table with indexes (value → ids) on chosen fields. Low-cardinality fields use
@@ -41,7 +29,7 @@ export class Table<T extends Row> {
   private maxId = 0;
 
   constructor(indexedFields: readonly string[], options: { setFields?: readonly string[] } = {}) {
-    for (const field of indexedFields) this.indexes.set(field, { bitmap: !options.setFields?.includes(field), buckets: new Map() });
+    for (const field of indexedFields) this.indexes.set(field, new FieldIndex(!options.setFields?.includes(field)));
   }
 
   get size(): number {
@@ -86,8 +74,8 @@ export class Table<T extends Row> {
       const before = keyOf(row[field]);
       const after = keyOf(patch[field]);
       if (before === after) continue;
-      if (before !== undefined) this.removeFrom(index, before, id);
-      if (after !== undefined) this.addTo(index, after, id);
+      if (before !== undefined) index.remove(before, id);
+      if (after !== undefined) index.add(after, id);
     }
     Object.assign(row, patch);
     return row;
@@ -97,7 +85,7 @@ export class Table<T extends Row> {
   idsWhere(field: string, value: IndexKey): IdBucket {
     const index = this.indexes.get(field);
     if (!index) throw new Error(`Table has no index on ${field}`);
-    return index.buckets.get(typeof value === "string" ? value.toLowerCase() : value) ?? EMPTY;
+    return index.get(typeof value === "string" ? value.toLowerCase() : value);
   }
 
   /**
@@ -126,7 +114,7 @@ export class Table<T extends Row> {
     let words: Uint32Array | undefined;
     if (bitmapHints.length > 0) {
       for (const hint of bitmapHints) {
-        const next = this.unionBits(hint.field, hint.keys);
+        const next = this.indexes.get(hint.field)!.unionBits(hint.keys);
         if (!words) words = next;
         else andWords(words, next);
       }
@@ -182,50 +170,20 @@ export class Table<T extends Row> {
 
   private unionSet(field: string, keys: readonly IndexKey[]): IdBucket {
     if (field === "id") return new Set(keys.filter((k): k is number => typeof k === "number" && this.rows.has(k)));
-    const buckets = this.indexes.get(field)!.buckets;
-    if (keys.length === 1) return buckets.get(keys[0]!) ?? EMPTY;
-    const out = new Set<number>();
-    for (const key of keys) for (const id of buckets.get(key) ?? []) out.add(id);
-    return out;
-  }
-
-  private unionBits(field: string, keys: readonly IndexKey[]): Uint32Array {
-    const buckets = this.indexes.get(field)!.buckets;
-    const present: Bitset[] = [];
-    for (const key of keys) {
-      const bucket = buckets.get(key);
-      if (bucket instanceof Bitset) present.push(bucket);
-    }
-    if (present.length === 1) return present[0]!.toWords();
-    const words = new Uint32Array(Math.max(0, ...present.map((b) => b.wordCount)));
-    for (const bits of present) bits.orInto(words);
-    return words;
-  }
-
-  private addTo(index: FieldIndex, key: IndexKey, id: number): void {
-    let bucket = index.buckets.get(key);
-    if (!bucket) index.buckets.set(key, (bucket = index.bitmap ? new Bitset() : new Set()));
-    bucket.add(id);
-  }
-
-  private removeFrom(index: FieldIndex, key: IndexKey, id: number): void {
-    const bucket = index.buckets.get(key);
-    if (!bucket) return;
-    bucket.delete(id);
-    if (bucket.size === 0) index.buckets.delete(key);
+    return this.indexes.get(field)!.unionSet(keys);
   }
 
   private index(row: T): void {
     for (const [field, index] of this.indexes) {
       const key = keyOf(row[field]);
-      if (key !== undefined) this.addTo(index, key, row.id);
+      if (key !== undefined) index.add(key, row.id);
     }
   }
 
   private unindex(row: T): void {
     for (const [field, index] of this.indexes) {
       const key = keyOf(row[field]);
-      if (key !== undefined) this.removeFrom(index, key, row.id);
+      if (key !== undefined) index.remove(key, row.id);
     }
   }
 }
