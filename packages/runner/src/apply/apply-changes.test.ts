@@ -133,6 +133,29 @@ describe("applyChanges", () => {
     expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
   });
 
+  it("finds a run whose create response was lost instead of creating it again", async () => {
+    const { sim, client } = await start({ faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 2 }] });
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const before = maxRunId(sim);
+    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
+    expect(report.runs.slice(0, 2).map((r) => r.reason)).toEqual([expect.stringMatching(/^created \(the response was lost; found run \d+ by reconciliation\)$/), expect.stringMatching(/reconciliation/)]);
+    expect(report.summary.created).toBe(5);
+    expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
+    expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(5);
+  });
+
+  it("waits out 429s with Retry-After and never fails the apply for them", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    sim.faults.set([{ status: 429, retryAfterSeconds: 2, times: 12 }]);
+    const waits: number[] = [];
+    const report = await applyChanges(client, plan, { sleep: (ms) => (waits.push(ms), Promise.resolve()), concurrency: 1 });
+    expect(report.status).toBe("succeeded");
+    expect(report.summary.created).toBe(5);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(new Set(waits)).toEqual(new Set([2000]));
+  });
+
   it("observes with filters built from the plan's ids and reads items only for candidate single-test runs", async () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);

@@ -51,6 +51,20 @@ describe("createLocalLeaseProvider", () => {
     await lease.release();
   });
 
+  it("waits for a lock being written, and breaks one left empty by a holder that died while creating it", async () => {
+    const d = await dir();
+    let now = Date.now();
+    const provider = createLocalLeaseProvider({ dir: d, now: () => now, pollMs: 1 });
+    const first = await provider.acquire(key, { timeoutMs: 100 });
+    const [file] = await readdir(d);
+    await first.release();
+    await writeFile(join(d, file!), "");
+    const busy = await provider.acquire(key, { timeoutMs: 0 }).catch((e: unknown) => e);
+    expect(isRunnerError(busy, "RUNNER_LEASE_TIMEOUT")).toBe(true);
+    now += 11_000;
+    await (await provider.acquire(key, { timeoutMs: 100 })).release();
+  });
+
   it("reports the lease lost when someone replaced the lock file", async () => {
     const d = await dir();
     const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 3000 }).acquire(key, { timeoutMs: 100 });

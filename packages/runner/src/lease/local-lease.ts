@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { RunnerError } from "../errors.js";
@@ -68,7 +68,9 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
         }
         const text = await readFile(file, "utf8").catch(() => null);
         const current = parse(text);
-        if (text !== null && isStale(current, now())) {
+        // A lock that stays unreadable is from a holder that died between creating and writing it.
+        const unreadable = text !== null && current?.nonce === "" && now() - (await stat(file).then((s) => s.mtimeMs, () => now())) > 10_000;
+        if (text !== null && (unreadable || isStale(current, now()))) {
           // Remove it only if nobody replaced it since we read it (narrows the race to one read + unlink).
           if ((await readFile(file, "utf8").catch(() => null)) === text) await unlink(file).catch(() => undefined);
           continue;

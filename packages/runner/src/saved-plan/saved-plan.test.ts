@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { DesiredRun, ResolvedPlan } from "@qac/planner";
+import { checkStale } from "../apply/check-stale.js";
+import type { Change } from "../diff/change.js";
+import { isRunnerError } from "../errors.js";
+import type { RunHistory } from "../observe/observed-run.js";
+import { createSavedPlan, looksLikeSavedPlan, parseSavedPlan } from "./saved-plan.js";
+
+const run = (identity: string, runKey: string) => ({ identity, runKey }) as DesiredRun;
+const plan = { version: 1, file: "p.yaml", files: ["p.yaml"], project: { id: 1001, name: "Web Shop" }, runs: [run("a", "a/chrome"), run("b", "b/chrome")], calls: { total: 0, byKind: {}, minimum: 0 } } as unknown as ResolvedPlan;
+const history = { applyIdentity: "sha", observedAt: "2026-12-01T00:00:00.000Z" } as RunHistory;
+const change = (r: DesiredRun, decision: Change["decision"], satisfiedBy: number | null): Change => ({ identity: r.identity, run: r, decision, satisfiedBy, satisfiedByStatus: null, cause: null, reason: decision === "skip" ? `run ${satisfiedBy} is still Awaiting Run` : "none" });
+
+describe("saved plans", () => {
+  const saved = createSavedPlan(plan, history, [change(plan.runs[0]!, "create", null), change(plan.runs[1]!, "skip", 7)], "p");
+
+  it("round-trips through JSON and is told apart from a YAML plan", () => {
+    const text = JSON.stringify(saved);
+    expect(looksLikeSavedPlan(text)).toBe(true);
+    expect(looksLikeSavedPlan("version: 1\nproject: Web Shop\n")).toBe(false);
+    expect(parseSavedPlan(text, "plan.json")).toEqual(saved);
+  });
+
+  it.each([
+    ["not JSON", "{ nope", "is not valid JSON"],
+    ["another JSON file", "{}", 'no "kind": "qac-saved-plan"'],
+    ["a future version", JSON.stringify({ ...saved, version: 2 }), "this qac reads version 1"],
+    ["edited decisions", JSON.stringify({ ...saved, decisions: saved.decisions.slice(1) }), "was edited"],
+  ])("refuses %s with what to do", (_name, text, message) => {
+    const error = (() => {
+      try {
+        parseSavedPlan(text, "plan.json");
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(isRunnerError(error, "RUNNER_SAVED_PLAN")).toBe(true);
+    expect((error as Error).message).toContain(message);
+  });
+
+  it("is stale when a decision changed, listing each changed run", () => {
+    expect(() => checkStale(saved.decisions, [change(plan.runs[0]!, "create", null), change(plan.runs[1]!, "skip", 7)])).not.toThrow();
+    try {
+      checkStale(saved.decisions, [change(plan.runs[0]!, "skip", 9), change(plan.runs[1]!, "create", null)]);
+      expect.unreachable();
+    } catch (error) {
+      expect(isRunnerError(error, "RUNNER_STALE_PLAN")).toBe(true);
+      expect((error as Error).message).toContain("a/chrome: planned create, now skip (run 9) (run 9 is still Awaiting Run)");
+      expect((error as Error).message).toContain("b/chrome: planned skip (run 7), now create");
+    }
+  });
+});
