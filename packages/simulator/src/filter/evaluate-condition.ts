@@ -114,7 +114,7 @@ function constantComparison(field: string, type: FieldType, op: CompareOp, const
   if (type === "string" && typeof constant === "string" && (op === "=" || op === "!=")) {
     const eq = (row: Readonly<Record<string, unknown>>) => {
       const v = row[field];
-      return typeof v === "string" && v.toLowerCase() === constant;
+      return (typeof v === "string" ? v.toLowerCase() : "") === constant;
     };
     return op === "=" ? eq : (row) => !eq(row);
   }
