@@ -47,7 +47,8 @@ export function checkEntries(ctx: CheckContext, drafts: readonly { fragment: Fra
       configurations: configurations ?? defaults.configurations,
       releases: releases ?? defaults.releases,
       // An undefined host name is reported already; keep it so routing does not add a "no host" echo.
-      host: manual ? null : (host?.[0] ?? (typeof raw.host === "string" ? raw.host : defaults.host)),
+      // (A host the schema rejected counts as given too; the plan is invalid either way.)
+      host: manual ? null : (host?.[0] ?? (typeof raw.host === "string" ? raw.host : ctx.wasInvalid(fragment, [...path, "host"]) ? "(invalid)" : defaults.host)),
       sequential: raw.sequential ?? defaults.sequential,
       forceNewRun: raw.forceNewRun ?? defaults.forceNewRun,
       labels: [...new Set([...defaults.labels, ...(raw.labels ?? []).filter((l): l is string => typeof l === "string")])],
