@@ -102,7 +102,11 @@ export function createPoller(options: PollerOptions): Poller {
   const cycle = async (): Promise<PollCycle> => {
     const tracked = store.unfinished(options.batchLimit ?? 20_000);
     const byProject = new Map<number, number[]>();
-    for (const run of tracked) byProject.set(run.projectId, [...(byProject.get(run.projectId) ?? []), run.runId]);
+    for (const run of tracked) {
+      const ids = byProject.get(run.projectId);
+      if (ids) ids.push(run.runId);
+      else byProject.set(run.projectId, [run.runId]);
+    }
     let cycleCalls = 0;
     let error: unknown = null;
     const changes: RunStatusChange[] = [];
