@@ -74,6 +74,14 @@ describe("qac plan", () => {
     expect(JSON.parse(applied.out())).toMatchObject({ summary: { created: 3, satisfied: 0 } });
   });
 
+  it("takes the project from --project instead of the plan", async () => {
+    const c = f.io();
+    expect(await runCli(["plan", "plan.yaml", "--project", "1001"], c.io)).toBe(EXIT.OK);
+    expect(c.out()).toContain("project Web Shop (1001)");
+    // The second project has none of the plan's tests: the plan does not resolve there.
+    expect(await runCli(["plan", "plan.yaml", "--project", "1002"], f.io().io)).toBe(EXIT.INVALID_PLAN);
+  });
+
   it("shows examples in --help", async () => {
     for (const command of ["plan", "apply", "wait"]) {
       const c = f.io();
