@@ -46,6 +46,18 @@ describe("example plans", () => {
     }
   });
 
+  it("smoke resolves to exactly the run shown in docs/plan-format.md", async () => {
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
+    const docs = await readFile(join(root, "docs/plan-format.md"), "utf8");
+    const shown = JSON.parse(/## The resolved plan[\s\S]*?```json\n([\s\S]*?)```/.exec(docs)![1]!);
+    const loaded = await loadPlan("examples/plans/smoke.yaml", { cwd: root, env: {} });
+    if (!loaded.ok) throw new Error("smoke.yaml is invalid");
+    const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", retry: false });
+    const result = await resolvePlan(loaded.plan, client);
+    await client.close();
+    expect(result.ok && result.resolved.runs[0]).toMatchObject(shown);
+  });
+
   it("nightly routes each browser to the machine that has it, folder rules included", async () => {
     const loaded = await loadPlan(join(plansDir, "nightly.yaml"), { env: {} });
     if (!loaded.ok) throw new Error("nightly.yaml is invalid");
