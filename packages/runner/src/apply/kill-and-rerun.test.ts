@@ -14,7 +14,7 @@ const ENTRIES = `${MIXED_ENTRIES}  - key: more
     configurations: [chrome, firefox, safari]
 `;
 
-/** Starts the child apply and SIGKILLs it `delayMs` after it starts applying (or lets it finish). */
+/** Starts the child apply and SIGKILLs it `delayMs` after it starts applying (Infinity: lets it finish). */
 function runAndKill(url: string, locks: string, delayMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", child], { env: { ...process.env, QAC_URL: url, QAC_TEST_ENTRIES: ENTRIES, QAC_TEST_LOCKS: locks }, stdio: ["ignore", "pipe", "pipe"] });
@@ -22,13 +22,30 @@ function runAndKill(url: string, locks: string, delayMs: number): Promise<string
     let err = "";
     proc.stdout.on("data", (d: Buffer) => {
       out += d.toString();
-      if (out.includes("applying")) setTimeout(() => proc.kill("SIGKILL"), delayMs).unref();
+      if (out.includes("applying") && Number.isFinite(delayMs)) setTimeout(() => proc.kill("SIGKILL"), delayMs).unref();
     });
     proc.stderr.on("data", (d: Buffer) => void (err += d.toString()));
     proc.on("error", reject);
     proc.on("exit", (code, signal) => (signal === "SIGKILL" || code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${err}`))));
   });
 }
+
+describe("four apply processes of one plan started together", () => {
+  it("end with exactly one run per desired run", async () => {
+    const f = await startFixture({ faults: [{ latencyMs: 5 }] });
+    const locks = await mkdtemp(join(tmpdir(), "qac-four-"));
+    try {
+      const plan = await resolveEntries(f.client, ENTRIES);
+      const before = maxRunId(f.sim);
+      const outputs = await Promise.all([1, 2, 3, 4].map(() => runAndKill(f.sim.url, locks, Number.POSITIVE_INFINITY)));
+      const created = outputs.map((o) => (JSON.parse(o.split("\n")[1]!) as { created: number }).created);
+      expect(created.reduce((a, b) => a + b, 0)).toBe(plan.runs.length);
+      expect([...runsPerKey(f.sim, 1001, before).values()]).toEqual(plan.runs.map(() => 1));
+    } finally {
+      await f.close();
+    }
+  }, 60_000);
+});
 
 describe("an apply killed with SIGKILL at random points", () => {
   it("converges to exactly one run per desired run when run again", async () => {
