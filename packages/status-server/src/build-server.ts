@@ -45,9 +45,8 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   const o = resolveServerOptions(options);
   const app = Fastify({
     bodyLimit: o.bodyLimit,
-    logger: o.logger ? { redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
-    ajv: undefined,
-    // Leases and ledger ids go in paths; keep them out of the logs' query strings only.
+    logger: o.logger ? { redact: ["req.headers.authorization", "req.headers.cookie"], ...(typeof o.logger === "object" ? { stream: o.logger.stream } : {}) } : false,
+    // Apply identities (ledger paths) can be longer than fastify's default of 100 characters.
     routerOptions: { maxParamLength: 500 },
   });
   app.setValidatorCompiler(createValidatorCompiler());

@@ -1,7 +1,8 @@
 /**
  * Standalone entry (`node packages/status-server/dist/main.js`): configuration from the
  * environment only. `qac serve` is the same with flags.
- *   QAC_STATUS_TOKEN (required), QAC_STATUS_ADMIN_TOKEN, QAC_STATUS_READ_TOKEN, QAC_STATUS_DB,
+ *   QAC_STATUS_TOKEN (required), QAC_STATUS_ADMIN_TOKEN, QAC_STATUS_READ_TOKEN (setting it also
+ *   protects reads), QAC_STATUS_DB,
  *   QAC_STATUS_HOST (127.0.0.1), QAC_STATUS_PORT (8790), QAC_URL + QAC_USER + QAC_PASSWORD.
  */
 import { isStatusServerError } from "./errors.js";

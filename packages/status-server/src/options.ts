@@ -32,8 +32,8 @@ export interface StatusServerOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Clock (leases, lag). @default () => new Date() */
   now?: () => Date;
-  /** fastify logger: `true` logs requests as JSON lines (authorization headers redacted). @default false */
-  logger?: boolean;
+  /** fastify logger: `true` logs requests as JSON lines to stdout, or give a stream (authorization headers redacted). @default false */
+  logger?: boolean | { stream: { write(line: string): void } };
 }
 
 /** Options with defaults applied. */

@@ -47,6 +47,8 @@ export interface PollerState {
   calls: number;
   /** Pause before the next cycle (grows with failures). */
   nextDelayMs: number;
+  /** Pause between cycles when all is well. */
+  intervalMs: number;
 }
 
 /** Keeps unfinished runs' status fresh from QAComplete. */
@@ -181,6 +183,7 @@ export function createPoller(options: PollerOptions): Poller {
         cycles,
         calls,
         nextDelayMs: delay,
+        intervalMs,
       };
     },
   };

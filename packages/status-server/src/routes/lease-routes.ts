@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import type { LeaseHolder } from "../store/status-store.js";
 import type { ServerContext } from "../server-context.js";
-import { errorResponses, ref } from "./schema-ref.js";
+import { errorResponses, noQuery, ref } from "./schema-ref.js";
 
 /** `?force=true`, read before validation has coerced the query. */
 const isForce = (query: unknown): boolean => {
@@ -41,7 +41,7 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
         return result;
       },
     );
-    app.get("/api/v1/leases", { onRequest: ctx.auth.read, schema: { summary: "Leases held now", tags: ["leases"], response: { 200: ref("lease-list"), ...errorResponses(401) } } }, async () => ({
+    app.get("/api/v1/leases", { onRequest: ctx.auth.read, schema: { summary: "Leases held now", tags: ["leases"], querystring: noQuery, response: { 200: ref("lease-list"), ...errorResponses(401) } } }, async () => ({
       leases: ctx.store.leases.list(ctx.now()),
     }));
     app.delete<{ Params: { id: string }; Querystring: { force?: boolean } }>(

@@ -8,6 +8,7 @@ import { ref } from "./schema-ref.js";
 /** `/healthz`, `/metrics` and `/badge/<plan>.svg`. */
 export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
+    // Always open, so load balancers and uptime checks need no token; it shows no data.
     app.get("/healthz", { schema: { summary: "Store and poller health, with the poller's lag", tags: ["operations"], response: { 200: ref("health"), 503: ref("health") } } }, async (_request, reply) => {
       let storeOk = true;
       try {
@@ -20,7 +21,7 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
         ? { enabled: true, lagSeconds: state.lagSeconds, unfinishedRuns: state.unfinishedRuns, consecutiveFailures: state.consecutiveFailures, lastSuccessAt: state.lastSuccessAt, lastError: state.lastError }
         : { enabled: false, lagSeconds: 0, unfinishedRuns: 0, consecutiveFailures: 0, lastSuccessAt: null, lastError: null };
       // A lagging poller leaves the server useful (history, leases), so it degrades rather than fails.
-      const degraded = state !== undefined && (state.consecutiveFailures >= 3 || state.lagSeconds > Math.max(120, (state.nextDelayMs / 1000) * 10));
+      const degraded = state !== undefined && (state.consecutiveFailures >= 3 || state.lagSeconds > Math.max(120, (state.intervalMs / 1000) * 10));
       if (!storeOk) return reply.status(503).send({ status: "degraded", store: "ok", poller, error: { code: "STATUS_STORE", message: "The database does not answer." } });
       return { status: degraded ? "degraded" : "ok", store: "ok", poller };
     });

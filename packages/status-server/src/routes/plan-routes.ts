@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { RunQuery } from "../store/status-store.js";
 import type { ServerContext } from "../server-context.js";
-import { errorResponses, ref } from "./schema-ref.js";
+import { errorResponses, noQuery, ref } from "./schema-ref.js";
 
 /** `GET /api/v1/plans` and `GET /api/v1/runs`: the current state with live status. */
 export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -11,7 +11,7 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/api/v1/plans",
       {
         onRequest: ctx.auth.read,
-        schema: { summary: "Latest apply per plan with counts by live status", tags: ["plans"], response: { 200: ref("plan-list"), ...errorResponses(401) } },
+        schema: { summary: "Latest apply per plan with counts by live status", tags: ["plans"], querystring: noQuery, response: { 200: ref("plan-list"), ...errorResponses(401) } },
       },
       async () => ({ plans: ctx.plans() }),
     );

@@ -5,3 +5,6 @@ export const ref = (name: StatusApiSchemaName) => ({ $ref: `https://qac.dev/sche
 
 /** Error answers shared by every JSON route, documented in OpenAPI. */
 export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ref("error")]));
+
+/** A query string that takes no parameters: unknown ones are a 400, like everywhere else. */
+export const noQuery = { type: "object", additionalProperties: false, properties: {} } as const;
