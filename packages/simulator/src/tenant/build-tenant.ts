@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { SeedDocument, SeedOutcome, SeedTest } from "../seed/seed-document.js";
 import { createRandom } from "../store/create-random.js";
 import { MIN_DATE } from "../store/format-date.js";
-import { buildConfiguration, buildHost, buildReleases, buildSetItem, buildTest, buildTestSet, buildUser, displayName, seedCreationDate, type BuildContext } from "./build-entities.js";
+import { buildHost, buildUser, displayName, seedCreationDate, type BuildContext } from "./build-entities.js";
+import { buildConfiguration, buildReleases, buildSetItem, buildTest, buildTestSet } from "./build-library.js";
 import { expandRights } from "./rights.js";
 import { Tenant, type TestPlan } from "./tenant.js";
 

@@ -1,6 +1,7 @@
 import type { EntityFields } from "../filter/resolve-field.js";
 import { MIN_DATE } from "../store/format-date.js";
-import { buildConfiguration, buildReleases, buildSetItem, buildTest, buildTestSet, buildUser, type BuildContext } from "./build-entities.js";
+import { buildUser, type BuildContext } from "./build-entities.js";
+import { buildConfiguration, buildReleases, buildSetItem, buildTest, buildTestSet } from "./build-library.js";
 import { inferFields } from "./infer-fields.js";
 import type { RunItemRow, RunRow } from "./wire-types.js";
 
