@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { createClient } from "@qac/core";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "./build-server.js";
@@ -34,7 +32,6 @@ export interface RunningStatusServer {
 export async function startStatusServer(options: StartStatusServerOptions): Promise<RunningStatusServer> {
   const { dbFile = "qac-status.db", host = "127.0.0.1", port = 8790, qac, ...rest } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StatusServerError("STATUS_CONFIG", `--port must be a whole number 0..65535, got ${String(port)}.`);
-  if (dbFile !== ":memory:") mkdirSync(dirname(dbFile), { recursive: true });
   const store = openSqliteStore(dbFile);
   const client = qac ? createClient({ baseUrl: qac.url, username: qac.username, password: qac.password }) : undefined;
   let app: FastifyInstance;

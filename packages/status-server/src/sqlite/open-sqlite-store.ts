@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StatusServerError } from "../errors.js";
 import type { StatusStore } from "../store/status-store.js";
@@ -17,12 +19,13 @@ export interface SqliteStoreOptions {
  * Opens (creating and migrating when needed) the status server's SQLite database: one file, WAL,
  * `synchronous=FULL` so an acknowledged write is on disk before the answer leaves (it survives
  * `kill -9` and a power cut), a busy timeout so several writers queue instead of failing.
- * @param file path of the database file, or ":memory:" for tests
+ * @param file path of the database file (its directory is created), or ":memory:" for tests
  * @example const store = openSqliteStore("/var/lib/qac/status.db")
  */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): StatusStore {
   let db: Database.Database;
   try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     db = new Database(file);
   } catch (error) {
     throw new StatusServerError("STATUS_STORE", `Cannot open the status database ${file}: ${(error as Error).message}. Check that the directory exists and is writable.`);
