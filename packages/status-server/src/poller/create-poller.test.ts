@@ -2,6 +2,7 @@ import { chunkInFilters, createClient, toHostId, toProjectId, toTestId, type Qac
 import { startSimulator, type Simulator } from "@qac/simulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StatusEvent } from "../events/create-event-hub.js";
+import { createPoller } from "./create-poller.js";
 import { auth, report, reportRun, testServer } from "../test-support/fixtures.js";
 
 const LIST = "GET /api/v2/projects/:projectId/testruns";
@@ -60,6 +61,21 @@ describe("live status poller (against the simulator)", () => {
     expect(minimum).toBeGreaterThan(1);
     expect(cycle).toMatchObject({ runs: 600, calls: minimum, error: null });
     expect(sim.counters.get(LIST)).toBe(minimum);
+  });
+
+  it("refreshes each project on its own: one project the user cannot read does not hold up another", async () => {
+    const [inShop] = sim.runs.insertMany(1001, [{ testId: 3102, hostId: 101, status: "Passed" }]);
+    const [inApp] = sim.runs.insertMany(1002, [{ testId: 4101, hostId: 103, status: "Failed" }]);
+    await record([{ runId: inShop! }]);
+    await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ plan: { name: "mobile", file: "m.yaml" }, project: { id: 1002, name: "Mobile App" }, runs: [reportRun({ runId: inApp! })] }) });
+    const viewer = createClient({ baseUrl: sim.url, username: "viewer@qac.example", password: "viewer", retry: false });
+    const own = createPoller({ client: viewer, store: app.qacStatus.store.runStatus });
+    const cycle = await own.pollOnce();
+    expect(cycle.calls).toBe(2);
+    expect(cycle.error).toMatch(/^CORE_ACCESS_DENIED/);
+    expect(cycle.changes.map((c) => [c.projectId, c.status])).toEqual([[1001, "Passed"]]);
+    expect(own.state()).toMatchObject({ consecutiveFailures: 1, unfinishedRuns: 1 });
+    await viewer.close();
   });
 
   it("stops polling a run QAComplete no longer knows", async () => {

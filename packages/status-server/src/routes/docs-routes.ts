@@ -16,7 +16,7 @@ export const docsRoutes: FastifyPluginAsync = async (app) => {
   app.get("/docs", { schema: { hide: true } }, async (_request, reply) => {
     const doc = app.swagger() as { paths?: Record<string, Record<string, Operation>> };
     const rows = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op.summary ?? ""}${op.description ? html`<br><span class="sub">${op.description}</span>` : ""}</td><td>${op.security?.length ? "bearer token" : "open (or read token)"}</td></tr>`),
+      Object.entries(ops).map(([method, op]) => html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op.summary ?? ""}${op.description ? html`<br><span class="sub">${op.description}</span>` : ""}</td><td>${op.security?.length ? "bearer token" : path === "/healthz" ? "open" : "open (or read token)"}</td></tr>`),
     );
     const body = html`<section class="plan"><h2>HTTP API</h2>
       <p class="sub">Request and response schemas: <a href="/docs/openapi.json">OpenAPI 3.1 document</a> (schemas from @qac/schemas, <code>schemas/status-api/</code>). Errors are <code>{ "error": { "code", "message" } }</code>.</p>
