@@ -1,7 +1,7 @@
 /**
  * @qac/cli: the `qac` command. Programmatic entry for tests and embedding.
  */
-export { runCli } from "./run-cli.js";
+export { runCli, buildProgram } from "./run-cli.js";
 export type { CommandContext } from "./run-cli.js";
 export { processIo, useColor } from "./cli-io.js";
 export type { CliIo } from "./cli-io.js";

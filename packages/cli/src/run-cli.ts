@@ -31,12 +31,12 @@ function version(): string {
 }
 
 /**
- * Runs `qac` with `argv` (without node and the script) and returns the exit code. Commands are
- * registered here; each loads its heavy dependencies only when it runs, so start-up stays fast.
+ * Builds the `qac` program with every command registered, without parsing anything. `runCli`
+ * uses it; tools use it to check command lines (e.g. in CI examples) against the real options
+ * without running them: replace each command's action, then parse.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let exit: ExitCode = EXIT.OK;
-  const ctx: CommandContext = { io, setExit: (code) => void (exit = code) };
+export function buildProgram(ctx: CommandContext): Command {
+  const io = ctx.io;
   const program = new Command("qac")
     .description("qac: a declarative test orchestrator for SmartBear QAComplete")
     .version(version(), "-V, --version", "print the version")
@@ -53,6 +53,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerWait(program, ctx);
   registerServe(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  return program;
+}
+
+/**
+ * Runs `qac` with `argv` (without node and the script) and returns the exit code. Commands are
+ * registered in {@link buildProgram}; each loads its heavy dependencies only when it runs, so
+ * start-up stays fast.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exit: ExitCode = EXIT.OK;
+  const ctx: CommandContext = { io, setExit: (code) => void (exit = code) };
+  const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exit;
