@@ -67,7 +67,7 @@ describe.skipIf(!available)("status page in chromium", () => {
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
     await page.goto(url);
-    await expect.poll(() => page.locator("#live").textContent()).toBe("live");
+    await expect.poll(() => page.locator("#live").textContent(), { timeout: 10_000 }).toBe("live");
 
     expect(await page.locator("h2").allTextContents()).toEqual(["nightly", "smoke", "Recent applies"]);
     const nightly = page.locator('section[data-plan="nightly"]');
@@ -83,8 +83,8 @@ describe.skipIf(!available)("status page in chromium", () => {
     await sim.clock.advance(30 * 60_000);
     await app.qacStatus.poller!.pollOnce();
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toBe("Passed");
-    await expect.poll(() => nightly.locator(`[data-run="1001:${runIds[1]}"]`).textContent()).toBe("Failed");
-    await expect.poll(() => nightly.locator('[data-count="passed"]').textContent()).toBe("1");
+    await expect.poll(() => nightly.locator(`[data-run="1001:${runIds[1]}"]`).textContent(), { timeout: 10_000 }).toBe("Failed");
+    await expect.poll(() => nightly.locator('[data-count="passed"]').textContent(), { timeout: 10_000 }).toBe("1");
     expect(await nightly.locator('[data-count="failed"]').textContent()).toBe("1");
     expect(await nightly.locator('[data-count="awaiting"]').textContent()).toBe("0");
     expect(await first.getAttribute("class")).toBe("status s-passed");

@@ -76,7 +76,7 @@ describe("runner status client against the status server", () => {
     const broken = await fetch(`${url}/api/v1/leases/${leases[0]!.id}?force=true`, { method: "DELETE", headers: { authorization: `Bearer ${ADMIN}` } });
     expect(broken.status).toBe(204);
     // The provider renews every third of the TTL (at least every second).
-    await expect.poll(() => lease.lost(), { timeout: 4000, interval: 100 }).toBe(true);
+    await expect.poll(() => lease.lost(), { timeout: 10_000, interval: 100 }).toBe(true);
     await lease.release();
   });
 });

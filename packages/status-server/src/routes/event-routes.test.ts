@@ -26,20 +26,20 @@ describe("GET /events", () => {
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     const stream = await fetch(`${url}/events`);
     expect(stream.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-    await expect.poll(() => app.qacStatus.events.size()).toBe(1);
+    await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(1);
     const headers = { authorization: `Bearer ${TOKEN}` };
     await app.inject({ method: "POST", url: "/api/v1/applies", headers, payload: report() });
     await app.inject({ method: "POST", url: "/api/v1/leases", headers, payload: { project: 1001, plan: "nightly", holder: { name: "ci" }, ttlSeconds: 60 } });
     const text = await readUntil(stream.body!, "event: lease");
     expect(text).toContain('event: apply\ndata: {"id":1,"plan":"nightly"}\n\n');
     expect(text).toMatch(/event: lease\ndata: \{"id":"[0-9a-f-]+","project":1001,"plan":"nightly","state":"acquired"\}/);
-    await expect.poll(() => app.qacStatus.events.size()).toBe(0);
+    await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(0);
   });
 
   it("lets the server close while browsers are still listening", async () => {
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     const stream = await fetch(`${url}/events`);
-    await expect.poll(() => app.qacStatus.events.size()).toBe(1);
+    await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(1);
     await app.close();
     expect(await stream.text()).toContain("retry: 3000");
   });
