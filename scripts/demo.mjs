@@ -8,6 +8,7 @@
  * Services live in `startServices()`; a new one (e.g. the status server) adds itself there and
  * passes its settings to the commands through `env`.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -36,11 +37,28 @@ async function startServices() {
   const state = await mkdtemp(join(tmpdir(), "qac-demo-"));
   const env = { ...process.env, QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo" };
   delete env.QAC_STATUS_URL;
+  // --- status server (@qac/status-server): records each apply (--report-to) and follows its runs live ---
+  const { startStatusServer } = await import(entry("status-server"));
+  env.QAC_STATUS_TOKEN = randomBytes(24).toString("hex");
+  const status = await startStatusServer({
+    port: once ? 0 : 8790,
+    dbFile: join(state, "status.db"),
+    token: env.QAC_STATUS_TOKEN,
+    qac: { url: sim.url, username: "demo@qac.example", password: "demo" },
+    poller: { intervalMs: 500 },
+  });
+  // --- end status server ---
   return {
     env,
     state,
-    banner: [`QAComplete simulator: ${sim.url}  (REST API under ${sim.url}/rest-api/service)`, "Demo logins (public demo data): demo@qac.example / demo, viewer@qac.example / viewer"],
+    statusUrl: status.url,
+    banner: [
+      `QAComplete simulator: ${sim.url}  (REST API under ${sim.url}/rest-api/service)`,
+      "Demo logins (public demo data): demo@qac.example / demo, viewer@qac.example / viewer",
+      `Status server: ${status.url}/  (apply history and live run status; API docs at ${status.url}/docs)`,
+    ],
     async close() {
+      await status.close();
       await sim.close();
       await rm(state, { recursive: true, force: true });
     },
@@ -58,6 +76,27 @@ async function qac(...args) {
   return code;
 }
 
+/** Shows what the status server saw: each run as reported (Awaiting Run) and as it stands now. */
+async function showStatusServer() {
+  const { applies } = await (await fetch(`${services.statusUrl}/api/v1/applies?limit=2`)).json();
+  const first = applies.at(-1);
+  if (!first) return;
+  const reported = (await (await fetch(`${services.statusUrl}/api/v1/applies/${first.id}`)).json()).runs;
+  // The poller refreshes every 500 ms; give it a moment to see the finished runs.
+  let runs = [];
+  for (let tries = 0; tries < 40; tries++) {
+    ({ runs } = await (await fetch(`${services.statusUrl}/api/v1/runs?apply=${first.id}`)).json());
+    if (runs.every((r) => r.runId === null || r.finished)) break;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  say();
+  say(bold(`Status server ${services.statusUrl}/ recorded ${applies.length} applies of ${first.plan.name}; runs of apply #${first.id}:`));
+  for (const run of runs) {
+    const before = reported.find((r) => r.identity === run.identity)?.status ?? "-";
+    say(`  run ${run.runId ?? "-"}  ${run.title}: ${before} -> ${run.status ?? "-"}`);
+  }
+}
+
 let failed = false;
 try {
   for (const line of services.banner) say(line);
@@ -65,14 +104,16 @@ try {
   const applyId = `demo-${Date.now()}`;
   const state = ["--state-file", join(services.state, "state.json")];
   await qac("plan", plan);
-  const applied = await qac("apply", plan, "--once-per", applyId, ...state, "--wait", "--timeout", "2m", "--junit", join(services.state, "results.xml"));
+  const report = ["--report-to", services.statusUrl]; // the status server records the apply and follows its runs
+  const applied = await qac("apply", plan, "--once-per", applyId, ...state, ...report, "--wait", "--timeout", "2m", "--junit", join(services.state, "results.xml"));
   // The demo tenant has a failing test in "Checkout smoke": exit 1 after waiting is the expected result.
   if (applied !== 0 && applied !== 1) failed = true;
   say("(\"Checkout smoke\" fails on purpose: the demo tenant's \"Apply discount code at checkout\" test fails.)");
-  const again = await qac("apply", plan, "--once-per", applyId, ...state);
+  const again = await qac("apply", plan, "--once-per", applyId, ...state, ...report);
   if (again !== 0) failed = true;
   say();
   say("The second apply created nothing: every run of the plan was already created by this apply identity.");
+  await showStatusServer();
   if (!once) {
     say();
     say("Try it yourself (the simulator keeps running):");
