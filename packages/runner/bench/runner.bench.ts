@@ -12,6 +12,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { createClient, toProjectId, type HostId, type QacClient, type ReleaseId, type TestConfigId, type TestId } from "@qac/core";
 import { runIdentity, type DesiredRun, type ResolvedPlan } from "@qac/planner";
 import { applyChanges, diffPlan, observeRunHistory, buildPreview } from "@qac/runner";
@@ -19,6 +21,9 @@ import { startSimulator, loadSeedFile, DEFAULT_SEED_PATH } from "@qac/simulator"
 import { result, type BenchResult, type BenchSuite } from "../../../bench/types.js";
 
 const LATENCY_MS = 50;
+// A garbage collection on demand (also without --expose-gc), so "retained" is what stays alive.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
 const CONCURRENCY = 16;
 const PROJECT = toProjectId(1001);
 const CONFIGS = [801, 802, 803, 804];
@@ -125,7 +130,7 @@ async function hundredThousand(): Promise<BenchResult[]> {
   const { url, proc, testIds } = await childSimulator(3_000);
   try {
     const c = client(url);
-    if (global.gc) global.gc();
+    gc();
     const base = process.memoryUsage();
     let peakRss = base.rss;
     let peakHeap = base.heapUsed;
@@ -144,16 +149,21 @@ async function hundredThousand(): Promise<BenchResult[]> {
     const planPeak = peakHeap;
     t0 = performance.now();
     const report = await applyChanges(c, plan, { concurrency: CONCURRENCY });
+    sample();
     const applyMs = performance.now() - t0;
     clearInterval(timer);
     sample();
     if (preview.summary.create !== 100_000 || report.summary.created !== 100_000) throw new Error(`expected 100000 creates: ${JSON.stringify(report.summary)}`);
     const mib = (b: number) => b / 1024 / 1024;
+    // What stays alive with the plan and the report of 100,000 runs (peaks above include garbage).
+    gc();
+    const retained = process.memoryUsage().heapUsed - base.heapUsed;
     await c.close();
     return [
       result("runner.plan-100k.peak-heap", mib(planPeak - base.heapUsed), "MiB", null, history.calls.total),
       result("runner.plan-100k.wall", planMs, "ms", null, history.calls.total),
       result("runner.apply-100k.peak-heap", mib(peakHeap - base.heapUsed), "MiB", null, 100_000 + history.calls.total),
+      result("runner.apply-100k.retained-heap", mib(retained), "MiB", null, null),
       result("runner.apply-100k.peak-rss", mib(peakRss), "MiB", { name: "rss before planning", value: mib(base.rss) }, null),
       result("runner.apply-100k.wall", applyMs, "ms", null, 100_000),
     ];
