@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { ResolvedPlan } from "@qac/planner";
-import type { SavedDecision } from "@qac/runner";
+import type { ApplyReport, SavedDecision } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -85,6 +85,12 @@ export function registerApply(program: Command, ctx: CommandContext): void {
           ci: runner.detectCi(ctx.io.env),
           user: client.username,
           ...(planName ? { planName } : {}),
+        }).catch((error: unknown) => {
+          // Runs were created but their --once-per record failed: show what was created, then fail.
+          progress.done();
+          const partial = runner.isRunnerError(error) ? (error.details["report"] as ApplyReport | undefined) : undefined;
+          if (partial) ctx.io.stdout.write(flags.json ? `${JSON.stringify(partial, null, 2)}\n` : runner.renderApplySummary(partial));
+          throw error;
         });
         progress.done();
         if (flags.json) ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

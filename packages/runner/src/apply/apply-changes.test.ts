@@ -7,6 +7,8 @@ import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } fro
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { createLocalLedger } from "../ledger/local-ledger.js";
 import { applyChanges } from "./apply-changes.js";
+import { isRunnerError, type RunnerError } from "../errors.js";
+import type { ApplyReport } from "../report/apply-report.js";
 
 const fixtures: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -120,6 +122,16 @@ describe("applyChanges", () => {
     expect(retried.runs[0]!.reason).toContain("--once-per sha-1");
     const next = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-2", ledger });
     expect(next.summary.created).toBe(5);
+  });
+
+  it("keeps the report when the --once-per record cannot be written", async () => {
+    const { client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const ledger = { read: () => Promise.resolve({}), record: () => Promise.reject(new Error("disk full")) };
+    const error = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger }).catch((e: unknown) => e);
+    expect(isRunnerError(error, "RUNNER_STATE_FILE")).toBe(true);
+    expect((error as Error).message).toBe("the runs were applied (5 created) but the --once-per record could not be written: disk full");
+    expect(((error as RunnerError).details["report"] as ApplyReport).summary.created).toBe(5);
   });
 
   it("four applies of one plan started together end with exactly one run per desired run", async () => {

@@ -2,6 +2,7 @@ import { basename, extname } from "node:path";
 import type { ResolvedPlan } from "@qac/planner";
 import pLimit from "p-limit";
 import type { Change } from "../diff/change.js";
+import { RunnerError, isRunnerError } from "../errors.js";
 import { diffPlan } from "../diff/diff-plan.js";
 import type { LeaseHolder, LeaseProvider } from "../lease/lease.js";
 import { createRecorder } from "../ledger/coalescing-recorder.js";
@@ -116,11 +117,11 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       }));
     }
     await Promise.all(tasks);
-    await recorder?.flush();
+    const recorded = await recorder?.flush().then(() => null, (error: unknown) => error as Error);
     const runs = changes.map((c) => results.get(c.identity)!);
     const summary = summarizeRuns(runs);
     const interrupted = options.signal?.aborted === true || lease?.lost() === true;
-    return {
+    const report: ApplyReport = {
       version: 1,
       plan: { name: planName, file: plan.file },
       project: { id: plan.project.id, name: plan.project.name },
@@ -133,6 +134,10 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       runs,
       summary,
     };
+    // The runs exist but a rerun with the same --once-per id would not know them: say so loudly,
+    // with the report, rather than losing what was created.
+    if (recorded) throw new RunnerError(isRunnerError(recorded) ? recorded.code : "RUNNER_STATE_FILE", `the runs were applied (${summary.created} created) but the --once-per record could not be written: ${recorded.message}`, { report }, { cause: recorded });
+    return report;
   } finally {
     await lease?.release();
   }
