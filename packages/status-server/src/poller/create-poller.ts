@@ -1,9 +1,7 @@
-import { chunkInFilters, isQacError, type QacClient, type TestRun } from "@qac/core";
-import { toProjectId } from "@qac/core";
-import type { RunStatusChange, RunStatusStore, RunStatusUpdate } from "../store/status-store.js";
-import { isFinalStatus } from "../store/status-bucket.js";
+import { isQacError, type QacClient } from "@qac/core";
+import type { RunStatusChange, RunStatusStore } from "../store/status-store.js";
 import { nextDelay } from "./next-delay.js";
-import { runPool } from "./run-pool.js";
+import { refreshProject } from "./refresh-project.js";
 
 /** Options of {@link createPoller}. */
 export interface PollerOptions {
@@ -83,24 +81,6 @@ export function createPoller(options: PollerOptions): Poller {
   let inFlight: Promise<PollCycle> | undefined;
   let running = false;
 
-  const refreshProject = async (projectId: number, runIds: number[]): Promise<{ updates: RunStatusUpdate[]; calls: number }> => {
-    const filters = chunkInFilters("Id", runIds, { maxEncodedLength: options.maxFilterLength ?? 1500 });
-    const found = new Map<number, TestRun>();
-    const results = await runPool(
-      filters.map((f) => async () => {
-        const page = await client.testRuns.list(toProjectId(projectId), { filter: f, limit: runIds.length, offset: 0 });
-        for (const run of page.results) found.set(Number(run.id), run);
-      }),
-      options.concurrency ?? 4,
-    );
-    const failed = results.find((r) => r.status === "rejected");
-    const updates: RunStatusUpdate[] = [...found.values()].map((run) => ({ projectId, runId: Number(run.id), status: run.status_code, finished: isFinalStatus(run.status_code) }));
-    // A run missing from complete answers was deleted in QAComplete: stop asking for it.
-    if (!failed) for (const id of runIds) if (!found.has(id)) updates.push({ projectId, runId: id, status: null, finished: true });
-    if (failed) throw Object.assign(failed.reason as Error, { partial: updates, calls: filters.length });
-    return { updates, calls: filters.length };
-  };
-
   const cycle = async (): Promise<PollCycle> => {
     const tracked = store.unfinished(options.batchLimit ?? 20_000);
     const byProject = new Map<number, number[]>();
@@ -113,18 +93,10 @@ export function createPoller(options: PollerOptions): Poller {
     let error: unknown = null;
     const changes: RunStatusChange[] = [];
     for (const [projectId, ids] of byProject) {
-      let updates: RunStatusUpdate[];
-      try {
-        const done = await refreshProject(projectId, ids);
-        updates = done.updates;
-        cycleCalls += done.calls;
-      } catch (e) {
-        error ??= e;
-        const partial = e as { partial?: RunStatusUpdate[]; calls?: number };
-        updates = partial.partial ?? [];
-        cycleCalls += partial.calls ?? 0;
-      }
-      changes.push(...store.update(updates, now()));
+      const done = await refreshProject(client, projectId, ids, { concurrency: options.concurrency ?? 4, maxFilterLength: options.maxFilterLength ?? 1500 });
+      cycleCalls += done.calls;
+      if (done.error !== null) error ??= done.error;
+      changes.push(...store.update(done.updates, now()));
     }
     cycles++;
     calls += cycleCalls;
@@ -138,7 +110,7 @@ export function createPoller(options: PollerOptions): Poller {
     }
     delay = nextDelay(intervalMs, maxBackoffMs, failures, error);
     if (changes.length > 0) options.onChanges?.(changes);
-    return { runs: tracked.length, calls: cycleCalls, changes, error: lastError && error !== null ? lastError : null };
+    return { runs: tracked.length, calls: cycleCalls, changes, error: error === null ? null : lastError };
   };
 
   const pollOnce = (): Promise<PollCycle> => {
