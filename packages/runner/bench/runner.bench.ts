@@ -16,7 +16,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createClient, toProjectId, type HostId, type QacClient, type ReleaseId, type TestConfigId, type TestId } from "@qac/core";
 import { runIdentity, type DesiredRun, type ResolvedPlan } from "@qac/planner";
-import { applyChanges, diffPlan, observeRunHistory, buildPreview } from "@qac/runner";
+import { applyChanges, diffPlan, observeRunHistory, buildPreview, createLocalRunTestCache } from "@qac/runner";
 import { startSimulator, loadSeedFile, DEFAULT_SEED_PATH } from "@qac/simulator";
 import { result, type BenchResult, type BenchSuite } from "../../../bench/types.js";
 
@@ -73,6 +73,14 @@ async function thousandRuns(): Promise<BenchResult[]> {
     const againMs = performance.now() - t0;
     if (second.summary.satisfied !== 1000 || posts(c) !== 0) throw new Error(`re-apply must create nothing: ${JSON.stringify(second.summary)}, ${posts(c)} POSTs`);
     const againGets = gets(c);
+    // The same re-apply with the CLI's run-test cache filled by the first apply: no item reads.
+    const runTests = createLocalRunTestCache(join(await mkdtemp(join(tmpdir(), "qac-bench-cache-")), "run-tests.json"));
+    await runTests.put(new Map(first.runs.map((r, i) => [r.runId!, plan.runs[i]!.testId!])));
+    c.resetStats();
+    t0 = performance.now();
+    await applyChanges(c, plan, { concurrency: CONCURRENCY, runTests });
+    const cachedMs = performance.now() - t0;
+    const cachedGets = gets(c);
     await c.close();
     // Naive: the documented example, one POST at a time, on a fresh tenant, with the same bodies.
     const fresh = await startSimulator({ port: 0, clock: "virtual", faults: [{ latencyMs: LATENCY_MS }] });
@@ -87,6 +95,8 @@ async function thousandRuns(): Promise<BenchResult[]> {
       result("runner.apply-1000-new.vs-naive", applyMs, "ms", { name: "naive: one POST at a time", value: naiveMs }, 1000),
       result("runner.reapply-1000.posts", posts(c), "calls", null, posts(c)),
       result("runner.reapply-1000.gets", againGets, "calls", { name: "minimum GETs (filter pages + one item read per pending single-test run)", value: minimum }, againGets),
+      result("runner.reapply-1000-cached.gets", cachedGets, "calls", { name: "without the cache", value: againGets }, cachedGets),
+      result("runner.reapply-1000-cached.wall", cachedMs, "ms", { name: "without the cache", value: againMs }, cachedGets),
       result("runner.reapply-1000.wall", againMs, "ms", { name: `ideal: ${againGets} calls / 8 x ${LATENCY_MS} ms`, value: (againGets / 8) * LATENCY_MS }, againGets),
     ];
   } finally {

@@ -52,7 +52,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
       controller.abort();
     });
     try {
-      const { ledger, lease } = await stores(flags, ctx);
+      const { ledger, lease, runTests } = await stores(flags, ctx);
       for (const file of files) {
         if (controller.signal.aborted) {
           exit = EXIT.ERROR;
@@ -78,6 +78,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
           applyIdentity,
           ledger,
           lease,
+          runTests,
           lockTimeoutMs: flags.lockTimeout,
           expected,
           signal: controller.signal,

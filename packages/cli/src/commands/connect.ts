@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import type { QacClient } from "@qac/core";
 import type { ResolvedPlan } from "@qac/planner";
-import type { LedgerStore, LeaseProvider } from "@qac/runner";
+import type { LedgerStore, LeaseProvider, RunTestCache } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
 import type { CommandContext } from "../run-cli.js";
@@ -88,15 +88,17 @@ export async function resolveFile(file: string, flags: ConnectionFlags, client: 
 }
 
 /** The `--once-per` ledger and the lease: the status server's when configured, local files otherwise. */
-export async function stores(flags: ConnectionFlags, ctx: CommandContext): Promise<{ ledger: LedgerStore; lease: LeaseProvider; statusUrl: string | null }> {
+export async function stores(flags: ConnectionFlags, ctx: CommandContext): Promise<{ ledger: LedgerStore; lease: LeaseProvider; runTests: RunTestCache; statusUrl: string | null }> {
   const runner = await import("@qac/runner");
   const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
+  const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
+  // Which test a single-test run runs: a local cache either way (it only saves item reads).
+  const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"));
   if (statusUrl) {
     const status = runner.createStatusClient({ url: statusUrl, token: ctx.io.env["QAC_STATUS_TOKEN"] });
-    return { ledger: status.ledger, lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }), statusUrl };
+    return { ledger: status.ledger, lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }), runTests, statusUrl };
   }
-  const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
-  return { ledger: runner.createLocalLedger(stateFile), lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }), statusUrl: null };
+  return { ledger: runner.createLocalLedger(stateFile), lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }), runTests, statusUrl: null };
 }
 
 function holder(ctx: CommandContext) {

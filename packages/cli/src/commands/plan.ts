@@ -42,14 +42,15 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     const client = await connect(flags, ctx);
     let exit: ExitCode = EXIT.OK;
     try {
-      const { ledger } = flags.oncePer ? await stores(flags, ctx) : { ledger: null };
+      const { ledger: store, runTests } = await stores(flags, ctx);
+      const ledger = flags.oncePer ? store : null;
       for (const file of files) {
         const plan = await resolveFile(file, flags, client, ctx);
         if (!plan) {
           exit = EXIT.INVALID_PLAN;
           continue;
         }
-        const history = await runner.observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: flags.oncePer ?? null, ledger });
+        const history = await runner.observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: flags.oncePer ?? null, ledger, runTests });
         const changes = runner.diffPlan(plan.runs, history);
         const planName = basename(plan.file, extname(plan.file));
         const doc = runner.buildPreview(plan, history, changes, planName);

@@ -6,6 +6,7 @@ import { toProjectId } from "@qac/core";
 import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { createLocalLedger } from "../ledger/local-ledger.js";
+import { createLocalRunTestCache } from "../observe/run-test-cache.js";
 import { applyChanges } from "./apply-changes.js";
 import { isRunnerError, type RunnerError } from "../errors.js";
 import type { ApplyReport } from "../report/apply-report.js";
@@ -180,5 +181,23 @@ describe("applyChanges", () => {
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(2);
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
     expect(toProjectId(1001)).toBe(report.project.id);
+  });
+});
+
+describe("the run-test cache", () => {
+  it("lets a re-apply skip item reads for single-test runs qac created", async () => {
+    const { sim, client } = await start();
+    const dir = await mkdtemp(join(tmpdir(), "qac-cache-"));
+    const runTests = createLocalRunTestCache(join(dir, "run-tests.json"));
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    await applyChanges(client, plan, { sleep: noWait, runTests });
+    sim.counters.reset();
+    const again = await applyChanges(client, plan, { sleep: noWait, runTests });
+    expect(again.summary.satisfied).toBe(5);
+    expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(0);
+    // Without the cache the same re-apply reads one item per pending single-test run.
+    sim.counters.reset();
+    await applyChanges(client, plan, { sleep: noWait });
+    expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
   });
 });

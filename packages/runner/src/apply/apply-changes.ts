@@ -9,6 +9,7 @@ import { createRecorder } from "../ledger/coalescing-recorder.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
 import { observeRunHistory, type RunnerClient } from "../observe/observe-run-history.js";
 import type { RunHistory } from "../observe/observed-run.js";
+import type { RunTestCache } from "../observe/run-test-cache.js";
 import { describeRun, summarizeRuns, type ApplyReport, type CiInfo, type ReportRun } from "../report/apply-report.js";
 import { checkStale, type SavedDecision } from "./check-stale.js";
 import { createRunSafely, type CreateContext } from "./create-run-safely.js";
@@ -45,6 +46,8 @@ export interface ApplyOptions {
   planName?: string;
   ci?: CiInfo | null;
   user?: string | null;
+  /** Test ids of single-test runs: read from it while observing, and runs created here are added. */
+  runTests?: RunTestCache | null;
   /** Rows per `GET testruns` page while observing. @default 1000 */
   pageSize?: number;
 }
@@ -66,7 +69,7 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
   const applyIdentity = options.applyIdentity ?? null;
   const lease = options.lease ? await options.lease.acquire({ projectId: plan.project.id, plan: planName }, { timeoutMs: options.lockTimeoutMs ?? 600_000, ...(options.signal ? { signal: options.signal } : {}), onWait: (holder) => options.onEvent?.({ type: "lease-wait", holder }) }) : null;
   try {
-    const history = await observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity, ledger: options.ledger ?? null, sleep, pageSize: options.pageSize ?? 1000 });
+    const history = await observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity, ledger: options.ledger ?? null, sleep, pageSize: options.pageSize ?? 1000, runTests: options.runTests ?? null });
     const changes = diffPlan(plan.runs, history);
     if (options.expected) checkStale(options.expected, changes);
     options.onEvent?.({ type: "observed", history, changes });
@@ -117,6 +120,11 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       }));
     }
     await Promise.all(tasks);
+    const created = new Map(changes.flatMap((c) => {
+      const r = results.get(c.identity);
+      return c.run.testId !== null && r?.runId != null && r.outcome === "created" ? [[r.runId, c.run.testId] as const] : [];
+    }));
+    await options.runTests?.put(created).catch(() => undefined);
     const recorded = await recorder?.flush().then(() => null, (error: unknown) => error as Error);
     const runs = changes.map((c) => results.get(c.identity)!);
     const summary = summarizeRuns(runs);

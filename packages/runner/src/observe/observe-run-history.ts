@@ -1,10 +1,11 @@
-import { chunkInFilters, filter, type Filter, type ProjectId, type QacClient, type TestRun } from "@qac/core";
+import { chunkInFilters, filter, type Filter, type ProjectId, type QacClient, type TestId, type TestRun } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import pLimit from "p-limit";
 import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
 import { UNFINISHED_STATUSES } from "../run-status.js";
 import type { ObservedRun, RunHistory } from "./observed-run.js";
+import type { RunTestCache } from "./run-test-cache.js";
 import { toObservedRun } from "./to-observed-run.js";
 
 /** The part of the client the runner uses. */
@@ -22,6 +23,8 @@ export interface ObserveOptions {
   /** Parallel item reads for single-test runs. @default 8 */
   concurrency?: number;
   sleep?: Sleep;
+  /** Known test ids of single-test runs: their items need not be read again. */
+  runTests?: RunTestCache | null;
 }
 
 const unfinished = (): Filter => filter.in("StatusCode", [...UNFINISHED_STATUSES]);
@@ -66,13 +69,21 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
     // not compared (see matchesKey). A candidate is one set lookup, not a scan of the plan.
     const cells = new Set(tests.map((t) => cellKey(t.configuration?.id ?? null, t.release?.id ?? null, t.host?.hostName ?? null)));
     const candidates = (await Promise.all(testFilters.map(listAll))).flat().map(toObservedRun).filter((r) => r.kind === "test" && (cells.has(cellKey(r.configurationId, r.releaseId, r.hostName ?? "")) || cells.has(cellKey(r.configurationId, r.releaseId, null))));
+    const cached = (await options.runTests?.get(candidates.map((r) => r.id))) ?? new Map<number, number>();
+    const learned = new Map<number, number>();
     const limit = pLimit(options.concurrency ?? 8);
     await Promise.all(candidates.map((run) => limit(async () => {
+      const known = cached.get(run.id);
+      if (known !== undefined) return void observed.push({ ...run, testId: known as TestId });
       const page = await withRetries(() => client.testRuns.items.list(projectId, run.id, { limit: 1 }), policy, true);
       calls.itemLists += 1;
       const item = page.results[0];
-      if (item) observed.push({ ...run, testId: item.test_id });
+      if (item) {
+        observed.push({ ...run, testId: item.test_id });
+        learned.set(run.id, item.test_id);
+      }
     })));
+    await options.runTests?.put(learned).catch(() => undefined);
   }
   calls.total = calls.runLists + calls.itemLists;
   calls.minimum = setFilters.length + testFilters.length + calls.itemLists;
