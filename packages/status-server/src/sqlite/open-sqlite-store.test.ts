@@ -22,7 +22,7 @@ afterEach(() => {
 
 /** Starts the child store process; resolves with it once it printed `until`. */
 function startChild(args: string[], until: string) {
-  const proc = spawn(process.execPath, ["--import", "tsx", child, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", child, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   proc.stderr.on("data", (d: Buffer) => (err += d.toString()));
