@@ -27,6 +27,18 @@ describe("qac plan", () => {
     expect(c.out()).toContain("0 to create, 3 already satisfied");
   });
 
+  it("colours the preview on a terminal, and not with NO_COLOR", async () => {
+    const out: string[] = [];
+    const tty = f.io({ stdout: { write: (s: string) => out.push(s), isTTY: true } });
+    await runCli(["plan", "plan.yaml"], tty.io);
+    expect(out.join("")).toContain("\u001b[");
+    const plain: string[] = [];
+    const noColor = f.io({ stdout: { write: (s: string) => plain.push(s), isTTY: true }, env: { NO_COLOR: "1" } });
+    await runCli(["plan", "plan.yaml"], noColor.io);
+    expect(plain.join("")).not.toContain("\u001b[");
+    expect(plain.join("")).toContain("to create");
+  });
+
   it("prints markdown with the marker line and JSON with the preview version", async () => {
     const md = f.io();
     await runCli(["plan", "plan.yaml", "--format", "markdown"], md.io);
