@@ -38,6 +38,7 @@ export { renderPreviewText } from "./preview/render-preview-text.js";
 export type { TextOptions } from "./preview/render-preview-text.js";
 export { renderPreviewMarkdown, previewMarker, GITHUB_COMMENT_LIMIT } from "./preview/render-preview-markdown.js";
 export type { MarkdownOptions } from "./preview/render-preview-markdown.js";
+export { renderInvalidPlanMarkdown } from "./preview/render-invalid-plan-markdown.js";
 export { createSavedPlan, parseSavedPlan, looksLikeSavedPlan } from "./saved-plan/saved-plan.js";
 export type { SavedPlan } from "./saved-plan/saved-plan.js";
 export { waitForRuns } from "./wait/wait-for-runs.js";

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { RunnerError } from "../errors.js";
@@ -35,7 +35,8 @@ function pidAlive(pid: number): boolean {
 }
 
 /**
- * A lease as a lock file created with O_EXCL (`wx`), one per (project, plan). The holder renews it
+ * A lease as a lock file created atomically with its content (a hard link that fails when the
+ * lock exists), one per (project, plan). The holder renews it
  * every ttl/3. A lock is stale when its holder process on this machine is gone (PID check) or it
  * was not renewed within the TTL (a holder on another machine sharing the directory, or a frozen
  * process); a stale lock is removed only if it still has the content that was judged stale.
@@ -58,13 +59,17 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
       let waited = false;
       for (;;) {
         if (acquire.signal?.aborted) throw new RunnerError("RUNNER_LEASE_TIMEOUT", `interrupted while waiting for the lock ${file}`, { file });
+        // The lock appears with its content in one step (hard link of a written temp file, which
+        // fails if the lock exists), so a holder killed at any point never leaves an empty lock.
+        const temp = `${file}.${nonce}.tmp`;
         try {
-          const handle = await open(file, "wx");
-          await handle.writeFile(JSON.stringify(content()));
-          await handle.close();
+          await writeFile(temp, JSON.stringify(content()));
+          await link(temp, file);
           return holdLease(file, nonce, content, ttlMs);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new RunnerError("RUNNER_STATE_FILE", `cannot create the lock file ${file}: ${(error as Error).message}`, { file }, { cause: error });
+        } finally {
+          await unlink(temp).catch(() => undefined);
         }
         const text = await readFile(file, "utf8").catch(() => null);
         const current = parse(text);

@@ -1,5 +1,7 @@
+import { formatDiagnostic, type Diagnostic } from "@qac/planner";
 import type { PreviewDocument } from "./build-preview.js";
 import { summaryLine } from "./build-preview.js";
+import { fenceFor, safeUrl } from "./markdown-text.js";
 import { runColumns } from "./render-preview-text.js";
 
 /** GitHub's limit for one comment body. */
@@ -9,6 +11,10 @@ export const GITHUB_COMMENT_LIMIT = 65_535;
 export interface MarkdownOptions {
   /** Longest output in characters. @default 65000 (under GitHub's 65,535) */
   maxChars?: number;
+  /** The status server's page (`--status-url` / QAC_STATUS_URL): linked from the comment. @default null */
+  statusUrl?: string | null;
+  /** Warnings about the plan (valid, but worth fixing): counted in the summary and listed collapsed. @default [] */
+  warnings?: readonly Diagnostic[];
 }
 
 /** The hidden first line CI tools search for to update the comment in place. */
@@ -26,12 +32,20 @@ const DECISION = { create: "➕ create", "create-forced": "➕ create (forced)",
  */
 export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}): string {
   const max = Math.min(options.maxChars ?? 65_000, GITHUB_COMMENT_LIMIT);
+  // At most 20 warnings in full, so they never crowd the runs out of the comment.
+  const allWarnings = options.warnings ?? [];
+  const warnings = allWarnings.slice(0, 20).map((d) => formatDiagnostic(d));
+  if (allWarnings.length > warnings.length) warnings.push(`... ${allWarnings.length - warnings.length} more: run qac validate`);
+  const warningCount = allWarnings.length ? `, ${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}` : "";
+  const statusUrl = options.statusUrl ? safeUrl(options.statusUrl) : "";
+  const fence = fenceFor(warnings.join("\n"));
   const head = [
     previewMarker(doc.plan.name),
-    `### qac plan \`${cell(doc.plan.name)}\`: ${summaryLine(doc.summary)}`,
+    `### qac plan \`${cell(doc.plan.name)}\`: ${summaryLine(doc.summary)}${warningCount}`,
     "",
-    `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${doc.calls.observe.total} calls at ${doc.observedAt}`,
+    `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${doc.calls.observe.total} calls at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
     "",
+    ...(warnings.length ? [`<details><summary>${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}</summary>`, "", fence, ...warnings, fence, "", "</details>", ""] : []),
     `<details><summary>${doc.runs.length} run${doc.runs.length === 1 ? "" : "s"}</summary>`,
     "",
     "| Decision | Test or set | Configuration | Release | Host | Reason |",
