@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import type { QacClient } from "@qac/core";
-import type { ResolvedPlan } from "@qac/planner";
+import type { Diagnostic, ResolvedPlan } from "@qac/planner";
 import type { LedgerStore, LeaseProvider, RunTestCache } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
@@ -73,13 +73,16 @@ export async function connect(flags: ConnectionFlags, ctx: CommandContext): Prom
   return createClient({ baseUrl: url!, username: user!, password: password! });
 }
 
-/** Loads, validates and resolves one plan file; prints diagnostics and returns null when it is invalid. */
-export async function resolveFile(file: string, flags: ConnectionFlags, client: QacClient, ctx: CommandContext): Promise<ResolvedPlan | null> {
+/**
+ * Loads, validates and resolves one plan file; prints diagnostics (and adds them to `sink`, for
+ * renderers such as the pull-request comment) and returns null when it is invalid.
+ */
+export async function resolveFile(file: string, flags: ConnectionFlags, client: QacClient, ctx: CommandContext, sink?: Diagnostic[]): Promise<ResolvedPlan | null> {
   const { loadPlan, resolvePlan, formatDiagnostic } = await import("@qac/planner");
   const color = useColor(ctx.io.stderr, ctx.io.env);
   const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
   const loaded = await loadPlan(file, { cwd: ctx.io.cwd, env: ctx.io.env });
-  const print = (ds: readonly Parameters<typeof formatDiagnostic>[0][]) => ds.forEach((d) => ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`));
+  const print = (ds: readonly Diagnostic[]) => ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`)));
   if (!loaded.ok) return print(loaded.diagnostics), null;
   const plan = flags.project ? { ...loaded.plan, project: { ...loaded.plan.project, ref: /^\d+$/.test(flags.project) ? Number(flags.project) : flags.project } } : loaded.plan;
   const resolved = await resolvePlan(plan, client, { selection });

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { Option, type Command } from "commander";
+import type { Diagnostic } from "@qac/planner";
 import { useColor } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
@@ -44,9 +45,13 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     try {
       const { ledger: store, runTests } = await stores(flags, ctx);
       const ledger = flags.oncePer ? store : null;
+      const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
       for (const file of files) {
-        const plan = await resolveFile(file, flags, client, ctx);
+        const diagnostics: Diagnostic[] = [];
+        const plan = await resolveFile(file, flags, client, ctx, diagnostics);
         if (!plan) {
+          // The pull-request comment of an invalid plan shows its diagnostics (and replaces the last preview).
+          if (flags.format === "markdown") ctx.io.stdout.write(runner.renderInvalidPlanMarkdown(basename(file, extname(file)), file, diagnostics, { statusUrl }));
           exit = EXIT.INVALID_PLAN;
           continue;
         }
@@ -55,7 +60,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
         const planName = basename(plan.file, extname(plan.file));
         const doc = runner.buildPreview(plan, history, changes, planName);
         if (flags.format === "json") ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-        else if (flags.format === "markdown") ctx.io.stdout.write(runner.renderPreviewMarkdown(doc));
+        else if (flags.format === "markdown") ctx.io.stdout.write(runner.renderPreviewMarkdown(doc, { statusUrl, warnings: diagnostics.filter((d) => d.severity === "warning") }));
         else ctx.io.stdout.write(runner.renderPreviewText(doc, { color: useColor(ctx.io.stdout, ctx.io.env) }));
         if (flags.out) {
           const saved = runner.createSavedPlan(plan, history, changes, planName);
