@@ -1,10 +1,10 @@
 /**
- * Every error @qac/core throws is a {@link QacError}; callers branch on `code`, never on message text.
+ * Every error `@qac/core` throws is a {@link QacError}; callers branch on `code`, never on message text.
  * Errors carry the request context (method, path, status, server message, correlation ids) and
  * never credentials: the client builds paths itself and scrubs server messages before they get here.
  */
 
-/** The closed list of error codes of @qac/core. */
+/** The closed list of error codes of `@qac/core`. */
 export const CORE_ERROR_CODES = [
   "CORE_CONFIG",
   "CORE_INVALID_ARGUMENT",
@@ -43,7 +43,7 @@ export interface QacErrorContext {
   cause?: unknown;
 }
 
-/** Base class of every error thrown by @qac/core. */
+/** Base class of every error thrown by `@qac/core`. */
 export class QacError extends Error {
   override readonly name: string = "QacError";
   readonly code: CoreErrorCode;

@@ -1,6 +1,6 @@
 import { createRandom, type Random } from "../store/create-random.js";
 
-/** One injected fault (contract: @qac/simulator `FaultRule`). */
+/** One injected fault (contract: `@qac/simulator` `FaultRule`). */
 export interface FaultRule {
   /** Route key such as "POST /api/v2/projects/:projectId/testruns"; omitted or "*" = every route. */
   route?: string;
