@@ -7,6 +7,8 @@ export interface ExportedName {
   kind: "value" | "type";
   /** TSDoc summary of the declaration the export points at ("" when it has none). */
   doc: string;
+  /** Names of its TSDoc block tags (`param`, `example`, ...). */
+  tags: string[];
 }
 
 /**
@@ -20,7 +22,7 @@ export function publicSurface(dir: string): ExportedName[] {
     .map((symbol) => {
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       const kind: ExportedName["kind"] = target.flags & ts.SymbolFlags.Value ? "value" : "type";
-      return { name: symbol.getName(), kind, doc: documentation(target, checker) };
+      return { name: symbol.getName(), kind, doc: documentation(target, checker), tags: target.getJsDocTags(checker).map((t) => t.name) };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { EXIT, runCli, type CliIo } from "@qac/cli";
 import { dryParse } from "../src/dry-parse.js";
 import { markdownSection } from "../src/markdown-section.js";
 import { qacCommandLines, type QacCommandLine } from "../src/qac-command-lines.js";
@@ -66,6 +67,16 @@ describe("examples/ci", () => {
     expect(applies.length).toBeGreaterThan(0);
     for (const a of applies) expect(a.args).toEqual(expect.arrayContaining(["--once-per", "$CI_COMMIT_SHA", "--wait", "--junit"]));
     expect(doc["qac-apply"]!.artifacts!.reports!.junit).toBe("qac-results/*.xml");
+  });
+
+  it("names plan files that exist and are valid", async () => {
+    const github = ["github/qac-preview.yml", "github/qac-apply.yml"].map((f) => (parse(read(f)) as { env: Record<string, string> }).env["PLANS"]!);
+    const gitlab = parse(read("gitlab/.gitlab-ci.yml")) as { variables: Record<string, string> };
+    const files = [...new Set([...github, gitlab.variables["PLANS"]!, gitlab.variables["APPLY_PLANS"]!].flatMap((list) => list.split(/\s+/)))];
+    expect(files.length).toBeGreaterThan(0);
+    const out: string[] = [];
+    const io: CliIo = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {}, cwd: root };
+    expect(await runCli(["validate", ...files], io), out.join("")).toBe(EXIT.OK);
   });
 
   it("uses only environment variables the README documents", () => {
