@@ -46,7 +46,10 @@ describe("the GitHub workflows, end to end", () => {
 
   /** Runs a step's script with bash as GitHub does (-eo pipefail), `qac` on the PATH, connected to the simulator. */
   async function runStep(workflow: string, job: string, step: string, extraEnv: Record<string, string>): Promise<{ code: number; stdout: string }> {
-    const script = stepScript(workflow, job, step);
+    return runScript(stepScript(workflow, job, step), extraEnv);
+  }
+
+  async function runScript(script: string, extraEnv: Record<string, string>): Promise<{ code: number; stdout: string }> {
     const env = { PATH: `${join(dir, "bin")}:${process.env["PATH"] ?? ""}`, QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", NO_COLOR: "1", ...extraEnv };
     return new Promise((resolve) => {
       const child = execFile("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: dir, env, timeout: 60_000 }, (_error, stdout) => resolve({ code: child.exitCode ?? -1, stdout }));
@@ -87,5 +90,22 @@ describe("the GitHub workflows, end to end", () => {
     const again = await runStep("examples/ci/github/qac-apply.yml", "apply", "Apply, wait and report", env);
     expect(again.stdout).toContain("Applied smoke to Web Shop (1001): 0 created, 2 satisfied, 0 failed, 0 not started");
     expect(sim.runs.list(1001).length - before).toBe(2);
+  });
+
+  it("GitLab: the preview job's script writes the notes and fails with 3; the apply job's script creates once per commit", async () => {
+    const ci = parse(readFileSync(join(root, "examples/ci/gitlab/.gitlab-ci.yml"), "utf8")) as Record<string, { script?: string[] }>;
+    // GitLab runs a job's script lines in one shell that stops at the first failing line.
+    const preview = await runScript(ci["qac-preview"]!.script!.join("\n"), { PLANS: "examples/plans/nightly.yaml examples/plans/broken.yaml" });
+    expect(preview.code).toBe(3);
+    expect(readFileSync(join(dir, "qac-preview/nightly.md"), "utf8").split("\n")[0]).toBe("<!-- qac-preview: nightly -->");
+    expect(readFileSync(join(dir, "qac-preview/broken.md"), "utf8")).toContain("❌ invalid plan, 1 error");
+    const env = { APPLY_PLANS: "examples/plans/smoke.yaml", CI_COMMIT_SHA: "4567def", QAC_STATUS_URL: "" };
+    const before = sim.runs.list(1001).length;
+    const first = await runScript(ci["qac-apply"]!.script!.join("\n"), env);
+    expect(first.stdout).toContain("2 created, 0 satisfied");
+    const again = await runScript(ci["qac-apply"]!.script!.join("\n"), env);
+    expect(again.stdout).toContain("0 created, 2 satisfied");
+    expect(sim.runs.list(1001).length - before).toBe(2);
+    expect(readFileSync(join(dir, "qac-results/smoke.xml"), "utf8")).toContain("<testsuites ");
   });
 });
