@@ -28,6 +28,19 @@ function consoleExamples(text: string): Map<string, string> {
   return examples;
 }
 
+/** GitHub's anchors for a Markdown file's headings (lower case, punctuation dropped, spaces to dashes, repeats numbered). */
+function headingSlugs(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  const slugs = new Set<string>();
+  for (const m of text.replace(/^(```|~~~)[\s\S]*?^\1/gm, "").matchAll(/^#{1,6}\s+(.+?)\s*$/gm)) {
+    const base = m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    slugs.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return slugs;
+}
+
 /** Source files of the packages and scripts (tests excluded). */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -74,7 +87,9 @@ describe("README.md", () => {
         const target = m[1]!.split("#")[0]!;
         if (!target || /^[a-z]+:/.test(target)) continue;
         const path = join(root, dirname(doc), target);
+        const anchor = m[1]!.split("#")[1];
         if (!existsSync(path)) broken.push(`${doc} -> ${relative(root, path)}`);
+        else if (anchor && path.endsWith(".md") && !headingSlugs(readFileSync(path, "utf8")).has(anchor)) broken.push(`${doc} -> ${relative(root, path)}#${anchor}`);
       }
     }
     expect(broken).toEqual([]);
