@@ -1,5 +1,6 @@
 import type { ApplyEvent } from "../apply/apply-changes.js";
 import { runLine } from "./render-apply-summary.js";
+import { plural } from "./plural.js";
 
 /** Where progress goes: a terminal gets one redrawn line, anything else plain lines. */
 export interface ProgressStream {
@@ -29,7 +30,7 @@ export function createProgress(stream: ProgressStream, options: { color?: boolea
       }
       if (event.type === "observed") {
         const creates = event.changes.filter((c) => c.decision !== "skip").length;
-        stream.write(`Run History read with ${event.history.calls.total} calls: ${creates} to create, ${event.changes.length - creates} already satisfied\n`);
+        stream.write(`Run History read with ${plural(event.history.calls.total, "call")}: ${creates} to create, ${event.changes.length - creates} already satisfied\n`);
         return;
       }
       counts[event.run.outcome] += 1;

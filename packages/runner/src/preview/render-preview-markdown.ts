@@ -3,6 +3,7 @@ import type { PreviewDocument } from "./build-preview.js";
 import { summaryLine } from "./build-preview.js";
 import { fenceFor, safeUrl } from "./markdown-text.js";
 import { runColumns } from "./render-preview-text.js";
+import { plural } from "../output/plural.js";
 
 /** GitHub's limit for one comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_535;
@@ -43,7 +44,7 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
     previewMarker(doc.plan.name),
     `### qac plan \`${cell(doc.plan.name)}\`: ${summaryLine(doc.summary)}${warningCount}`,
     "",
-    `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${doc.calls.observe.total} calls at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
+    `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${plural(doc.calls.observe.total, "call")} at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
     "",
     ...(warnings.length ? [`<details><summary>${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}</summary>`, "", fence, ...warnings, fence, "", "</details>", ""] : []),
     `<details><summary>${doc.runs.length} run${doc.runs.length === 1 ? "" : "s"}</summary>`,

@@ -1,5 +1,6 @@
 import type { PreviewDocument, PreviewRun } from "./build-preview.js";
 import { summaryLine } from "./build-preview.js";
+import { plural } from "../output/plural.js";
 
 /** Options of {@link renderPreviewText}. */
 export interface TextOptions {
@@ -25,7 +26,7 @@ export function renderPreviewText(doc: PreviewDocument, options: TextOptions = {
   const calls = doc.calls.observe;
   const lines = [
     `Plan ${doc.plan.name} (${doc.plan.file}) · project ${doc.project.name} (${doc.project.id})${doc.applyIdentity ? ` · --once-per ${doc.applyIdentity}` : ""}`,
-    `${paint(1, summaryLine(doc.summary))} · Run History read with ${calls.total} call${calls.total === 1 ? "" : "s"} (minimum ${calls.minimum})`,
+    `${paint(1, summaryLine(doc.summary))} · Run History read with ${plural(calls.total, "call")} (minimum ${calls.minimum})`,
   ];
   const rows = doc.runs.map((r) => [`${SYMBOL[r.decision]} ${LABEL[r.decision]}`, ...runColumns(r), r.reason]);
   const widths = [0, 1, 2, 3, 4].map((i) => Math.min(48, Math.max(...rows.map((row) => row[i]!.length))));
