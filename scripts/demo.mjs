@@ -118,7 +118,7 @@ try {
     say();
     say("Try it yourself (the simulator keeps running):");
     say(`  export QAC_URL=${services.env.QAC_URL} QAC_USER=demo@qac.example QAC_PASSWORD=demo`);
-    say("  pnpm qac plan examples/plans/nightly.yaml --format markdown");
+    say("  npx -y pnpm@10 qac plan examples/plans/nightly.yaml --format markdown");
     say("Press Ctrl+C to stop.");
     await new Promise((done) => {
       process.once("SIGINT", done);
