@@ -23,6 +23,14 @@ export default tseslint.config(
     },
   },
   {
+    // The simulator is an independent implementation of the server side: it must not share code
+    // (and so mistakes) with the client or anything built on it. It may name itself (its bench does).
+    files: ["packages/simulator/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^@qac/(?!simulator$)", message: "@qac/simulator must not import other qac packages (it is the independent server side)." }] }],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },
