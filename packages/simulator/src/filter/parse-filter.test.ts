@@ -50,6 +50,11 @@ describe("parseFilter", () => {
     expect(parseFilter("NbrPassed = NbrTests")).toMatchObject({ value: { kind: "field", name: "NbrTests" } });
   });
 
+  it("accepts nesting and chains up to the limits", () => {
+    expect(() => parseFilter(`${"(".repeat(100)}Id = 1${")".repeat(100)}`)).not.toThrow();
+    expect(() => parseFilter(Array.from({ length: 2000 }, () => "Id = 1").join(" OR "))).not.toThrow();
+  });
+
   it("parses the reference's mixed example", () => {
     expect(() => parseFilter("(UserId = 1254) OR (SecurityGroup is not 'Security Admin') AND (SpouseName != 'Mary')")).not.toThrow();
   });
@@ -66,6 +71,8 @@ describe("parseFilter", () => {
     ["Id not = 3", /Expected 'in' after 'not' but found '=' \(at column 8\)/],
     ["= 3", /Expected a field name but found '=' \(at column 1\)/],
     ["Id = 1 AND", /Expected a field name but found end of filter \(at column 11\)/],
+    [`${"(".repeat(101)}Id = 1${")".repeat(101)}`, /nests parentheses and NOT more than 100 deep \(at column 101\)/],
+    [Array.from({ length: 2001 }, () => "Id = 1").join(" OR "), /more than 2000 conditions; use in \{\.\.\.\} lists \(at column 20001\)/],
   ])("rejects %j with a located message", (text, message) => {
     expect(() => parseFilter(text)).toThrowError(message);
   });

@@ -26,15 +26,24 @@ export type FilterNode =
 
 const isKeyword = (t: Token, word: string) => t.kind === "ident" && t.text.toLowerCase() === word;
 
+/** Most parentheses and NOTs nested inside each other; deeper input would exhaust the stack (a 500). */
+const MAX_FILTER_DEPTH = 100;
+/** Most conditions in one filter: AND/OR chains become trees as deep as they are long. */
+const MAX_FILTER_CONDITIONS = 2000;
+
 /**
  * Parses a QAComplete filter (reference §2.4, §11.13) by recursive descent.
  * Precedence, loosest first: OR, AND, NOT, then a condition or a parenthesised expression; AND
  * binding tighter than OR is the simulator's assumption (§11.13, precedence is not documented).
+ * Nesting beyond {@link MAX_FILTER_DEPTH} and more than {@link MAX_FILTER_CONDITIONS} conditions are
+ * refused, so that a hostile filter gets a 400 instead of exhausting the stack.
  * @throws FilterError with `SIM_FILTER_SYNTAX` and the column of the offending token.
  */
 export function parseFilter(input: string): FilterNode {
   const tokens = tokenize(input);
   let i = 0;
+  let depth = 0;
+  let conditions = 0;
   const peek = () => tokens[i]!;
   const next = () => tokens[i++]!;
   const fail = (message: string, t: Token = peek()): never => {
@@ -59,18 +68,18 @@ export function parseFilter(input: string): FilterNode {
     return left;
   };
   const parseUnary = (): FilterNode => {
-    if (isKeyword(peek(), "not")) {
-      next();
-      return { type: "not", operand: parseUnary() };
-    }
-    if (peek().kind === "lparen") {
-      next();
-      const inner = parseOr();
+    const t = peek();
+    if (!isKeyword(t, "not") && t.kind !== "lparen") return parseCondition();
+    if (++depth > MAX_FILTER_DEPTH) fail(`The filter nests parentheses and NOT more than ${MAX_FILTER_DEPTH} deep`, t);
+    next();
+    let node: FilterNode;
+    if (t.kind === "lparen") {
+      node = parseOr();
       if (peek().kind !== "rparen") fail(`Expected ')' but found ${describe(peek())}`);
       next();
-      return inner;
-    }
-    return parseCondition();
+    } else node = { type: "not", operand: parseUnary() };
+    depth -= 1;
+    return node;
   };
   const parseLiteral = (): Literal => {
     const t = next();
@@ -97,6 +106,7 @@ export function parseFilter(input: string): FilterNode {
   const parseCondition = (): Condition => {
     const fieldToken = next();
     if (fieldToken.kind !== "ident") return fail(`Expected a field name but found ${describe(fieldToken)}`, fieldToken);
+    if (++conditions > MAX_FILTER_CONDITIONS) fail(`The filter has more than ${MAX_FILTER_CONDITIONS} conditions; use in {...} lists`, fieldToken);
     const base = { field: fieldToken.text, pos: fieldToken.pos };
     const t = peek();
     if (t.kind === "op") {

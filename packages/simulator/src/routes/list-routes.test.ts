@@ -62,6 +62,18 @@ describe("filters over HTTP (reference §2.4, §11.13)", () => {
     expect(res.body).toEqual({ Message: "Invalid filter: Expected a field name but found end of filter (at column 11)" });
   });
 
+  it("answers a filter nested or chained beyond the limits with 400, not a stack overflow", async () => {
+    const deep = `${"(".repeat(5000)}Id = 1${")".repeat(5000)}`;
+    const long = Array.from({ length: 20_000 }, () => "Id = 1").join(" OR ");
+    const nots = `${"NOT ".repeat(20_000)}Id = 1`;
+    for (const Filter of [deep, long, nots]) {
+      const res = await call(sim, "POST", `${P}/tests/search`, { body: { Filter } });
+      expect([res.status, res.body.Message]).toEqual([400, expect.stringMatching(/^Invalid filter: The filter (nests|has more than)/)]);
+    }
+    const planner = Array.from({ length: 200 }, (_, i) => `(Id = ${3101 + i})`).join(" OR ");
+    expect((await call(sim, "POST", `${P}/tests/search`, { body: { Filter: planner } })).status).toBe(200);
+  });
+
   it("searches tests and configurations with a POST body filter", async () => {
     const tests = await call(sim, "POST", `${P}/tests/search?limit=100`, { body: { Filter: "(Title ~ 'checkout') AND (ExecutionType = 'Manual')" } });
     expect(tests.body.results.map((t: Row) => t.id)).toEqual([3241, 3245]);
