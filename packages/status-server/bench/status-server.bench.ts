@@ -8,7 +8,8 @@
 import { Agent, request } from "node:http";
 import { chunkInFilters, createClient } from "@qac/core";
 import { startSimulator } from "@qac/simulator";
-import { buildServer, createPoller, openSqliteStore, type ApplyReportInput } from "@qac/status-server";
+import type { ApplyReport } from "@qac/runner";
+import { buildServer, createPoller, openSqliteStore } from "@qac/status-server";
 import Fastify from "fastify";
 import { result, type BenchResult, type BenchSuite } from "../../../bench/types.js";
 
@@ -16,7 +17,7 @@ const TOKEN = "bench-token-0123456789abcdef";
 const DURATION_MS = 2000;
 const CONNECTIONS = 16;
 
-function applyReport(plan: string, runs: number, firstRunId: number, status: string): ApplyReportInput {
+function applyReport(plan: string, runs: number, firstRunId: number, status: string): ApplyReport {
   return {
     version: 1,
     plan: { name: plan, file: `plans/${plan}.yaml` },

@@ -19,10 +19,7 @@ export type {
   RunStatusUpdate,
   RunStatusChange,
   LedgerEntry,
-  Lease,
-  LeaseHolder,
 } from "./store/status-store.js";
-export type { ApplyReportInput, ApplyReportRun, ApplyCiInfo } from "./store/apply-report.js";
 export { createPoller } from "./poller/create-poller.js";
 export type { Poller, PollerOptions, PollerState, PollCycle } from "./poller/create-poller.js";
 export { createEventHub } from "./events/create-event-hub.js";

@@ -23,6 +23,14 @@ export interface StatusLease {
   expiresAt: string;
 }
 
+/** What `POST /api/v1/leases` takes: the lease on (project, plan) for `holder`, for `ttlSeconds`. */
+export interface StatusLeaseRequest {
+  project: number;
+  plan: string;
+  holder: LeaseHolder;
+  ttlSeconds: number;
+}
+
 /** The HTTP client of the status server (contract: /api/v1 applies, ledger, leases). */
 export interface StatusClient {
   readonly url: string;
@@ -31,7 +39,7 @@ export interface StatusClient {
   /** The `--once-per` ledger kept by the server. */
   ledger: LedgerStore;
   /** `POST /api/v1/leases`: the lease, or the current holder's lease when it is held (409). */
-  acquireLease(body: { project: number; plan: string; holder: LeaseHolder; ttlSeconds: number }): Promise<{ ok: true; lease: StatusLease } | { ok: false; lease: StatusLease | null }>;
+  acquireLease(body: StatusLeaseRequest): Promise<{ ok: true; lease: StatusLease } | { ok: false; lease: StatusLease | null }>;
   /** `PUT /api/v1/leases/:id`; false when it expired or was broken (404/410). */
   renewLease(id: string, ttlSeconds: number): Promise<boolean>;
   /** `DELETE /api/v1/leases/:id`. */

@@ -1,15 +1,15 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
+import type { ApplyReport } from "@qac/runner";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { APPLY_REPORT_SCHEMA_ID } from "../schema/apply-report-schema.js";
-import type { ApplyReportInput } from "../store/apply-report.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, ref } from "./schema-ref.js";
 
 /** `POST/GET /api/v1/applies`: apply reports in, history out. */
 export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Body: ApplyReportInput }>(
+    app.post<{ Body: ApplyReport }>(
       "/api/v1/applies",
       {
         onRequest: ctx.auth.write,

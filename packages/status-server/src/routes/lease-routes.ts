@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
+import type { StatusLeaseRequest } from "@qac/runner";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
-import type { LeaseHolder } from "../store/status-store.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, noQuery, ref } from "./schema-ref.js";
 
@@ -17,7 +17,7 @@ const idParams = { type: "object", required: ["id"], properties: { id: { type: "
 export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
     const write = { onRequest: ctx.auth.write, config: { rateLimit: ctx.rateLimit } };
-    app.post<{ Body: { project: number; plan: string; holder: LeaseHolder; ttlSeconds: number } }>(
+    app.post<{ Body: StatusLeaseRequest }>(
       "/api/v1/leases",
       { ...write, schema: { summary: "Take the lease on (project, plan)", tags: ["leases"], security: [{ bearer: [] }], body: ref("lease-request"), response: { 201: ref("lease"), 409: ref("lease-conflict"), ...errorResponses(400, 401, 429) } } },
       async (request, reply) => {

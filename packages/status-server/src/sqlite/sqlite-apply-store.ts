@@ -1,5 +1,5 @@
+import type { ApplyReport } from "@qac/runner";
 import type { Database } from "better-sqlite3";
-import type { ApplyReportInput } from "../store/apply-report.js";
 import { bucketOf, emptyCounts, isFinalStatus } from "../store/status-bucket.js";
 import type { ApplyStore, ApplySummary, PlanOverview, RunQuery, RunView } from "../store/status-store.js";
 
@@ -51,28 +51,27 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
   // A run the poller already tracks keeps its fresher status.
   const trackRun = db.prepare("INSERT INTO run_status (project_id, run_id, status, finished, refreshed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
 
-  const insert = db.transaction((report: ApplyReportInput, receivedAt: Date): number => {
+  const insert = db.transaction((report: ApplyReport, receivedAt: Date): number => {
     const id = Number(
       insertApply.run({
         planName: report.plan.name,
-        planFile: report.plan.file ?? null,
+        planFile: report.plan.file,
         projectId: report.project.id,
-        projectName: report.project.name ?? null,
-        applyIdentity: report.applyIdentity ?? null,
+        projectName: report.project.name,
+        applyIdentity: report.applyIdentity,
         status: report.status,
         startedAt: report.startedAt,
-        finishedAt: report.finishedAt ?? null,
+        finishedAt: report.finishedAt,
         receivedAt: receivedAt.toISOString(),
         ci: report.ci ? JSON.stringify(report.ci) : null,
-        user: report.user ?? null,
+        user: report.user,
         summary: JSON.stringify(report.summary),
         report: JSON.stringify(report),
       }).lastInsertRowid,
     );
     upsertPlan.run(report.plan.name, id);
     report.runs.forEach((run, seq) => {
-      const release = run.release ? (run.release.path ?? run.release.title) : null;
-      insertRun.run(id, seq, run.identity, run.title, run.kind, run.decision, run.outcome, report.project.id, run.runId, run.status, run.host?.name ?? null, run.release?.title ?? null, release, run.configuration?.title ?? null);
+      insertRun.run(id, seq, run.identity, run.title, run.kind, run.decision, run.outcome, report.project.id, run.runId, run.status, run.host?.name ?? null, run.release?.title ?? null, run.release?.path ?? null, run.configuration?.title ?? null);
       if (run.runId !== null) trackRun.run(report.project.id, run.runId, run.status, isFinalStatus(run.status) ? 1 : 0, receivedAt.getTime());
     });
     return id;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import type { Lease, LeaseHolder, LeaseStore } from "../store/status-store.js";
+import type { LeaseHolder, StatusLease } from "@qac/runner";
+import type { LeaseStore } from "../store/status-store.js";
 
 interface LeaseRow {
   id: string;
@@ -12,7 +13,7 @@ interface LeaseRow {
   ended_at: number | null;
 }
 
-const toLease = (row: LeaseRow): Lease => ({
+const toLease = (row: LeaseRow): StatusLease => ({
   id: row.id,
   project: row.project_id,
   plan: row.plan,

@@ -1,4 +1,4 @@
-import type { ApplyCiInfo, ApplyReportInput } from "./apply-report.js";
+import type { ApplyReport, CiInfo, LedgerEntry as RunnerLedgerEntry, StatusLease, StatusLeaseRequest } from "@qac/runner";
 
 /** Runs of an apply counted by live QAComplete status. */
 export interface StatusCounts {
@@ -22,7 +22,7 @@ export interface ApplySummary {
   startedAt: string;
   finishedAt: string | null;
   status: string;
-  ci: ApplyCiInfo | null;
+  ci: CiInfo | null;
   user: string | null;
   summary: Record<string, number>;
 }
@@ -68,7 +68,7 @@ export interface RunQuery {
 /** Apply history: reports in, summaries and run views out. */
 export interface ApplyStore {
   /** Stores a report; its runs with a run id join the live-status table. @returns the new apply id */
-  insert(report: ApplyReportInput, receivedAt: Date): number;
+  insert(report: ApplyReport, receivedAt: Date): number;
   list(query: { plan?: string; limit: number; offset: number }): { applies: ApplySummary[]; total: number };
   /** The report as sent plus `id` and `receivedAt`, or undefined. */
   get(id: number): (Record<string, unknown> & { id: number; receivedAt: string }) | undefined;
@@ -110,10 +110,8 @@ export interface RunStatusStore {
   lag(): { unfinished: number; oldestRefreshMs: number | null };
 }
 
-/** One `--once-per` ledger entry. */
-export interface LedgerEntry {
-  identity: string;
-  runId: number;
+/** One stored `--once-per` ledger entry: the runner's entry and when it was recorded. */
+export interface LedgerEntry extends RunnerLedgerEntry {
   recordedAt: string;
 }
 
@@ -124,38 +122,23 @@ export interface LedgerStore {
   record(
     projectId: number,
     applyIdentity: string,
-    entries: readonly { identity: string; runId: number }[],
+    entries: readonly RunnerLedgerEntry[],
     now: Date,
   ): { ok: true; recorded: number; added: number } | { ok: false; existing: LedgerEntry };
 }
 
-/** Who holds a lease. */
-export interface LeaseHolder {
-  name: string;
-  host?: string;
-  pid?: number;
-  ciJob?: string;
-}
-
-/** A lease on (project, plan). Times are ISO strings. */
-export interface Lease {
-  id: string;
-  project: number;
-  plan: string;
-  holder: LeaseHolder;
-  acquiredAt: string;
-  expiresAt: string;
-}
-
-/** Leases on (project, plan): at most one live lease per pair; an expired lease is gone by itself. */
+/**
+ * Leases on (project, plan): at most one live lease per pair; an expired lease is gone by itself.
+ * Requests and leases have the shapes the runner's status client sends and reads.
+ */
 export interface LeaseStore {
-  acquire(request: { project: number; plan: string; holder: LeaseHolder; ttlSeconds: number }, now: Date): { ok: true; lease: Lease } | { ok: false; current: Lease };
+  acquire(request: StatusLeaseRequest, now: Date): { ok: true; lease: StatusLease } | { ok: false; current: StatusLease };
   /** "missing": no such lease ever; "ended": expired, released or broken. */
-  renew(id: string, ttlSeconds: number, now: Date): Lease | "missing" | "ended";
+  renew(id: string, ttlSeconds: number, now: Date): StatusLease | "missing" | "ended";
   /** Ends a lease (release by its holder, or break by an admin); returns the lease it ended. */
-  end(id: string, reason: "released" | "broken", now: Date): Lease | "missing" | "already-ended";
+  end(id: string, reason: "released" | "broken", now: Date): StatusLease | "missing" | "already-ended";
   /** Live leases at `now`. */
-  list(now: Date): Lease[];
+  list(now: Date): StatusLease[];
 }
 
 /** The whole store: one database behind small interfaces, so another database can follow. */

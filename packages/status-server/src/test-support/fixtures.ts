@@ -1,14 +1,14 @@
+import type { ApplyReport, ReportRun } from "@qac/runner";
 import { buildServer } from "../build-server.js";
 import type { StatusServerOptions } from "../options.js";
 import { openSqliteStore } from "../sqlite/open-sqlite-store.js";
-import type { ApplyReportInput, ApplyReportRun } from "../store/apply-report.js";
 
 export const TOKEN = "write-token-0123456789abcdef";
 export const ADMIN = "admin-token-0123456789abcdef";
 export const auth = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 
 /** A desired run of a report. */
-export function reportRun(overrides: Partial<ApplyReportRun> = {}): ApplyReportRun {
+export function reportRun(overrides: Partial<ReportRun> = {}): ReportRun {
   return {
     identity: "test:Login smoke",
     runKey: "test:2001",
@@ -29,7 +29,7 @@ export function reportRun(overrides: Partial<ApplyReportRun> = {}): ApplyReportR
 }
 
 /** An apply report as the runner sends it. */
-export function report(overrides: Partial<ApplyReportInput> = {}): ApplyReportInput {
+export function report(overrides: Partial<ApplyReport> = {}): ApplyReport {
   const runs = overrides.runs ?? [reportRun()];
   return {
     version: 1,
