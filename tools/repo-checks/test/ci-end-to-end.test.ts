@@ -24,7 +24,8 @@ function stepScript(workflow: string, job: string, step: string): string {
  * `qac` being the CLI from source, against the simulator, with one valid and one broken plan;
  * then posts its output with the real comment script. This is the whole pull-request path.
  */
-describe("the GitHub workflows, end to end", () => {
+// Each test runs several real qac processes one after another; allow what one child script may take.
+describe("the GitHub workflows, end to end", { timeout: 60_000 }, () => {
   let sim: Simulator;
   let dir: string;
   beforeAll(async () => {
