@@ -45,6 +45,20 @@ describe("qac apply", () => {
     expect(c.out()).toMatch(/not-started/);
   });
 
+  it("on Ctrl-C while waiting (--wait), ends the wait at once and says the runs go on", async () => {
+    // Ctrl-C arrives once the wait has polled the runs (the virtual clock keeps them unfinished).
+    let err = () => "";
+    const stop = () => new Promise<string>((resolve) => {
+      const timer = setInterval(() => err().includes("0/3 finished") && (clearInterval(timer), resolve("SIGINT")), 1);
+    });
+    const c = f.io({ waitForStop: stop });
+    err = c.err;
+    expect(await runCli(["apply", "plan.yaml", "--wait", "--timeout", "1h"], c.io)).toBe(EXIT.ERROR);
+    expect(c.err()).toContain("SIGINT: stopping the wait; the runs go on in QAComplete.");
+    expect(c.err()).not.toContain("no new runs will be started");
+    expect(c.out()).toContain("Interrupted: interrupted while 3 runs were unfinished");
+  });
+
   it("waits with --wait and reports the deadline passing (exit 1, says which runs)", async () => {
     const c = f.io();
     expect(await runCli(["apply", "plan.yaml", "--wait", "--timeout", "1s"], c.io)).toBe(EXIT.ERROR);

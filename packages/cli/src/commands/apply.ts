@@ -47,8 +47,10 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     const client = await connect(flags, ctx);
     let exit: ExitCode = EXIT.OK;
     const controller = new AbortController();
+    // While waiting (--wait) the runs are all created: Ctrl-C then only ends the wait.
+    let waiting = false;
     void ctx.io.waitForStop?.().then((signal) => {
-      ctx.io.stderr.write(`\n${signal}: no new runs will be started; waiting for the ones in flight...\n`);
+      ctx.io.stderr.write(waiting ? `\n${signal}: stopping the wait; the runs go on in QAComplete.\n` : `\n${signal}: no new runs will be started; waiting for the ones in flight...\n`);
       controller.abort();
     });
     try {
@@ -104,7 +106,9 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         if (flags.wait && report.status !== "interrupted") {
           const ids = report.runs.flatMap((r) => (r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : []));
           const titles = new Map(report.runs.flatMap((r) => (r.runId === null ? [] : [[r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`] as const])));
-          if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, report.plan.name, titles)) !== EXIT.OK) exit = EXIT.ERROR;
+          waiting = true;
+          if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, report.plan.name, titles, controller.signal)) !== EXIT.OK) exit = EXIT.ERROR;
+          waiting = false;
         }
       }
     } finally {

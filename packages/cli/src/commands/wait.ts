@@ -29,17 +29,22 @@ deadline passed (the output says which).`;
  * Waits for runs, prints their outcome (and a JUnit file); returns the exit code.
  * Shared by `qac wait` and `qac apply --wait`.
  */
-export async function waitAndReport(client: QacClient, projectId: ProjectId, runIds: readonly number[], flags: WaitFlags, ctx: CommandContext, planName = "qac", titles: ReadonlyMap<number, string> = new Map()): Promise<ExitCode> {
+export async function waitAndReport(client: QacClient, projectId: ProjectId, runIds: readonly number[], flags: WaitFlags, ctx: CommandContext, planName = "qac", titles: ReadonlyMap<number, string> = new Map(), stop?: AbortSignal): Promise<ExitCode> {
   const runner = await import("@qac/runner");
   const err = ctx.io.stderr;
   const tty = err.isTTY === true;
-  const controller = new AbortController();
-  void ctx.io.waitForStop?.().then(() => controller.abort());
+  // `qac apply --wait` passes the signal its own Ctrl-C handler aborts; `qac wait` listens itself.
+  let signal = stop;
+  if (!signal) {
+    const controller = new AbortController();
+    void ctx.io.waitForStop?.().then((name) => (err.write(`\n${name}: stopping the wait; the runs go on in QAComplete.\n`), controller.abort()));
+    signal = controller.signal;
+  }
   err.write(`Waiting for ${runIds.length} run${runIds.length === 1 ? "" : "s"} (timeout ${Math.round(flags.timeout / 1000)} s)...\n`);
   let last = "";
   const result = await runner.waitForRuns(client, projectId, runIds, {
     timeoutMs: flags.timeout,
-    signal: controller.signal,
+    signal,
     onPoll: (runs) => {
       const unfinished = runs.filter((r) => runner.isUnfinished(r.status_code)).length;
       const line = `${runs.length - unfinished}/${runIds.length} finished`;

@@ -53,6 +53,28 @@ describe("waitForRuns", () => {
     expect(result.reason).toContain("the deadline passed with 5 of 5 runs unfinished");
   });
 
+  it("stops at once on Ctrl-C, without sitting out the pause between polls", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "In Progress" as const }]);
+    const controller = new AbortController();
+    // A pause that never ends on its own: only the abort can end the wait.
+    const result = await waitForRuns(f.client, project, ids, { signal: controller.signal, sleep: () => (controller.abort(), new Promise<void>(() => undefined)) });
+    expect(result).toMatchObject({ outcome: "interrupted", calls: 1 });
+    expect(result.reason).toBe(`interrupted while 1 runs were unfinished: ${ids[0]} (In Progress)`);
+  });
+
+  it("cancels its real pause on abort, so no timer keeps the process alive", async () => {
+    const f = await startFixture();
+    fixtures.push(f);
+    const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "In Progress" as const }]);
+    const controller = new AbortController();
+    const started = Date.now();
+    const result = await waitForRuns(f.client, project, ids, { signal: controller.signal, intervalMs: 60_000, onPoll: () => void setImmediate(() => controller.abort()) });
+    expect(result.outcome).toBe("interrupted");
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it("reads many runs with few calls: 400 ids in one poll take at most a handful of list calls", async () => {
     const f = await startFixture();
     fixtures.push(f);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { chunkInFilters, type ProjectId, type TestRun } from "@qac/core";
 import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
 import type { RunnerClient } from "../observe/observe-run-history.js";
@@ -38,7 +39,11 @@ export interface WaitResult {
  * between polls backs off from `intervalMs` to `maxIntervalMs`.
  */
 export async function waitForRuns(client: RunnerClient, projectId: ProjectId, runIds: readonly number[], options: WaitOptions = {}): Promise<WaitResult> {
-  const sleep = options.sleep ?? realSleep;
+  // The real pause is cancelled by the signal too, so no timer keeps the process alive after Ctrl-C.
+  const signal = options.signal;
+  const sleep = options.sleep ?? (signal ? (ms: number) => delay(ms, undefined, { signal }).catch(() => undefined) : realSleep);
+  // Retries of a poll (429, 5xx) keep their real pauses: an aborted signal must not turn them into a burst.
+  const retryPolicy = { sleep: options.sleep ?? realSleep };
   const now = options.now ?? Date.now;
   const deadline = now() + (options.timeoutMs ?? 1_800_000);
   const ids = [...new Set(runIds)];
@@ -49,7 +54,7 @@ export async function waitForRuns(client: RunnerClient, projectId: ProjectId, ru
     const pending = ids.filter((id) => !latest.has(id) || isUnfinished(latest.get(id)!.status_code));
     for (const f of chunkInFilters("Id", pending)) {
       for (let offset = 0; ; offset += 1000) {
-        const page = await withRetries(() => client.testRuns.list(projectId, { filter: f, offset, limit: 1000 }), { sleep }, true);
+        const page = await withRetries(() => client.testRuns.list(projectId, { filter: f, offset, limit: 1000 }), retryPolicy, true);
         calls += 1;
         for (const run of page.results) latest.set(run.id, run);
         if (page.results.length < 1000 || offset + 1000 >= page.total) break;
@@ -66,10 +71,23 @@ export async function waitForRuns(client: RunnerClient, projectId: ProjectId, ru
       const gone = missing.length ? `${missing.length} run(s) not found: ${missing.slice(0, 10).join(", ")}` : "";
       return { runs, missing, outcome: "failed", reason: [bad.length ? `${bad.length} of ${runs.length} runs did not pass: ${list(bad)}` : "", gone].filter(Boolean).join("; "), calls };
     }
-    if (options.signal?.aborted) return { runs, missing, outcome: "interrupted", reason: `interrupted while ${unfinished.length} runs were unfinished: ${list(unfinished)}`, calls };
+    const interrupted = () => ({ runs, missing, outcome: "interrupted" as const, reason: `interrupted while ${unfinished.length} runs were unfinished: ${list(unfinished)}`, calls });
+    if (options.signal?.aborted) return interrupted();
     if (now() >= deadline) return { runs, missing, outcome: "timeout", reason: `the deadline passed with ${unfinished.length} of ${runs.length} runs unfinished: ${list(unfinished)}`, calls };
-    await sleep(Math.min(interval, Math.max(0, deadline - now())));
+    // Ctrl-C ends the wait at once, not after a pause of up to maxIntervalMs.
+    await untilAborted(sleep(Math.min(interval, Math.max(0, deadline - now()))), options.signal);
+    if (options.signal?.aborted) return interrupted();
     interval = Math.min(options.maxIntervalMs ?? 30_000, interval * 2);
   }
 }
 
+/** Resolves when `wait` does or `signal` aborts, whichever comes first. */
+function untilAborted(wait: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return wait;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => (signal.removeEventListener("abort", done), resolve());
+    signal.addEventListener("abort", done, { once: true });
+    void wait.then(done, done);
+  });
+}
