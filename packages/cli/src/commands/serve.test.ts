@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -53,6 +55,22 @@ describe("qac serve", () => {
     expect(await run.exit).toBe(1);
     expect(run.err()).toContain("QAC_STATUS_TOKEN");
     expect(run.err()).toContain("openssl rand -hex 24");
+    expect(existsSync(join(dir, "status.db"))).toBe(false);
+  });
+
+  it("says the port is in use and to choose another --port", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const run = serve(["--port", String(port), "--db", join(dir, "status.db")], { QAC_STATUS_TOKEN: TOKEN });
+      expect(await run.exit).toBe(1);
+      expect(run.err()).toContain(`Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`);
+      expect(run.out()).toBe("");
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it("runs without live status when no QAComplete connection is configured", async () => {

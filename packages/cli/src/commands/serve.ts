@@ -55,12 +55,15 @@ Example:
       const env = ctx.io.env;
       const wantsQac = Boolean(flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"]);
       const client = wantsQac ? await connect(flags, ctx) : undefined;
-      const { buildServer, openSqliteStore, isStatusServerError } = await import("@qac/status-server");
+      const { startStatusServer, isStatusServerError } = await import("@qac/status-server");
       const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
-      let app;
+      let server;
       try {
-        app = buildServer({
-          store: openSqliteStore(flags.db),
+        // Closes the client itself when it fails to start or stops.
+        server = await startStatusServer({
+          dbFile: flags.db,
+          host: flags.host,
+          port: flags.port,
           token: env["QAC_STATUS_TOKEN"] ?? "",
           adminToken: env["QAC_STATUS_ADMIN_TOKEN"] || undefined,
           readToken: env["QAC_STATUS_READ_TOKEN"] || undefined,
@@ -69,15 +72,11 @@ Example:
           poller: { intervalMs: flags.pollInterval },
           runLinkTemplate: flags.runLink,
         });
-        await app.listen({ host: flags.host, port: flags.port });
       } catch (error) {
-        await client?.close();
         if (isStatusServerError(error)) throw new CliError("CLI_USAGE", error.message);
         throw error;
       }
-      const address = app.server.address();
-      const bound = typeof address === "object" && address !== null ? address.port : flags.port;
-      const url = `http://${flags.host.includes(":") ? `[${flags.host}]` : flags.host}:${bound}`;
+      const url = server.url;
       out(`qac status server listening on ${url}`);
       out(`  Page:      ${url}/`);
       out(`  API docs:  ${url}/docs`);
@@ -86,8 +85,7 @@ Example:
       out("Press Ctrl+C to stop.");
       const signal = await (ctx.io.waitForStop ?? (() => new Promise<string>(() => undefined)))();
       out(`${signal}: shutting down`);
-      await app.close();
-      await client?.close();
+      await server.close();
       ctx.setExit(EXIT.OK);
     });
 }
