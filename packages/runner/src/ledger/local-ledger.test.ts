@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isRunnerError } from "../errors.js";
@@ -19,6 +19,27 @@ describe("createLocalLedger", () => {
     expect(await createLocalLedger(file).read(1002, "sha-1")).toEqual({ a: 9 });
     expect(await readdir(join(dir, "nested"))).toEqual(["state.json"]);
     expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ version: 1 });
+  });
+
+  it("keeps every record when two processes write the state file at the same time (two plans applied at once)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-state-"));
+    const file = join(dir, "state.json");
+    // Two ledgers on one file stand for two qac processes: each serialises only its own writes.
+    const a = createLocalLedger(file);
+    const b = createLocalLedger(file);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => [a.record(1001, "sha-1", [{ identity: `a${i}`, runId: i }]), b.record(1001, "sha-1", [{ identity: `b${i}`, runId: 100 + i }])]).flat());
+    expect(Object.keys(await a.read(1001, "sha-1"))).toHaveLength(40);
+    expect((await readdir(dir)).sort()).toEqual(["state.json"]);
+  });
+
+  it("breaks a state file lock left behind by a process that is gone", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-state-"));
+    const file = join(dir, "state.json");
+    // PIDs above the kernel's limit (4194304) never run.
+    await writeFile(`${file}.lock`, `99999999@${hostname()}`);
+    await createLocalLedger(file).record(1001, "sha-1", [{ identity: "a", runId: 1 }]);
+    expect(await createLocalLedger(file).read(1001, "sha-1")).toEqual({ a: 1 });
+    expect(await readdir(dir)).toEqual(["state.json"]);
   });
 
   it("refuses a file that is not a qac state file, saying how to fix it", async () => {

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { RunnerError } from "../errors.js";
 import type { LedgerEntry, LedgerStore } from "./ledger-store.js";
+import { withFileLock } from "./with-file-lock.js";
 
 interface StateFile {
   version: 1;
@@ -15,8 +17,9 @@ export const DEFAULT_STATE_FILE = ".qac/state.json";
 /**
  * A {@link LedgerStore} in a small JSON file (default `.qac/state.json`). Writes go to a temporary
  * file that is renamed over the old one, so a crash leaves either the old or the new state, never
- * half a file; writes within one process are serialised. Concurrent applies of one plan are
- * serialised by the lease, so two processes never write it at the same time for the same plan.
+ * half a file. Writes are serialised within one process by a queue and across processes by a
+ * lock file (`state.json.lock`): applies of two different plans share the file and are not
+ * serialised by the lease, so each write re-reads the file under the lock and loses no record.
  */
 export function createLocalLedger(file: string = DEFAULT_STATE_FILE): LedgerStore {
   let queue: Promise<unknown> = Promise.resolve();
@@ -44,14 +47,17 @@ export function createLocalLedger(file: string = DEFAULT_STATE_FILE): LedgerStor
     record(projectId, applyIdentity, entries: readonly LedgerEntry[]) {
       const next = queue.then(async () => {
         if (entries.length === 0) return;
-        const state = await load();
-        const project = (state.oncePer[String(projectId)] ??= {});
-        const record = (project[applyIdentity] ??= {});
-        for (const e of entries) record[e.identity] ??= e.runId;
         await mkdir(dirname(file), { recursive: true });
-        const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, "utf8");
-        await rename(temp, file);
+        // Another process (another plan's apply) may be writing too: read-modify-write under a file lock.
+        await withFileLock(file, async () => {
+          const state = await load();
+          const project = (state.oncePer[String(projectId)] ??= {});
+          const record = (project[applyIdentity] ??= {});
+          for (const e of entries) record[e.identity] ??= e.runId;
+          const temp = `${file}.${randomUUID()}.tmp`;
+          await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, "utf8");
+          await rename(temp, file);
+        });
       });
       queue = next.catch(() => undefined);
       return next;
