@@ -102,5 +102,7 @@ describe.skipIf(!available)("status page in chromium", () => {
     expect(text).toContain("Guest checkout with credit card");
     expect(text).toContain("Log in with e-mail and password");
     expect(await page.locator("#live").textContent()).toBe("static");
+    // The stylesheet applies in full: the page font is the sans-serif stack, not the browser's serif default.
+    expect(await page.locator("body").evaluate((body) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(body).fontFamily)).toMatch(/^system-ui, .*sans-serif$/);
   });
 });

@@ -46,12 +46,16 @@ function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], ru
   </section>`;
 }
 
-/** Wraps content in the page shell (style and live-update script carry the CSP nonce). */
+/**
+ * Wraps content in the page shell (style and live-update script carry the CSP nonce). Our own
+ * stylesheet and script go in unescaped: `<style>` and `<script>` are raw text, where `&quot;`
+ * would stay literal and break `"Segoe UI"` and every declaration after it.
+ */
 export function renderShell(title: string, body: SafeHtml, data: Pick<PageData, "nonce" | "poller" | "generatedAt">): string {
   const lag = data.poller ? html`status refreshed ${Math.round(data.poller.lagSeconds)} s ago` : html`live status off (no QAComplete connection)`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${data.nonce}">${PAGE_CSS}</style></head>
+<title>${title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${data.nonce}">${new SafeHtml(PAGE_CSS)}</style></head>
 <body><header><h1>${title}</h1><span id="live">static</span><span class="meta">${lag} · page built ${formatTime(data.generatedAt.toISOString())}</span></header>
 <main>${body}</main>
 <footer>qac status server · <a href="/">plans</a> · <a href="/api/v1/plans">JSON</a> · <a href="/docs">API docs</a> · <a href="/metrics">metrics</a></footer>

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { PAGE_CSS } from "../page/page-style.js";
 import { auth, report, reportRun, testServer } from "../test-support/fixtures.js";
 
 let app = testServer({ runLinkTemplate: "https://qac.example/runs/{runId}?project={projectId}" });
@@ -54,6 +55,14 @@ describe("status page", () => {
     expect(page.body).toContain(`<script nonce="${nonce}">`);
     expect(page.body).toContain(`<style nonce="${nonce}">`);
     expect((await app.inject("/")).headers["content-security-policy"]).not.toContain(nonce);
+  });
+
+  it("sends its own stylesheet as written, so quoted font names are not turned into entities", async () => {
+    for (const url of ["/", "/docs"]) {
+      const style = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec((await app.inject(url)).body)?.[1];
+      expect(style).toBe(PAGE_CSS);
+      expect(style).toContain('"Segoe UI"');
+    }
   });
 
   it("says so when nothing was recorded yet, and 404s an unknown apply page", async () => {
