@@ -94,11 +94,17 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ Message: NOT_FOUND }));
 
+  // Route keys, so that a fault rule naming no route fails instead of silently injecting nothing.
+  const routeKeys = new Set<string>();
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routeKeys.add(routeKeyOf(method, route.url));
+  });
   registerTestRunRoutes(app, rt);
   registerRunItemRoutes(app, rt);
   registerLibraryRoutes(app, rt);
   registerProjectRoutes(app, rt);
   registerAutomationRoutes(app, rt);
   registerAgentRoutes(app, rt);
+  rt.faults.knowRoutes(routeKeys);
   return app;
 }

@@ -40,6 +40,15 @@ describe("FaultInjector", () => {
     expect(() => faults.set([{ status: 503, reset: "before" }])).toThrowError(/cannot both answer a status and reset/);
   });
 
+  it("refuses a route the server does not have once it knows the routes, also for rules set before", () => {
+    const faults = new FaultInjector();
+    faults.set([{ route: "GET /nope", status: 500 }]);
+    expect(() => faults.knowRoutes(new Set([POST]))).toThrowError(/faults\[0\]\.route "GET \/nope" is not a route of the simulator/);
+    faults.clear();
+    faults.knowRoutes(new Set([POST]));
+    expect(() => faults.set([{ route: POST, status: 500 }, { route: "POST /api/v2/projects/:projectId/testrun", status: 500 }])).toThrowError(/^faults\[1\]\.route/);
+  });
+
   it("injects nothing after clear()", () => {
     const faults = new FaultInjector();
     faults.set([{ status: 500 }]);

@@ -20,6 +20,15 @@ export interface FaultRule {
   reset?: "before" | "after";
 }
 
+/** Names the route key a mistyped one probably meant (`{ProjectId}` → `:projectId`, no `/rest-api/service`). */
+function suggestRoute(route: string, routes: ReadonlySet<string>): string {
+  const normalised = route
+    .replace(/\/rest-api\/service(?=\/)/, "")
+    .replace(/\{(\w)(\w*)\}/g, (_, first: string, rest: string) => `:${first.toLowerCase()}${rest}`);
+  if (routes.has(normalised)) return `did you mean ${JSON.stringify(normalised)}?`;
+  return `route keys look like "GET /api/v2/projects/:projectId/testruns" (fastify params, no /rest-api/service)`;
+}
+
 /** What to do with one request. */
 export interface FaultDecision {
   latencyMs: number;
@@ -30,10 +39,16 @@ export interface FaultDecision {
 
 const STATUSES = new Set([429, 500, 502, 503, 504]);
 
-/** Checks rules up front so a typo fails loudly instead of silently injecting nothing. */
-export function checkFaultRules(rules: readonly FaultRule[]): void {
+/**
+ * Checks rules up front so a typo fails loudly instead of silently injecting nothing. With
+ * `routes` (the server's route keys), a `route` that names none of them is refused too.
+ */
+export function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<string>): void {
   rules.forEach((rule, i) => {
     const where = `faults[${i}]`;
+    if (rule.route !== undefined && rule.route !== "*" && routes !== undefined && !routes.has(rule.route)) {
+      throw new RangeError(`${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`);
+    }
     if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new RangeError(`${where}.probability must be between 0 and 1, got ${rule.probability}`);
     if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new RangeError(`${where}.times must be a whole number >= 0, got ${rule.times}`);
     for (const key of ["latencyMs", "latencyJitterMs", "retryAfterSeconds"] as const) {
@@ -55,9 +70,16 @@ export class FaultInjector {
   private rules: FaultRule[] = [];
   private hits: number[] = [];
   private random: Random = createRandom(0);
+  private routes: ReadonlySet<string> | undefined;
+
+  /** Tells the injector the server's route keys, so rules naming no route are refused; re-checks the current rules. */
+  knowRoutes(routes: ReadonlySet<string>): void {
+    checkFaultRules(this.rules, routes);
+    this.routes = routes;
+  }
 
   set(rules: readonly FaultRule[], seed = 0): void {
-    checkFaultRules(rules);
+    checkFaultRules(rules, this.routes);
     this.rules = rules.map((r) => ({ ...r }));
     this.hits = rules.map(() => 0);
     this.random = createRandom(seed);

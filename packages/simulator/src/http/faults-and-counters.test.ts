@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../start-simulator.js";
+import { createSimulator, startSimulator, type Simulator } from "../start-simulator.js";
 import { basic, call } from "../test-support/call.js";
 
 const ROUTE = "POST /api/v2/projects/:projectId/testruns";
@@ -60,6 +60,18 @@ describe("fault injection over a real socket", () => {
     await expect(inject()).rejects.toThrow("Injected fault: connection reset");
     expect(sim.runs.count()).toBe(before + 1);
     expect((await inject()).statusCode).toBe(200);
+  });
+
+  it("refuses a rule whose route names no route, instead of silently injecting nothing", async () => {
+    expect(() => createSimulator({ clock: "virtual", faults: [{ route: "POST /testruns", status: 503 }] })).toThrowError(
+      'faults[0].route "POST /testruns" is not a route of the simulator; route keys look like "GET /api/v2/projects/:projectId/testruns" (fastify params, no /rest-api/service)',
+    );
+    sim = await startSimulator({ clock: "virtual" });
+    // The client's endpoint keys use {Param}; the simulator's use fastify's :param.
+    expect(() => sim.faults.set([{ route: "GET /api/v2/projects/{ProjectId}/testruns/{Id}", status: 503 }])).toThrowError(
+      'faults[0].route "GET /api/v2/projects/{ProjectId}/testruns/{Id}" is not a route of the simulator; did you mean "GET /api/v2/projects/:projectId/testruns/:id"?',
+    );
+    sim.faults.set([{ route: "PATCH /api/v2/projects/:projectId/testruns/:id/items/:itemId", status: 503 }, { route: "GET /automation/v2/hosts", status: 503 }, { route: "*", latencyMs: 0 }]);
   });
 
   it("can change and clear faults at run time", async () => {
