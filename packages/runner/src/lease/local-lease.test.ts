@@ -65,6 +65,17 @@ describe("createLocalLeaseProvider", () => {
     await (await provider.acquire(key, { timeoutMs: 100 })).release();
   });
 
+  it("counts the lease as lost once it could not be renewed for most of its TTL (others may break it as stale)", async () => {
+    const d = await dir();
+    let now = 1_000_000;
+    const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 120_000, now: () => now }).acquire(key, { timeoutMs: 100 });
+    now += 60_000;
+    expect(lease.lost()).toBe(false);
+    now += 31_000;
+    expect(lease.lost()).toBe(true);
+    await lease.release();
+  });
+
   it("reports the lease lost when someone replaced the lock file", async () => {
     const d = await dir();
     const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 3000 }).acquire(key, { timeoutMs: 100 });

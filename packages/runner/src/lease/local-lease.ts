@@ -65,7 +65,7 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
         try {
           await writeFile(temp, JSON.stringify(content()));
           await link(temp, file);
-          return holdLease(file, nonce, content, ttlMs);
+          return holdLease(file, nonce, content, ttlMs, now);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new RunnerError("RUNNER_STATE_FILE", `cannot create the lock file ${file}: ${(error as Error).message}`, { file }, { cause: error });
         } finally {
@@ -108,23 +108,29 @@ function parse(text: string | null): LockContent | null {
 
 const describe = (lock: LockContent | null): string => (lock ? ` (${lock.holder.name}${lock.holder.host ? ` on ${lock.holder.host}` : ""}${lock.holder.pid ? `, pid ${lock.holder.pid}` : ""})` : "");
 
-function holdLease(file: string, nonce: string, content: () => LockContent, ttlMs: number): Lease {
+function holdLease(file: string, nonce: string, content: () => LockContent, ttlMs: number, now: () => number): Lease {
   let lost = false;
   let released = false;
+  const every = Math.max(1000, Math.floor(ttlMs / 3));
+  let renewedAt = now();
   const renew = async () => {
     const current = parse(await readFile(file, "utf8").catch(() => null));
     if (current?.nonce !== nonce) {
       lost = true;
       return;
     }
+    const at = now();
     const temp = `${file}.${nonce}.tmp`;
     await writeFile(temp, JSON.stringify(content()));
     await rename(temp, file);
+    renewedAt = at;
   };
-  const timer = setInterval(() => void renew().catch(() => undefined), Math.max(1000, Math.floor(ttlMs / 3)));
+  const timer = setInterval(() => void renew().catch(() => undefined), every);
   timer.unref();
   return {
-    lost: () => lost,
+    // Renewals failing (disk full, directory gone) for most of the TTL: others may soon break the
+    // lock as stale, so stop creating before they can.
+    lost: () => lost || now() - renewedAt > Math.max((ttlMs * 3) / 4, every * 2),
     async release() {
       if (released) return;
       released = true;

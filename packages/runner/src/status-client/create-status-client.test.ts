@@ -50,6 +50,19 @@ describe("createStatusClient", () => {
     expect(s.sent[2]).toMatchObject({ method: "DELETE", url: "http://status.test/api/v1/leases/L1" });
   });
 
+  it("counts a lease as lost once renewals have failed for most of its TTL (the server may give it to another apply)", async () => {
+    const lease = { id: "L1", project: 1001, plan: "smoke", holder: { name: "me" }, acquiredAt: "t", expiresAt: "t2" };
+    const s = scripted([{ status: 201, body: lease }]);
+    const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });
+    let now = 0;
+    const held = await createStatusLeaseProvider(client, { now: () => now }).acquire({ projectId: 1001, plan: "smoke" }, { timeoutMs: 1000 });
+    now = 60_000; // no renewal got through for half the TTL of 120 s: still held
+    expect(held.lost()).toBe(false);
+    now = 91_000; // three quarters of it: stop creating
+    expect(held.lost()).toBe(true);
+    await held.release();
+  });
+
   it("gives up on a held lease at the deadline, naming the holder", async () => {
     const s = scripted([{ status: 409, body: { lease: { id: "L0", project: 1, plan: "p", holder: { name: "nightly", ciJob: "42" }, acquiredAt: "a", expiresAt: "b" } } }]);
     const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });

@@ -12,6 +12,8 @@ export interface StatusLeaseOptions {
   pollMs?: number;
   holder?: LeaseHolder;
   sleep?: Sleep;
+  /** Clock for telling a lease whose renewals keep failing from a live one. @default Date.now */
+  now?: () => number;
 }
 
 /**
@@ -29,7 +31,7 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
       let waited = false;
       for (;;) {
         const result = await client.acquireLease({ project: key.projectId, plan: key.plan, holder, ttlSeconds });
-        if (result.ok) return hold(client, result.lease.id, ttlSeconds);
+        if (result.ok) return hold(client, result.lease.id, ttlSeconds, options.now ?? Date.now);
         if (Date.now() >= deadline || acquire.signal?.aborted) {
           const who = result.lease ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})` : "";
           throw new RunnerError("RUNNER_LEASE_TIMEOUT", `another apply of plan ${key.plan} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`, { lease: result.lease });
@@ -42,15 +44,20 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
   };
 }
 
-function hold(client: StatusClient, id: string, ttlSeconds: number): Lease {
+function hold(client: StatusClient, id: string, ttlSeconds: number, now: () => number): Lease {
   let lost = false;
   let released = false;
+  const every = Math.max(1000, (ttlSeconds * 1000) / 3);
+  let renewedAt = now();
   const timer = setInterval(() => {
-    void client.renewLease(id, ttlSeconds).then((ok) => void (lost ||= !ok), () => undefined);
-  }, Math.max(1000, (ttlSeconds * 1000) / 3));
+    const at = now();
+    void client.renewLease(id, ttlSeconds).then((ok) => void (ok ? (renewedAt = at) : (lost = true)), () => undefined);
+  }, every);
   timer.unref();
   return {
-    lost: () => lost,
+    // The status server unreachable for most of the TTL: the lease may expire there and another
+    // apply take it, so stop creating before that can happen.
+    lost: () => lost || now() - renewedAt > Math.max(ttlSeconds * 750, every * 2),
     async release() {
       if (released) return;
       released = true;
