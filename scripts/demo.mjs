@@ -119,6 +119,9 @@ try {
     say("Try it yourself (the simulator keeps running):");
     say(`  export QAC_URL=${services.env.QAC_URL} QAC_USER=demo@qac.example QAC_PASSWORD=demo`);
     say("  npx -y pnpm@10 qac plan examples/plans/nightly.yaml --format markdown");
+    say(`Watch runs move from Awaiting Run to Passed or Failed: open ${services.statusUrl}/ and apply again (this demo's own token):`);
+    say(`  export QAC_STATUS_TOKEN=${services.env.QAC_STATUS_TOKEN}`);
+    say(`  npx -y pnpm@10 qac apply examples/plans/smoke.yaml --report-to ${services.statusUrl}`);
     say("Press Ctrl+C to stop.");
     await new Promise((done) => {
       process.once("SIGINT", done);
