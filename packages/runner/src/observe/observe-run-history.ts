@@ -42,15 +42,23 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
   const pageSize = options.pageSize ?? 1000;
   const budget = { maxEncodedLength: options.maxFilterLength ?? 1500 };
   const calls = { total: 0, runLists: 0, itemLists: 0, minimum: 0 };
+  let minimumPages = 0;
+  // Pages overlap by a tenth: runs finishing while we page drop out of the filter and shift the
+  // rest towards the start, so without an overlap the first rows of the next page would be
+  // skipped, and a pending run never seen is created again. Rows are deduplicated by id.
+  const overlap = Math.floor(pageSize / 10);
   const listAll = async (f: Filter): Promise<TestRun[]> => {
-    const rows: TestRun[] = [];
-    for (let offset = 0; ; offset += pageSize) {
+    const rows = new Map<number, TestRun>();
+    let total = 0;
+    for (let offset = 0; ; offset += pageSize - overlap) {
       const page = await withRetries(() => client.testRuns.list(projectId, { filter: f, offset, limit: pageSize }), policy, true);
       calls.runLists += 1;
-      rows.push(...page.results);
+      if (offset === 0) total = page.total;
+      for (const row of page.results) rows.set(row.id, row);
       if (page.results.length < pageSize || offset + pageSize >= page.total) break;
     }
-    return rows;
+    minimumPages += Math.max(1, Math.ceil(total / pageSize));
+    return [...rows.values()];
   };
   const sets = [...new Set(runs.flatMap((r) => (r.testSetId === null ? [] : [r.testSetId as number])))];
   const tests = runs.filter((r) => r.kind === "test");
@@ -86,7 +94,7 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
     await options.runTests?.put(learned).catch(() => undefined);
   }
   calls.total = calls.runLists + calls.itemLists;
-  calls.minimum = setFilters.length + testFilters.length + calls.itemLists;
+  calls.minimum = minimumPages + calls.itemLists;
   observed.sort((a, b) => a.id - b.id);
   const applyIdentity = options.applyIdentity ?? null;
   const ledger = applyIdentity !== null && options.ledger ? await options.ledger.read(projectId, applyIdentity) : null;
