@@ -2,8 +2,9 @@ import type { Plan } from "../plan.js";
 import type { DesiredRun } from "./resolved-plan.js";
 
 /**
- * Gives runs of entries with a `sequenceGroup` their position in plan order (the runner starts
- * each after the previous one finished); other runs stay independent (`sequence: null`).
+ * Gives runs of entries with a `sequenceGroup` their position in plan order (the runner creates
+ * them one at a time in that order, without waiting for a run to finish); other runs stay
+ * independent (`sequence: null`).
  */
 export function assignSequences(runs: DesiredRun[], plan: Plan): void {
   const groupOf = new Map(plan.entries.map((e) => [e.key, e.sequenceGroup]));

@@ -23,7 +23,7 @@ export interface ResolvedHost {
   hostName: string | null;
 }
 
-/** Runs sharing a group start one after another in `position` order. */
+/** Runs sharing a group are created one at a time in `position` order (not waiting for each to finish). */
 export interface SequencePosition {
   group: string;
   position: number;
