@@ -105,7 +105,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     await api.register(eventRoutes(ctx));
     await api.register(opsRoutes(ctx));
     await api.register(pageRoutes(ctx));
-    await api.register(docsRoutes);
+    await api.register(docsRoutes(ctx));
   });
 
   if (poller && o.poller?.autoStart !== false) app.addHook("onReady", (done) => {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
 import { html } from "../page/html.js";
 import { renderShell } from "../page/render-page.js";
+import type { ServerContext } from "../server-context.js";
 
 interface Operation {
   summary?: string;
@@ -10,8 +11,11 @@ interface Operation {
   security?: unknown[];
 }
 
-/** `/docs` (the operations as a plain page) and `/docs/openapi.json` (the OpenAPI 3.1 document). */
-export const docsRoutes: FastifyPluginAsync = async (app) => {
+/**
+ * `/docs` (the operations as a plain page) and `/docs/openapi.json` (the OpenAPI 3.1 document).
+ * The page header shows the poller's real state, as on the status page.
+ */
+export const docsRoutes = (ctx: ServerContext): FastifyPluginAsync => async (app) => {
   app.get("/docs/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get("/docs", { schema: { hide: true } }, async (_request, reply) => {
     const doc = app.swagger() as { paths?: Record<string, Record<string, Operation>> };
@@ -23,6 +27,6 @@ export const docsRoutes: FastifyPluginAsync = async (app) => {
       <table><thead><tr><th>Method</th><th>Path</th><th>What</th><th>Access</th></tr></thead><tbody>${rows}</tbody></table></section>`;
     const nonce = randomBytes(16).toString("base64");
     reply.type("text/html; charset=utf-8").header("content-security-policy", `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'`);
-    return renderShell("qac status · API", body, { nonce, poller: null, generatedAt: new Date() });
+    return renderShell("qac status · API", body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() });
   });
 };

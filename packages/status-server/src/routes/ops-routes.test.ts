@@ -1,3 +1,4 @@
+import { createClient } from "@qac/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectSchema } from "../test-support/expect-schema.js";
 import { TOKEN, auth, report, reportRun, testServer } from "../test-support/fixtures.js";
@@ -58,6 +59,16 @@ describe("operations routes", () => {
     const page = await app.inject("/docs");
     expect(page.headers["content-type"]).toContain("text/html");
     expect(page.body).toContain("/api/v1/leases/{id}");
+  });
+
+  it("does not claim live status is off on the API page of a server that polls QAComplete", async () => {
+    await app.close();
+    const client = createClient({ baseUrl: "http://127.0.0.1:9", username: "u", password: "p", retry: false });
+    app = testServer({ qac: { client }, poller: { autoStart: false } });
+    const page = (await app.inject("/docs")).body;
+    expect(page).toContain("status refreshed");
+    expect(page).not.toContain("live status off");
+    await client.close();
   });
 
   describe("with protected reads", () => {
