@@ -20,9 +20,15 @@ Examples:
   $ qac validate examples/plans/*.yaml           check plans offline (no credentials)
   $ qac validate plan.yaml --json                the same as data
   $ qac validate plan.yaml --only label:smoke    check a selection too
+  $ qac plan smoke.yaml                          preview what apply would create, and why
+  $ qac apply smoke.yaml --wait --junit out.xml  create what is missing, wait, write JUnit
+  $ qac wait report.json                         wait for the runs of an apply report
   $ qac sim --port 8787                          start the QAComplete simulator (demo tenant)
+  $ qac <command> --help                         a command's options and more examples
 
-Exit codes: 0 ok, 3 invalid plan, 1 any other error.`;
+Connection: QAC_URL, QAC_USER, QAC_PASSWORD (or --url, --user, --password-stdin).
+Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),
+2 runs would be created (qac plan --detailed-exitcode), 3 invalid plan.`;
 
 function version(): string {
   // src/ and dist/ both sit one level below package.json.

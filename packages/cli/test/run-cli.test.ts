@@ -120,7 +120,8 @@ describe("qac", () => {
     const c = capture();
     expect(await runCli(["--help"], c.io)).toBe(EXIT.OK);
     expect(c.stdout()).toContain("$ qac validate examples/plans/*.yaml");
-    expect(c.stdout()).toContain("Exit codes: 0 ok, 3 invalid plan, 1 any other error.");
+    for (const command of ["plan", "apply", "wait", "sim"]) expect(c.stdout()).toContain(`  $ qac ${command} `);
+    expect(c.stdout()).toContain("Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),\n2 runs would be created (qac plan --detailed-exitcode), 3 invalid plan.");
   });
 
   it("rejects an unknown command with exit 1 and a hint", async () => {
