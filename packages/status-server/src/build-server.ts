@@ -75,6 +75,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     runLink: linkMaker(o.runLinkTemplate, o.qac?.client.baseUrl),
     plans: cachePlans(o.store),
     rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
+    maxEventStreams: o.maxEventStreams,
     requestCounts: new Map(),
   };
   app.decorate("qacStatus", { store: o.store, events, poller });

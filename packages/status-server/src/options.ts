@@ -30,6 +30,8 @@ export interface StatusServerOptions {
   bodyLimit?: number;
   /** Writes allowed per client address and window. @default { max: 300, windowMs: 60000 } */
   rateLimit?: { max: number; windowMs: number };
+  /** Event streams (`/events`, one per open page) served at once; more are refused with 429. @default 1000 */
+  maxEventStreams?: number;
   /** Clock (leases, lag). @default () => new Date() */
   now?: () => Date;
   /** fastify logger: `true` logs requests as JSON lines to stdout, or give a stream (authorization headers redacted). @default false */
@@ -37,7 +39,7 @@ export interface StatusServerOptions {
 }
 
 /** Options with defaults applied. */
-export type ResolvedServerOptions = Required<Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger">> & StatusServerOptions;
+export type ResolvedServerOptions = Required<Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams">> & StatusServerOptions;
 
 /**
  * Checks every option but the store, so a server that cannot start is refused before its store
@@ -68,6 +70,7 @@ export function resolveServerOptions(options: StatusServerOptions): ResolvedServ
     ...options,
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    maxEventStreams: options.maxEventStreams ?? 1000,
     now: options.now ?? (() => new Date()),
     protectReads: options.protectReads ?? false,
     logger: options.logger ?? false,

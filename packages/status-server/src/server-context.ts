@@ -16,6 +16,8 @@ export interface ServerContext {
   /** `store.applies.plans()`, recomputed only when the data changed. */
   plans(): PlanOverview[];
   rateLimit: { max: number; timeWindow: number };
+  /** Open `/events` streams allowed at once. */
+  maxEventStreams: number;
   /** Requests answered, by method, route and status (for /metrics). */
   requestCounts: Map<string, number>;
 }

@@ -36,6 +36,23 @@ describe("GET /events", () => {
     await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(0);
   });
 
+  it("refuses event streams beyond maxEventStreams with 429, and accepts one again when a page closes", async () => {
+    await app.close();
+    app = testServer({ maxEventStreams: 1 });
+    const url = await app.listen({ port: 0, host: "127.0.0.1" });
+    const first = new AbortController();
+    await fetch(`${url}/events`, { signal: first.signal });
+    await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(1);
+    const refused = await fetch(`${url}/events`);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("STATUS_RATE_LIMITED");
+    first.abort();
+    await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(0);
+    const again = await fetch(`${url}/events`);
+    expect(again.status).toBe(200);
+    await again.body?.cancel();
+  });
+
   it("lets the server close while browsers are still listening", async () => {
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     const stream = await fetch(`${url}/events`);
