@@ -8,6 +8,8 @@ import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { createLocalLedger } from "../ledger/local-ledger.js";
 import { createLocalRunTestCache } from "../observe/run-test-cache.js";
 import { applyChanges } from "./apply-changes.js";
+import { diffPlan } from "../diff/diff-plan.js";
+import { observeRunHistory } from "../observe/observe-run-history.js";
 import { isRunnerError, type RunnerError } from "../errors.js";
 import type { ApplyReport } from "../report/apply-report.js";
 
@@ -123,6 +125,25 @@ describe("applyChanges", () => {
     expect(retried.runs[0]!.reason).toContain("--once-per sha-1");
     const next = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-2", ledger });
     expect(next.summary.created).toBe(5);
+  });
+
+  it("applies a saved plan again with the same --once-per id (a retried CI job) without calling it stale or creating anything", async () => {
+    const { sim, client } = await start();
+    const dir = await mkdtemp(join(tmpdir(), "qac-ledger-"));
+    const ledger = createLocalLedger(join(dir, "state.json"));
+    const plan = await resolveEntries(client, `${MIXED_ENTRIES}  - key: forced
+    test: Search by SKU jumps to product page
+    configurations: [chrome]
+    forceNewRun: true
+`);
+    const history = await observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: "sha-1", ledger });
+    const expected = diffPlan(plan.runs, history).map((c) => ({ identity: c.identity, decision: c.decision, satisfiedBy: c.satisfiedBy }));
+    const first = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
+    expect(first.summary.created).toBe(6);
+    await sim.clock.advance(3_600_000); // the runs even finish before the retry
+    const retried = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
+    expect(retried.summary).toEqual({ created: 0, satisfied: 6, failed: 0, notStarted: 0 });
+    expect(retried.runs.map((r) => r.runId)).toEqual(first.runs.map((r) => r.runId));
   });
 
   it("keeps the report when the --once-per record cannot be written", async () => {

@@ -12,7 +12,9 @@ const describe = (d: { decision: string; satisfiedBy: number | null }) => (d.dec
 
 /**
  * Compares the decisions a saved plan was made with against those Run History gives now; throws
- * RUNNER_STALE_PLAN listing every run whose decision changed.
+ * RUNNER_STALE_PLAN listing every run whose decision changed. A run to create that is now
+ * satisfied by the `--once-per` record is not a change: an earlier apply of this saved plan (same
+ * id: a retried CI job, or a rerun after Ctrl-C or a crash) created it, so the rerun converges.
  */
 export function checkStale(saved: readonly SavedDecision[], now: readonly Change[]): void {
   const byIdentity = new Map(now.map((c) => [c.identity, c]));
@@ -20,6 +22,7 @@ export function checkStale(saved: readonly SavedDecision[], now: readonly Change
   for (const s of saved) {
     const c = byIdentity.get(s.identity);
     if (!c) continue;
+    if (c.cause === "once-per" && s.decision !== "skip") continue;
     if (c.decision !== s.decision || c.satisfiedBy !== s.satisfiedBy) changed.push({ runKey: c.run.runKey, was: describe(s), now: describe(c), reason: c.reason });
   }
   if (changed.length === 0) return;

@@ -50,4 +50,11 @@ describe("saved plans", () => {
       expect((error as Error).message).toContain("b/chrome: planned skip (run 7), now create");
     }
   });
+
+  it("is not stale when a run to create is now satisfied by the --once-per record (an earlier apply of this plan created it)", () => {
+    const oncePer = { ...change(plan.runs[0]!, "skip", 9), cause: "once-per" as const };
+    expect(() => checkStale(saved.decisions, [oncePer, change(plan.runs[1]!, "skip", 7)])).not.toThrow();
+    // A planned skip that now points at another run is still a change.
+    expect(() => checkStale(saved.decisions, [change(plan.runs[0]!, "create", null), { ...change(plan.runs[1]!, "skip", 8), cause: "once-per" as const }])).toThrow(/planned skip \(run 7\), now skip \(run 8\)/);
+  });
 });
