@@ -34,6 +34,17 @@ describe("secrets", () => {
     expect(Object.keys(logs[0]!).sort()).toEqual(["attempt", "durationMs", "errorCode", "method", "path", "requestId", "route", "status"]);
   });
 
+  it("keeps credentials out of an invalid-response error that quotes the body", async () => {
+    const { pool, client } = mockQac({ retry: false });
+    // A proxy's debug page answering 200 with the request headers in plain text.
+    pool.intercept({ path: `${API}/v1/projects/1001`, method: "GET" }).reply(200, (o) => `Authorization: ${String((o.headers as Record<string, string>).authorization)}`);
+    const error = await rejection(client.projects.get(toProjectId(1001)));
+    expect(error).toMatchObject({ code: "CORE_INVALID_RESPONSE" });
+    expect((error as Error).message).toContain('(starts with "Authorization: Basic [redacted]")');
+    expect(leaks(inspect(error, { depth: 10, showHidden: true }))).toBe(false);
+    expect(leaks(JSON.stringify(error))).toBe(false);
+  });
+
   it("scrubs credentials a dispatcher quotes in its own error message", async () => {
     const { pool, client } = mockQac({ retry: false });
     pool.intercept({ path: `${API}/v1/projects/1001`, method: "GET", headers: { authorization: "Basic other" } }).reply(200, {});

@@ -53,7 +53,7 @@ export function createRequest(deps: RequestDeps): RequestFn {
         const serverRequestId = SERVER_ID_HEADERS.map((name) => header(response.headers, name)).find((v) => v !== undefined && v !== requestId);
         const answered: QacErrorContext = { ...context, status, ...(serverRequestId === undefined ? {} : { serverRequestId }) };
         if (status >= 200 && status < 300) {
-          const body = validateResponse(response.text, meta, answered);
+          const body = validateResponse(response.text, meta, answered, scrub);
           log(route, context, status, started);
           return body as RouteResponse<K>;
         }

@@ -27,9 +27,10 @@ function checkEnvelope(body: unknown, id: RouteMeta["id"]): void {
 /**
  * Parses a 2xx body and checks what the route promises: the list envelope, the object with its
  * `id` type. Cheap hand-written guards for the envelope and key fields, not a schema per row.
- * Anything else is CORE_INVALID_RESPONSE with the path and what was wrong.
+ * Anything else is CORE_INVALID_RESPONSE with the path and what was wrong; a quoted body goes
+ * through `scrub` first, since a misbehaving server or proxy may echo the Authorization header.
  */
-export function validateResponse(text: string, meta: RouteMeta, context: QacErrorContext): unknown {
+export function validateResponse(text: string, meta: RouteMeta, context: QacErrorContext, scrub: (text: string) => string = (t) => t): unknown {
   if (meta.shape === "empty") return undefined;
   if (meta.shape === "object-or-empty" && text.trim() === "") return undefined;
   const where = `${context.method ?? "?"} ${context.path ?? "?"}`;
@@ -37,7 +38,8 @@ export function validateResponse(text: string, meta: RouteMeta, context: QacErro
   try {
     body = JSON.parse(text);
   } catch {
-    const preview = text.trim().slice(0, 80);
+    // Scrub before cutting, so that a secret cut in half at the end cannot slip through.
+    const preview = scrub(text.trim().slice(0, 4096)).slice(0, 80);
     throw new QacError("CORE_INVALID_RESPONSE", `${where} returned HTTP ${context.status ?? "?"} with a body that is not JSON${preview ? ` (starts with ${JSON.stringify(preview)})` : " (empty)"}.`, context);
   }
   try {
