@@ -71,6 +71,13 @@ describe("createStatusClient", () => {
     expect((error as Error).message).toContain("held by nightly, job 42 until b");
   });
 
+  it("says the connection was refused, not just \"fetch failed\", when no server listens", async () => {
+    const refused = (() => Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8790"), { code: "ECONNREFUSED" }) }))) as unknown as typeof fetch;
+    const error = await createStatusClient({ url: "http://127.0.0.1:8790", token: "tok-secret", fetch: refused }).postApply({}).catch((e: unknown) => e);
+    expect(isRunnerError(error, "RUNNER_STATUS_SERVER")).toBe(true);
+    expect((error as Error).message).toBe("POST http://127.0.0.1:8790/api/v1/applies failed: connection refused (ECONNREFUSED); is the status server (qac serve) running at this address?");
+  });
+
   it("rejects a status URL that is not a URL", () => {
     expect(() => createStatusClient({ url: "not a url" })).toThrow(/--status-url "not a url" is not a URL/);
   });

@@ -46,6 +46,16 @@ export interface StatusClient {
   releaseLease(id: string): Promise<void>;
 }
 
+/** Why a request got no answer, in words (fetch itself only says "fetch failed"). */
+function describeFetchFailure(error: unknown, timeoutMs: number): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string } } | null;
+  if (e?.name === "TimeoutError") return `no answer within ${timeoutMs} ms; is the status server overloaded?`;
+  const code = e?.cause?.code;
+  if (code === "ECONNREFUSED") return "connection refused (ECONNREFUSED); is the status server (qac serve) running at this address?";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `unknown host (${code}); check the status server URL.`;
+  return code ? `${e?.message ?? "network error"} (${code})` : (e?.message ?? String(error));
+}
+
 /**
  * Creates the status server client. Errors are `RUNNER_STATUS_SERVER` with the method, path and
  * status; the token never appears in them.
@@ -67,7 +77,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     try {
       response = await doFetch(`${root}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     } catch (error) {
-      throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} failed: ${(error as Error).message}`, { method, path }, { cause: error });
+      throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} failed: ${describeFetchFailure(error, options.timeoutMs ?? 10_000)}`, { method, path }, { cause: error });
     }
     const text = await response.text();
     let json: unknown = null;
