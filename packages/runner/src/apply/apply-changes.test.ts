@@ -112,6 +112,27 @@ describe("applyChanges", () => {
     expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "not-started", "not-started", "not-started"]);
   });
 
+  it("after Ctrl-C in a sequence group, reports the rest as interrupted, not as stopped by a failure", async () => {
+    const { client } = await start();
+    const plan = await resolveEntries(client, `  - key: a
+    test: Search by product name
+    configurations: [chrome]
+    sequenceGroup: g
+  - key: b
+    test: Change quantity in cart
+    configurations: [chrome]
+    sequenceGroup: g
+  - key: c
+    test: Search by SKU jumps to product page
+    configurations: [chrome]
+    sequenceGroup: g
+`);
+    const controller = new AbortController();
+    const report = await applyChanges(client, plan, { sleep: noWait, signal: controller.signal, onEvent: (e) => void (e.type === "run" && controller.abort()) });
+    expect(report.runs.map((r) => r.outcome)).toEqual(["created", "not-started", "not-started"]);
+    expect(report.runs.slice(1).map((r) => r.reason)).toEqual(["not started: the apply was interrupted", "not started: the apply was interrupted"]);
+  });
+
   it("with --once-per, a rerun after the runs finished creates nothing, and a new id creates again", async () => {
     const { sim, client } = await start();
     const dir = await mkdtemp(join(tmpdir(), "qac-ledger-"));

@@ -114,7 +114,8 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       tasks.push(limit(async () => {
         let failedAt: string | null = null;
         for (const change of members) {
-          if (failedAt !== null) finish(change, { outcome: "not-started", runId: null, status: null, reason: `not started: ${failedAt}, earlier in sequence group ${group}, failed` }, "not-started");
+          // After Ctrl-C (or a lost lease) the rest say so, not that an earlier run of the group failed.
+          if (failedAt !== null && !ctx.stopping()) finish(change, { outcome: "not-started", runId: null, status: null, reason: `not started: ${failedAt}, earlier in sequence group ${group}, failed` }, "not-started");
           else if (!(await handle(change)) && change.decision !== "skip") failedAt = change.run.runKey;
         }
       }));
