@@ -39,7 +39,9 @@ describe("once-per ledger", () => {
   });
 
   it("needs the token to read or write the ledger and a project to read it", async () => {
-    expect((await app.inject("/api/v1/ledger/id-1?project=1001")).statusCode).toBe(401);
+    const anonymousRead = await app.inject("/api/v1/ledger/id-1?project=1001");
+    expect(anonymousRead.statusCode).toBe(401);
+    expect(anonymousRead.json().error.message).toBe("This request needs `Authorization: Bearer <token>` with the server's QAC_STATUS_TOKEN.");
     expect((await app.inject({ method: "POST", url: "/api/v1/ledger/id-1", payload: { project: 1, entries: [] } })).statusCode).toBe(401);
     const noProject = await app.inject({ url: "/api/v1/ledger/id-1", headers: auth() });
     expect(noProject.statusCode).toBe(400);
