@@ -51,6 +51,18 @@ describe("applyChanges", () => {
     expect([...counts.keys()].map((k) => k.split("/")[1])).toEqual(["cfg:801", "cfg:802", "cfg:803"]);
   });
 
+  it.each(["same-test", "full-key", "error"] as const)("finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported created once", async (mode) => {
+    const { sim, client } = await start({ duplicateRunMode: mode, faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 3 }] });
+    const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
+    const before = maxRunId(sim);
+    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 3 });
+    expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "created"]);
+    expect(new Set(report.runs.map((r) => r.runId)).size).toBe(3);
+    expect(report.runs.every((r) => r.reason.includes("reconciliation"))).toBe(true);
+    expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1]);
+    expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(3);
+  });
+
   it("reports a run the server reused (known before the apply) as satisfied, never as created", async () => {
     const { sim, client } = await start({ duplicateRunMode: "same-test" });
     const plan = await resolveEntries(client, `  - key: forced
