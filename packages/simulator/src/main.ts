@@ -38,7 +38,15 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const sim = await startSimulator({ ...command.options, seed });
+  let sim;
+  try {
+    sim = await startSimulator({ ...command.options, seed });
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "EADDRINUSE") throw e;
+    const { port, host } = command.options;
+    console.error(`qac-simulator: port ${port} on ${host} is already in use (another simulator?); stop it, or pass --port 0 for any free port`);
+    return 1;
+  }
   console.log(`QAComplete simulator listening on ${sim.url}`);
   console.log(`  REST API:       ${sim.url}/rest-api/service/api/v2/...`);
   console.log(`  Automation API: ${sim.url}/rest-api/service/automation/v2/...`);

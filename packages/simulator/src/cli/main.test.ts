@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -10,6 +11,19 @@ describe("main.ts", () => {
     const result = run("--port", "http");
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual(["qac-simulator: --port must be a whole number from 0 to 65535, got 'http' (see --help)"]);
+  });
+
+  it("exits 1 saying which port is taken and how to pick another", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const result = run("--port", String(port));
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([`qac-simulator: port ${port} on 127.0.0.1 is already in use (another simulator?); stop it, or pass --port 0 for any free port`]);
+    } finally {
+      taken.close();
+    }
   });
 
   it("exits 2 naming the file for a seed that does not exist", () => {
