@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
-import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
+import { sendHtml } from "../http/send-html.js";
 import { html } from "../page/html.js";
 import { renderShell } from "../page/render-page.js";
 import type { ServerContext } from "../server-context.js";
@@ -25,8 +25,6 @@ export const docsRoutes = (ctx: ServerContext): FastifyPluginAsync => async (app
     const body = html`<section class="plan"><h2>HTTP API</h2>
       <p class="sub">Request and response schemas: <a href="/docs/openapi.json">OpenAPI 3.1 document</a> (schemas from @qac/schemas, <code>schemas/status-api/</code>). Errors are <code>{ "error": { "code", "message" } }</code>.</p>
       <table><thead><tr><th>Method</th><th>Path</th><th>What</th><th>Access</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-    const nonce = randomBytes(16).toString("base64");
-    reply.type("text/html; charset=utf-8").header("content-security-policy", `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'`);
-    return renderShell("qac status · API", body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() });
+    return sendHtml(reply, (nonce) => renderShell("qac status · API", body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() }));
   });
 };

@@ -57,6 +57,14 @@ describe("status page", () => {
     expect((await app.inject("/")).headers["content-security-policy"]).not.toContain(nonce);
   });
 
+  it("lets every HTML page load its favicon from this server and nothing from elsewhere", async () => {
+    await post(report());
+    for (const url of ["/", "/applies/1", "/docs"]) {
+      const csp = (await app.inject(url)).headers["content-security-policy"] as string;
+      expect(csp).toMatch(/^default-src 'none'; script-src 'nonce-[^']+'; style-src 'nonce-[^']+'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
+    }
+  });
+
   it("sends its own stylesheet as written, so quoted font names are not turned into entities", async () => {
     for (const url of ["/", "/docs"]) {
       const style = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec((await app.inject(url)).body)?.[1];

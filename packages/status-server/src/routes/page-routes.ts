@@ -1,22 +1,13 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
-import { randomBytes } from "node:crypto";
-import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
+import { sendHtml } from "../http/send-html.js";
 import { formatTime, html } from "../page/html.js";
 import { renderPage, renderShell } from "../page/render-page.js";
 import { renderRunsTable } from "../page/render-runs-table.js";
 import type { ServerContext } from "../server-context.js";
 
 const RUNS_PER_PLAN = 200;
-
-/** Sends HTML with a per-answer CSP nonce: only our inline style and script may run. */
-function sendHtml(reply: FastifyReply, render: (nonce: string) => string): FastifyReply {
-  const nonce = randomBytes(16).toString("base64");
-  reply
-    .type("text/html; charset=utf-8")
-    .header("content-security-policy", `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
-  return reply.send(render(nonce));
-}
 
 /** The web page (`/`) and one apply's page (`/applies/:id`), server-rendered, readable without JavaScript. */
 export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
