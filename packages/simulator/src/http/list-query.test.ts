@@ -18,6 +18,7 @@ describe("readListQuery", () => {
   it("refuses negative or non-numeric paging values", () => {
     expect(() => readListQuery({ limit: "-1" })).toThrowError("Query parameter 'limit' must be 0 or more, got -1");
     expect(() => readListQuery({ offset: "ten" })).toThrowError("Query parameter 'offset' must be a whole number, got 'ten'");
+    expect(() => readListQuery({ offset: "99999999999999999999" })).toThrowError("Query parameter 'offset' must be at most 9007199254740991, got '99999999999999999999'");
   });
 });
 
