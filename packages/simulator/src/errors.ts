@@ -7,7 +7,7 @@
  * - `SIM_SEED_INVALID`: the seed document breaks its schema or refers to ids that do not exist.
  * - `SIM_SEED_READ`: the seed file cannot be read or is not YAML.
  * - `SIM_CLI_ARGS`: bad command-line flags for `main.js`.
- * - `SIM_OPTIONS`: bad options passed to `startSimulator`.
+ * - `SIM_OPTIONS`: bad options passed to `startSimulator`, or a fault rule that cannot be meant.
  */
 export type SimulatorErrorCode =
   | "SIM_FILTER_SYNTAX"

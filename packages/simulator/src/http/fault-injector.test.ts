@@ -36,6 +36,7 @@ describe("FaultInjector", () => {
   it("rejects rules that cannot be meant", () => {
     const faults = new FaultInjector();
     expect(() => faults.set([{ probability: 2 }])).toThrowError("faults[0].probability must be between 0 and 1, got 2");
+    expect(() => faults.set([{ times: -1 }])).toThrow(expect.objectContaining({ name: "SimulatorError", code: "SIM_OPTIONS" }));
     expect(() => faults.set([{ status: 418 as 429 }])).toThrowError(/faults\[0\]\.status must be one of/);
     expect(() => faults.set([{ status: 503, reset: "before" }])).toThrowError(/cannot both answer a status and reset/);
   });

@@ -1,3 +1,4 @@
+import { SimulatorError } from "../errors.js";
 import { createRandom, type Random } from "../store/create-random.js";
 
 /** One injected fault (contract: `@qac/simulator` `FaultRule`). */
@@ -42,22 +43,23 @@ const STATUSES = new Set([429, 500, 502, 503, 504]);
 /**
  * Checks rules up front so a typo fails loudly instead of silently injecting nothing. With
  * `routes` (the server's route keys), a `route` that names none of them is refused too.
+ * @throws SimulatorError `SIM_OPTIONS` naming the rule and the field
  */
 export function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<string>): void {
   rules.forEach((rule, i) => {
     const where = `faults[${i}]`;
     if (rule.route !== undefined && rule.route !== "*" && routes !== undefined && !routes.has(rule.route)) {
-      throw new RangeError(`${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`);
+      throw new SimulatorError("SIM_OPTIONS", `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`);
     }
-    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new RangeError(`${where}.probability must be between 0 and 1, got ${rule.probability}`);
-    if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new RangeError(`${where}.times must be a whole number >= 0, got ${rule.times}`);
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new SimulatorError("SIM_OPTIONS", `${where}.probability must be between 0 and 1, got ${rule.probability}`);
+    if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new SimulatorError("SIM_OPTIONS", `${where}.times must be a whole number >= 0, got ${rule.times}`);
     for (const key of ["latencyMs", "latencyJitterMs", "retryAfterSeconds"] as const) {
       const v = rule[key];
-      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new RangeError(`${where}.${key} must be a number >= 0, got ${v}`);
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new SimulatorError("SIM_OPTIONS", `${where}.${key} must be a number >= 0, got ${v}`);
     }
-    if (rule.status !== undefined && !STATUSES.has(rule.status)) throw new RangeError(`${where}.status must be one of 429, 500, 502, 503, 504, got ${rule.status}`);
-    if (rule.reset !== undefined && rule.reset !== "before" && rule.reset !== "after") throw new RangeError(`${where}.reset must be "before" or "after", got ${String(rule.reset)}`);
-    if (rule.status !== undefined && rule.reset !== undefined) throw new RangeError(`${where} cannot both answer a status and reset the connection`);
+    if (rule.status !== undefined && !STATUSES.has(rule.status)) throw new SimulatorError("SIM_OPTIONS", `${where}.status must be one of 429, 500, 502, 503, 504, got ${rule.status}`);
+    if (rule.reset !== undefined && rule.reset !== "before" && rule.reset !== "after") throw new SimulatorError("SIM_OPTIONS", `${where}.reset must be "before" or "after", got ${String(rule.reset)}`);
+    if (rule.status !== undefined && rule.reset !== undefined) throw new SimulatorError("SIM_OPTIONS", `${where} cannot both answer a status and reset the connection`);
   });
 }
 
