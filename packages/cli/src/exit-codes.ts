@@ -12,3 +12,14 @@ export const EXIT = {
 
 /** One of {@link EXIT}'s values. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+// Problems with the path itself (not the plan's content) are "any other error" (exit 1).
+const FILE_CODES = new Set(["PLAN_FILE_NOT_FOUND", "PLAN_NOT_A_FILE"]);
+
+/**
+ * The exit code for plans that did not load or resolve: 3 (invalid plan) when any error is about
+ * a plan's content, 1 when the only errors are files that could not be read.
+ */
+export function exitForInvalid(diagnostics: readonly { severity: string; code: string }[]): ExitCode {
+  return diagnostics.some((d) => d.severity === "error" && !FILE_CODES.has(d.code)) ? EXIT.INVALID_PLAN : EXIT.ERROR;
+}

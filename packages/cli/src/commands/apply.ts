@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { ResolvedPlan } from "@qac/planner";
+import type { Diagnostic, ResolvedPlan } from "@qac/planner";
 import type { ApplyReport, SavedDecision } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
-import { EXIT, type ExitCode } from "../exit-codes.js";
+import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
 import { addConnectionOptions, addPlanOptions, connect, parseDuration, positiveInt, resolveFile, stores, type ConnectionFlags } from "./connect.js";
 import { waitAndReport, type WaitFlags } from "./wait.js";
@@ -65,13 +65,15 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         let expected: SavedDecision[] | null = null;
         let applyIdentity = flags.oncePer ?? null;
         let planName: string | undefined;
+        const diagnostics: Diagnostic[] = [];
         if (runner.looksLikeSavedPlan(text)) {
           const saved = runner.parseSavedPlan(text, file);
           if (flags.oncePer !== undefined && flags.oncePer !== saved.applyIdentity) throw new CliError("CLI_USAGE", `${file} was planned with --once-per ${saved.applyIdentity ?? "(none)"}; apply it without --once-per or plan again.`);
           ({ plan, decisions: expected, applyIdentity, planName } = saved);
-        } else plan = await resolveFile(file, flags, client, ctx);
+        } else plan = await resolveFile(file, flags, client, ctx, diagnostics);
         if (!plan) {
-          exit = EXIT.INVALID_PLAN;
+          // A plan file that cannot be read is "any other error" (1), as in qac validate.
+          exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
           continue;
         }
         const progress = runner.createProgress(ctx.io.stderr);

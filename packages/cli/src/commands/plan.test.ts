@@ -59,6 +59,18 @@ describe("qac plan", () => {
     expect(c.err()).toContain("missing the server (--url or QAC_URL), the login (--user or QAC_USER), the password (--password-stdin or QAC_PASSWORD)");
   });
 
+  it("exits 1, not 3, for a plan file that does not exist (as qac validate), and 3 when another plan is invalid", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(join(f.dir, "invalid.yaml"), "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n");
+    for (const command of ["plan", "apply"]) {
+      const c = f.io();
+      expect(await runCli([command, "no-such-plan.yaml"], c.io), command).toBe(EXIT.ERROR);
+      expect(c.err()).toContain("PLAN_FILE_NOT_FOUND");
+      expect(await runCli([command, "no-such-plan.yaml", "invalid.yaml"], f.io().io), command).toBe(EXIT.INVALID_PLAN);
+      expect(await runCli([command, "invalid.yaml", "no-such-plan.yaml"], f.io().io), command).toBe(EXIT.INVALID_PLAN);
+    }
+  });
+
   it("reads the password from stdin with --password-stdin and never prints it", async () => {
     const c = f.io({ env: { QAC_PASSWORD: "" }, ...({ readStdin: () => Promise.resolve("demo\n") } as object) });
     expect(await runCli(["plan", "plan.yaml", "--password-stdin"], c.io)).toBe(EXIT.OK);

@@ -3,7 +3,7 @@ import { basename, extname, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import type { Diagnostic } from "@qac/planner";
 import { useColor } from "../cli-io.js";
-import { EXIT, type ExitCode } from "../exit-codes.js";
+import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
 import { addConnectionOptions, addPlanOptions, connect, resolveFile, stores, type ConnectionFlags } from "./connect.js";
 
@@ -52,7 +52,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
         if (!plan) {
           // The pull-request comment of an invalid plan shows its diagnostics (and replaces the last preview).
           if (flags.format === "markdown") ctx.io.stdout.write(runner.renderInvalidPlanMarkdown(basename(file, extname(file)), file, diagnostics, { statusUrl }));
-          exit = EXIT.INVALID_PLAN;
+          // A plan file that cannot be read is "any other error" (1), as in qac validate.
+          exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
           continue;
         }
         const history = await runner.observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: flags.oncePer ?? null, ledger, runTests });

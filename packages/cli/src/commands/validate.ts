@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { ValidationReport } from "@qac/planner";
 import { useColor } from "../cli-io.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT, exitForInvalid } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
 
 interface ValidateFlags {
@@ -9,9 +9,6 @@ interface ValidateFlags {
   only?: string[];
   exclude?: string[];
 }
-
-// Problems with the path itself (not the plan's content) are "any other error" (exit 1).
-const fileCodes = new Set(["PLAN_FILE_NOT_FOUND", "PLAN_NOT_A_FILE"]);
 
 /** `--only a,b --only c` → `["a", "b", "c"]` (not variadic, so patterns never swallow file names). */
 function collect(value: string, previous: string[]): string[] {
@@ -37,8 +34,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       if (flags.json) ctx.io.stdout.write(`${JSON.stringify(toJson(reports), null, 2)}\n`);
       else ctx.io.stdout.write(await renderText(reports, useColor(ctx.io.stdout, ctx.io.env)));
       const invalid = reports.filter((r) => !r.ok);
-      const contentProblem = invalid.some((r) => r.diagnostics.some((d) => d.severity === "error" && !fileCodes.has(d.code)));
-      ctx.setExit(invalid.length === 0 ? EXIT.OK : contentProblem ? EXIT.INVALID_PLAN : EXIT.ERROR);
+      ctx.setExit(invalid.length === 0 ? EXIT.OK : exitForInvalid(invalid.flatMap((r) => r.diagnostics)));
     });
 }
 
