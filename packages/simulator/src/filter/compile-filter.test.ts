@@ -26,6 +26,11 @@ const rows = [
 const ids = (filter: string) => rows.filter(compileFilter(filter, RUN).test).map((r) => r.id);
 
 describe("compileFilter", () => {
+  it("throws FilterError with SIM_FILTER_FIELD for an unknown field and SIM_FILTER_SYNTAX for bad syntax", () => {
+    expect(() => compileFilter("Colour = 'red'", RUN)).toThrow(expect.objectContaining({ name: "FilterError", code: "SIM_FILTER_FIELD", position: 0 }));
+    expect(() => compileFilter("Id = ", RUN)).toThrow(expect.objectContaining({ name: "FilterError", code: "SIM_FILTER_SYNTAX" }));
+  });
+
   it("maps PascalCase, camelCase and snake_case names to the response field", () => {
     expect(ids("TestSetId = 10")).toEqual([1, 2]);
     expect(ids("testSetId = 10")).toEqual([1, 2]);

@@ -67,6 +67,10 @@ describe("seed loading", () => {
     ]);
   });
 
+  it("throws SeedError with code SIM_SEED_INVALID for an invalid seed", () => {
+    expect(() => parseSeed(minimal.replace("password: pw, ", ""), "seed.yaml")).toThrow(expect.objectContaining({ name: "SeedError", code: "SIM_SEED_INVALID" }));
+  });
+
   it("reports YAML syntax errors with their line", () => {
     expect(problemsOf("version: 1\nusers: [\n")[0]).toMatch(/^line \d+: /);
   });
