@@ -26,6 +26,13 @@ describe("withRetries", () => {
     expect(new Set(waits)).toEqual(new Set([1500]));
   });
 
+  it("honours a Retry-After longer than the usual backoff cap", async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    await withRetries(() => (++calls < 2 ? Promise.reject(new QacRateLimitedError("429", 120_000, {})) : Promise.resolve("ok")), { sleep: (ms) => (waits.push(ms), Promise.resolve()) }, false);
+    expect(waits).toEqual([120_000]);
+  });
+
   it("retries transient failures of reads with backoff, but never a create", async () => {
     let reads = 0;
     await withRetries(() => (++reads < 3 ? Promise.reject(new QacError("CORE_SERVER", "503", { status: 503 })) : Promise.resolve(1)), { sleep: () => Promise.resolve() }, true);

@@ -13,7 +13,7 @@ export interface RetryPolicy {
   transientAttempts?: number;
   /** 429s are waited out up to this many times: effectively never fail for them. @default 1000 */
   rateLimitAttempts?: number;
-  /** Longest backoff between attempts. @default 30000 */
+  /** Longest backoff between attempts (a 429's Retry-After is honoured up to 10 minutes). @default 30000 */
   maxDelayMs?: number;
 }
 
@@ -35,7 +35,8 @@ export async function withRetries<T>(fn: () => Promise<T>, policy: RetryPolicy, 
     } catch (error) {
       if (error instanceof QacRateLimitedError && limited < (policy.rateLimitAttempts ?? 1000)) {
         limited += 1;
-        await policy.sleep(Math.min(maxDelay, error.retryAfterMs ?? backoff(limited)));
+        // Retry-After is honoured as given (asking earlier only earns another 429), up to 10 minutes.
+        await policy.sleep(error.retryAfterMs !== null ? Math.min(600_000, error.retryAfterMs) : Math.min(maxDelay, backoff(limited)));
         continue;
       }
       if (readOnly && isQacError(error) && TRANSIENT.has(error.code) && transient < (policy.transientAttempts ?? 6)) {
