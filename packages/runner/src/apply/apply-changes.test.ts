@@ -223,6 +223,19 @@ describe("applyChanges", () => {
     expect(new Set(waits)).toEqual(new Set([2000]));
   });
 
+  it("on Ctrl-C while waiting out a long Retry-After, stops within a slice and reports the run as not started", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
+    sim.faults.set([{ route: "POST /api/v2/projects/:projectId/testruns", status: 429, retryAfterSeconds: 600 }]);
+    const controller = new AbortController();
+    const waits: number[] = [];
+    const report = await applyChanges(client, plan, { concurrency: 1, signal: controller.signal, sleep: (ms) => (waits.push(ms), waits.length === 3 && controller.abort(), Promise.resolve()) });
+    expect(waits).toEqual([5000, 5000, 5000]);
+    expect(report.status).toBe("interrupted");
+    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual([0, 1, 2].map(() => ["not-started", "not started: the apply was interrupted"]));
+    expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(1);
+  });
+
   it("observes with filters built from the plan's ids and reads items only for candidate single-test runs", async () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);

@@ -76,14 +76,15 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
     const book = new RunBook([...history.runs.map((r) => r.id), ...Object.values(history.ledger ?? {})]);
     for (const c of changes) if (c.satisfiedBy !== null) book.take(c.satisfiedBy, c.identity);
     const recorder = applyIdentity !== null && options.ledger ? createRecorder(options.ledger, plan.project.id, applyIdentity) : null;
+    const stopping = () => options.signal?.aborted === true || lease?.lost() === true;
     const ctx: CreateContext = {
       client,
       projectId: plan.project.id,
       book,
       cache: new Map(),
-      policy: { sleep },
+      policy: { sleep, stop: stopping },
       maxAttempts: options.maxCreateAttempts ?? 5,
-      stopping: () => options.signal?.aborted === true || lease?.lost() === true,
+      stopping,
     };
     const results = new Map<string, ReportRun>();
     let done = 0;

@@ -1,4 +1,4 @@
-import { isQacError, type CreateTestRunBody, type ProjectId } from "@qac/core";
+import { isQacError, QacRateLimitedError, type CreateTestRunBody, type ProjectId } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import type { RunnerClient } from "../observe/observe-run-history.js";
 import type { Outcome } from "../report/apply-report.js";
@@ -56,6 +56,8 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
     try {
       created = await withRetries(() => ctx.client.testRuns.create(ctx.projectId, body), ctx.policy, false);
     } catch (error) {
+      // A 429 is never processed: stopping while waiting it out leaves nothing behind.
+      if (error instanceof QacRateLimitedError && ctx.stopping()) return { outcome: "not-started", runId: null, status: null, reason: "not started: the apply was interrupted" };
       if (!isQacError(error, "CORE_CREATE_OUTCOME_UNKNOWN")) return { outcome: "failed", runId: null, status: null, reason: `create failed: ${(error as Error).message}` };
       let found;
       try {

@@ -15,6 +15,8 @@ export interface RetryPolicy {
   rateLimitAttempts?: number;
   /** Longest backoff between attempts (a 429's Retry-After is honoured up to 10 minutes). @default 30000 */
   maxDelayMs?: number;
+  /** True once waiting is pointless (Ctrl-C): a 429 wait then ends within 5 s and the 429 is thrown. @default never */
+  stop?: () => boolean;
 }
 
 const TRANSIENT = new Set(["CORE_SERVER", "CORE_NETWORK", "CORE_TIMEOUT"]);
@@ -36,7 +38,11 @@ export async function withRetries<T>(fn: () => Promise<T>, policy: RetryPolicy, 
       if (error instanceof QacRateLimitedError && limited < (policy.rateLimitAttempts ?? 1000)) {
         limited += 1;
         // Retry-After is honoured as given (asking earlier only earns another 429), up to 10 minutes.
-        await policy.sleep(error.retryAfterMs !== null ? Math.min(600_000, error.retryAfterMs) : Math.min(maxDelay, backoff(limited)));
+        const wait = error.retryAfterMs !== null ? Math.min(600_000, error.retryAfterMs) : Math.min(maxDelay, backoff(limited));
+        if (!policy.stop) await policy.sleep(wait);
+        // In slices, so Ctrl-C is not kept waiting for minutes (a 429 was not processed: giving up is safe).
+        else for (let left = wait; left > 0 && !policy.stop(); left -= 5000) await policy.sleep(Math.min(5000, left));
+        if (policy.stop?.()) throw error;
         continue;
       }
       if (readOnly && isQacError(error) && TRANSIENT.has(error.code) && transient < (policy.transientAttempts ?? 6)) {
