@@ -94,7 +94,7 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ Message: NOT_FOUND }));
 
-  // Route keys, so that a fault rule naming no route fails instead of silently injecting nothing.
+  // Route keys, so that a fault rule or counter naming no route fails instead of silently doing nothing.
   const routeKeys = new Set<string>();
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) routeKeys.add(routeKeyOf(method, route.url));
@@ -106,5 +106,6 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   registerAutomationRoutes(app, rt);
   registerAgentRoutes(app, rt);
   rt.faults.knowRoutes(routeKeys);
+  rt.counters.knowRoutes(routeKeys);
   return app;
 }

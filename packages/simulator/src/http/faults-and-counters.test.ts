@@ -100,6 +100,8 @@ describe("request counters", () => {
       "GET /api/v1/projects/:projectId/testruns/:id": 1,
     });
     expect(sim.counters.total()).toBe(5);
+    expect(sim.counters.get("GET (unmatched)")).toBe(1);
+    expect(() => sim.counters.get("GET /api/v2/projects/{ProjectId}/testruns")).toThrow(expect.objectContaining({ code: "SIM_OPTIONS" }));
     sim.counters.reset();
     expect(sim.counters.total()).toBe(0);
     expect(sim.counters.get(LIST)).toBe(0);
