@@ -37,6 +37,8 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /** Deadline per attempt (connect to last body byte), in ms. @default 30000 */
   timeoutMs?: number;
+  /** Largest response body the client reads, in bytes; a bigger one is CORE_INVALID_RESPONSE. @default 67108864 (64 MiB) */
+  maxResponseBytes?: number;
   /** Keep-alive connections per origin (bounds concurrency); ignored with `dispatcher`. @default 8 */
   connections?: number;
   /** Receives one event per HTTP attempt. */
@@ -63,6 +65,7 @@ export interface ResolvedOptions {
   pageSize: number;
   retry: ResolvedRetry;
   timeoutMs: number;
+  maxResponseBytes: number;
   connections: number;
   log: ((event: RequestLogEvent) => void) | undefined;
   dispatcher: Dispatcher | undefined;
@@ -74,7 +77,7 @@ export interface ResolvedOptions {
 const fail = (option: string, expected: string, found: unknown): QacError =>
   new QacError("CORE_CONFIG", `createClient: option \`${option}\` ${found === undefined ? "is missing" : "is invalid"}; expected ${expected}${found === undefined ? "" : `, got ${typeof found === "string" ? JSON.stringify(found) : typeof found}`}.`);
 
-function positiveInt(options: ClientOptions, key: "pageSize" | "timeoutMs" | "connections", fallback: number): number {
+function positiveInt(options: ClientOptions, key: "pageSize" | "timeoutMs" | "connections" | "maxResponseBytes", fallback: number): number {
   const value = options[key];
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw fail(key, "a positive integer", value);
@@ -134,6 +137,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const pageSize = check(() => positiveInt(options, "pageSize", 500));
   const retry = check(() => resolveRetry(options.retry));
   const timeoutMs = check(() => positiveInt(options, "timeoutMs", 30_000));
+  const maxResponseBytes = check(() => positiveInt(options, "maxResponseBytes", 64 * 1024 * 1024));
   const connections = check(() => positiveInt(options, "connections", 8));
   if (problems.length === 1) throw new QacError("CORE_CONFIG", `createClient: ${problems[0]}`);
   if (problems.length > 1) throw new QacError("CORE_CONFIG", `createClient: ${problems.length} problems with the options:\n${problems.map((p) => `- ${p}`).join("\n")}`);
@@ -145,6 +149,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     pageSize: pageSize!,
     retry: retry!,
     timeoutMs: timeoutMs!,
+    maxResponseBytes: maxResponseBytes!,
     connections: connections!,
     log: options.log,
     dispatcher: options.dispatcher,

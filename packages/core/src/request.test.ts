@@ -124,6 +124,22 @@ describe("request", () => {
     }
   });
 
+  it("refuses a body larger than maxResponseBytes with CORE_INVALID_RESPONSE, declared or streamed", async () => {
+    const { pool, client } = mockQac({ maxResponseBytes: 1000 });
+    const big = run(7, { test_set_name: "x".repeat(2000) });
+    pool.intercept({ path: `${API}/v2/projects/1001/testruns/7`, method: "GET" }).reply(200, big);
+    pool.intercept({ path: `${API}/v2/projects/1001/testruns/8`, method: "GET" }).reply(200, JSON.stringify(run(8, { test_set_name: "x".repeat(2000) })), { headers: { "transfer-encoding": "chunked" } });
+    pool.intercept({ path: `${API}/v2/projects/1001/testruns/9`, method: "GET" }).reply(200, run(9));
+    for (const id of [7, 8]) {
+      expect(await rejection(client.testRuns.get(toProjectId(1001), toTestRunId(id)))).toMatchObject({
+        code: "CORE_INVALID_RESPONSE",
+        status: 200,
+        message: `GET /rest-api/service/api/v2/projects/1001/testruns/${id} returned a body larger than 1000 bytes (option \`maxResponseBytes\`).`,
+      });
+    }
+    await expect(client.testRuns.get(toProjectId(1001), toTestRunId(9))).resolves.toMatchObject({ id: 9 });
+  });
+
   it("accepts project ids as strings of digits", async () => {
     const { pool, client } = mockQac();
     pool.intercept({ path: `${API}/v1/projects/1001`, method: "GET" }).reply(200, { id: "1001", proj_name: "Web Shop", dept_id: "3" }, json);

@@ -48,7 +48,7 @@ export function createRequest(deps: RequestDeps): RequestFn {
       let error: QacError;
       let status: number | null = null;
       try {
-        const response = await send(dispatcher, { origin: options.origin, path, method, headers, body: bodyText, timeoutMs: options.timeoutMs }, context, scrub);
+        const response = await send(dispatcher, { origin: options.origin, path, method, headers, body: bodyText, timeoutMs: options.timeoutMs, maxBytes: options.maxResponseBytes }, context, scrub);
         status = response.status;
         const serverRequestId = SERVER_ID_HEADERS.map((name) => header(response.headers, name)).find((v) => v !== undefined && v !== requestId);
         const answered: QacErrorContext = { ...context, status, ...(serverRequestId === undefined ? {} : { serverRequestId }) };

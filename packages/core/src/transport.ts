@@ -9,6 +9,8 @@ export interface TransportRequest {
   headers: Record<string, string>;
   body: string | undefined;
   timeoutMs: number;
+  /** Largest body read; more is CORE_INVALID_RESPONSE (a server must not be able to exhaust memory). */
+  maxBytes: number;
 }
 
 /** A response with its body read as text. */
@@ -68,9 +70,21 @@ export async function send(dispatcher: Dispatcher, request: TransportRequest, co
       body: request.body ?? null,
       signal: controller.signal,
     });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: response.headers, text };
+    const tooLarge = () => {
+      response.body.destroy();
+      return new QacError("CORE_INVALID_RESPONSE", `${request.method} ${request.path} returned a body larger than ${request.maxBytes} bytes (option \`maxResponseBytes\`).`, { ...context, status: response.statusCode });
+    };
+    if (Number(response.headers["content-length"] ?? 0) > request.maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > request.maxBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+    return { status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks, size).toString("utf8") };
   } catch (raw) {
+    if (raw instanceof QacError) throw raw;
     const cause = safeCause(raw, scrub);
     const where = `${request.method} ${request.path}`;
     if (timedOut) {
