@@ -75,7 +75,7 @@ async function thousandRuns(): Promise<BenchResult[]> {
     const againGets = gets(c);
     // The same re-apply with the CLI's run-test cache filled by the first apply: no item reads.
     const runTests = createLocalRunTestCache(join(await mkdtemp(join(tmpdir(), "qac-bench-cache-")), "run-tests.json"));
-    await runTests.put(new Map(first.runs.map((r, i) => [r.runId!, plan.runs[i]!.testId!])));
+    await observeRunHistory(c, PROJECT, plan.runs, { runTests });
     c.resetStats();
     t0 = performance.now();
     await applyChanges(c, plan, { concurrency: CONCURRENCY, runTests });

@@ -7,7 +7,7 @@ export type { ObserveOptions, RunnerClient } from "./observe/observe-run-history
 export type { ObservedRun, ObserveCalls, RunHistory } from "./observe/observed-run.js";
 export { matchesKey } from "./observe/match-run.js";
 export { createLocalRunTestCache, RUN_TEST_CACHE_LIMIT } from "./observe/run-test-cache.js";
-export type { RunTestCache } from "./observe/run-test-cache.js";
+export type { RunFingerprint, RunTestCache } from "./observe/run-test-cache.js";
 export { diffPlan } from "./diff/diff-plan.js";
 export { summarize } from "./diff/change.js";
 export type { Change, ChangeSummary, Decision, SkipCause } from "./diff/change.js";

@@ -95,8 +95,9 @@ export async function stores(flags: ConnectionFlags, ctx: CommandContext): Promi
   const runner = await import("@qac/runner");
   const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
   const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
-  // Which test a single-test run runs: a local cache either way (it only saves item reads).
-  const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"));
+  // Which test a single-test run runs: a local cache either way (it only saves item reads),
+  // scoped to the server, whose run ids mean nothing on another one.
+  const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"), { scope: flags.url ?? ctx.io.env["QAC_URL"] ?? "" });
   if (statusUrl) {
     const status = runner.createStatusClient({ url: statusUrl, token: ctx.io.env["QAC_STATUS_TOKEN"] });
     return { ledger: status.ledger, lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }), runTests, statusUrl };

@@ -252,6 +252,33 @@ describe("applyChanges", () => {
 });
 
 describe("the run-test cache", () => {
+  const SEARCH = `  - key: search
+    test: Search by product name
+    configurations: [chrome]
+`;
+  const CART = `  - key: cart
+    test: Change quantity in cart
+    configurations: [chrome]
+`;
+
+  it("never lends a cached test to a run of another server, or of a restarted one, that got the same id", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-cache-"));
+    const file = join(dir, "run-tests.json");
+    const a = await start();
+    const first = await applyChanges(a.client, await resolveEntries(a.client, SEARCH), { sleep: noWait, runTests: createLocalRunTestCache(file, { scope: a.sim.url }) });
+    // A fresh server hands out the same run id to a run of another test in the same cell.
+    for (const [scope, advance] of [["another server", 0], ["same server, restarted", 60_000]] as const) {
+      const b = await start();
+      await b.sim.clock.advance(advance);
+      const other = await applyChanges(b.client, await resolveEntries(b.client, CART), { sleep: noWait });
+      expect(other.runs[0]!.runId, scope).toBe(first.runs[0]!.runId);
+      const runTests = createLocalRunTestCache(file, { scope: advance === 0 ? b.sim.url : a.sim.url });
+      const history = await observeRunHistory(b.client, toProjectId(1001), (await resolveEntries(b.client, SEARCH)).runs, { runTests });
+      expect(diffPlan((await resolveEntries(b.client, SEARCH)).runs, history)[0]!.decision, scope).toBe("create");
+      expect(history.calls.itemLists, scope).toBe(1);
+    }
+  });
+
   it("lets a re-apply skip item reads for single-test runs qac created", async () => {
     const { sim, client } = await start();
     const dir = await mkdtemp(join(tmpdir(), "qac-cache-"));

@@ -85,6 +85,7 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       policy: { sleep, stop: stopping },
       maxAttempts: options.maxCreateAttempts ?? 5,
       stopping,
+      createdRows: new Map(),
     };
     const results = new Map<string, ReportRun>();
     let done = 0;
@@ -122,10 +123,11 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       }));
     }
     await Promise.all(tasks);
-    const created = new Map(changes.flatMap((c) => {
+    const created = changes.flatMap((c) => {
       const r = results.get(c.identity);
-      return c.run.testId !== null && r?.runId != null && r.outcome === "created" ? [[r.runId, c.run.testId] as const] : [];
-    }));
+      const row = r?.runId != null && r.outcome === "created" ? ctx.createdRows.get(r.runId) : undefined;
+      return c.run.testId !== null && row ? [{ run: row, testId: c.run.testId }] : [];
+    });
     await options.runTests?.put(created).catch(() => undefined);
     const recorded = await recorder?.flush().then(() => null, (error: unknown) => error as Error);
     const runs = changes.map((c) => results.get(c.identity)!);

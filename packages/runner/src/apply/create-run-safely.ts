@@ -1,4 +1,4 @@
-import { isQacError, QacRateLimitedError, type CreateTestRunBody, type ProjectId } from "@qac/core";
+import { isQacError, QacRateLimitedError, type CreateTestRunBody, type ProjectId, type TestRun } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import type { RunnerClient } from "../observe/observe-run-history.js";
 import type { Outcome } from "../report/apply-report.js";
@@ -25,6 +25,8 @@ export interface CreateContext {
   maxAttempts: number;
   /** True once the apply should start nothing new (Ctrl-C, lease lost). */
   stopping: () => boolean;
+  /** The rows of runs this apply created (POST responses, reconciled runs), by id: for the run-test cache. */
+  createdRows: Map<number, TestRun>;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
       } catch (lookup) {
         return { outcome: "unknown", runId: null, status: null, reason: `the create may have succeeded, and looking it up failed (${(lookup as Error).message}); run qac apply again to reconcile` };
       }
+      if (found) ctx.createdRows.set(found.id, found);
       if (found) return { outcome: "created", runId: found.id, status: found.status_code, reason: `created (the response was lost; found run ${found.id} by reconciliation)` };
       if (ctx.stopping()) return { outcome: "not-started", runId: null, status: null, reason: "interrupted: the create did not complete (reconciliation found no run)" };
       await ctx.policy.sleep(backoff(attempt));
@@ -75,6 +78,7 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
       return { outcome: "satisfied", runId: created.id, status: created.status_code, reason: `the server returned existing run ${created.id} instead of creating one` };
     }
     if (!ctx.book.take(created.id, run.identity)) return { outcome: "failed", runId: created.id, status: created.status_code, reason: `the server returned run ${created.id}, already created for another run of this plan; it ignores ForceNewRunCreation` };
+    ctx.createdRows.set(created.id, created);
     return { outcome: "created", runId: created.id, status: created.status_code, reason: "created" };
   }
   return { outcome: "failed", runId: null, status: null, reason: `the create failed ${ctx.maxAttempts} times with an unknown outcome and no run was found each time` };

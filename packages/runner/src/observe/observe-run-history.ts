@@ -76,9 +76,11 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
     // The (configuration, release, host) cells of desired single-test runs; "*" when the host is
     // not compared (see matchesKey). A candidate is one set lookup, not a scan of the plan.
     const cells = new Set(tests.map((t) => cellKey(t.configuration?.id ?? null, t.release?.id ?? null, t.host?.hostName ?? null)));
-    const candidates = (await Promise.all(testFilters.map(listAll))).flat().map(toObservedRun).filter((r) => r.kind === "test" && (cells.has(cellKey(r.configurationId, r.releaseId, r.hostName ?? "")) || cells.has(cellKey(r.configurationId, r.releaseId, null))));
-    const cached = (await options.runTests?.get(candidates.map((r) => r.id))) ?? new Map<number, number>();
-    const learned = new Map<number, number>();
+    const listed = (await Promise.all(testFilters.map(listAll))).flat();
+    const rows = new Map<number, TestRun>(listed.map((row) => [row.id, row]));
+    const candidates = listed.map(toObservedRun).filter((r) => r.kind === "test" && (cells.has(cellKey(r.configurationId, r.releaseId, r.hostName ?? "")) || cells.has(cellKey(r.configurationId, r.releaseId, null))));
+    const cached = (await options.runTests?.get(candidates.map((r) => rows.get(r.id)!))) ?? new Map<number, number>();
+    const learned: { run: TestRun; testId: number }[] = [];
     const limit = pLimit(options.concurrency ?? 8);
     await Promise.all(candidates.map((run) => limit(async () => {
       const known = cached.get(run.id);
@@ -88,7 +90,7 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
       const item = page.results[0];
       if (item) {
         observed.push({ ...run, testId: item.test_id });
-        learned.set(run.id, item.test_id);
+        learned.push({ run: rows.get(run.id)!, testId: item.test_id });
       }
     })));
     await options.runTests?.put(learned).catch(() => undefined);
