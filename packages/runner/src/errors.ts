@@ -1,9 +1,9 @@
 /**
- * Every error @qac/runner throws is a {@link RunnerError}; callers branch on `code`, never on
- * message text. Client errors from @qac/core (`QacError`) pass through unchanged.
+ * Every error `@qac/runner` throws is a {@link RunnerError}; callers branch on `code`, never on
+ * message text. Client errors from `@qac/core` (`QacError`) pass through unchanged.
  */
 
-/** The closed list of error codes of @qac/runner. */
+/** The closed list of error codes of `@qac/runner`. */
 export const RUNNER_ERROR_CODES = [
   "RUNNER_INVALID_ARGUMENT",
   "RUNNER_STALE_PLAN",
@@ -17,7 +17,7 @@ export const RUNNER_ERROR_CODES = [
 /** One of {@link RUNNER_ERROR_CODES}. */
 export type RunnerErrorCode = (typeof RUNNER_ERROR_CODES)[number];
 
-/** Base class of every error thrown by @qac/runner; `details` carries plain data for `--json`. */
+/** Base class of every error thrown by `@qac/runner`; `details` carries plain data for `--json`. */
 export class RunnerError extends Error {
   override readonly name = "RunnerError";
   constructor(
