@@ -58,6 +58,16 @@ describe("qac serve", () => {
     expect(existsSync(join(dir, "status.db"))).toBe(false);
   });
 
+  it("refuses a poll interval under a second and shows the default with its unit", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "0"], { QAC_STATUS_TOKEN: TOKEN });
+    expect(await run.exit).toBe(1);
+    expect(run.err()).toContain(`option '--poll-interval <duration>' argument '0' is invalid. must be at least 1s so QAComplete is not flooded, got "0".`);
+    const help = serve(["--help"], {});
+    await help.exit;
+    expect(help.out().replace(/\s+/g, " ")).toContain("--poll-interval <duration> pause between live-status refreshes, at least 1s (e.g. 5s, 1m) (default: 5s)");
+  });
+
   it("says the port is in use and to choose another --port", async () => {
     dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
     const taken = createServer();

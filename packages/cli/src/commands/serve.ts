@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { CliError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
@@ -21,6 +21,13 @@ const port = (raw: string): number => {
   return Number(raw);
 };
 
+/** A pause between polls: a duration (plain numbers are seconds), at least 1 s so QAComplete is not flooded. */
+const pollInterval = (raw: string): number => {
+  const ms = parseDuration(raw);
+  if (ms < 1000) throw new InvalidArgumentError(`must be at least 1s so QAComplete is not flooded, got ${JSON.stringify(raw)}.`);
+  return ms;
+};
+
 /**
  * `qac serve`: starts the status server (apply history, live run status, leases, web page) through
  * @qac/status-server's `startStatusServer`. Tokens come from the environment only, never flags,
@@ -37,7 +44,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option("--user <email>", "QAComplete login (default: $QAC_USER)")
     .option("--password-stdin", "read the QAComplete password from standard input (default: $QAC_PASSWORD)")
     .option("--protect-reads", "require a token for reading too (page, API, badges); $QAC_STATUS_READ_TOKEN may only read")
-    .option("--poll-interval <duration>", "pause between live-status refreshes", parseDuration, 5000)
+    .addOption(new Option("--poll-interval <duration>", "pause between live-status refreshes, at least 1s (e.g. 5s, 1m)").argParser(pollInterval).default(5000, "5s"))
     .option("--run-link <template>", "link of a run into QAComplete, with {projectId} and {runId}")
     .addHelpText(
       "after",
