@@ -43,6 +43,11 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option("--lock-timeout <duration>", "wait this long for another apply of the same plan", parseDuration, 600_000)
     .option("--report-to <url>", "send the report to a status server (token: $QAC_STATUS_TOKEN)");
   addPlanOptions(addConnectionOptions(command)).addHelpText("after", help).action(async (files: string[], flags: ApplyFlags) => {
+    // Two reports one after the other are not one JSON value: `qac wait report.json` could not read them.
+    if (flags.json && files.length > 1) {
+      ctx.io.stderr.write("qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.\n");
+      return ctx.setExit(EXIT.ERROR);
+    }
     const runner = await import("@qac/runner");
     const client = await connect(flags, ctx);
     let exit: ExitCode = EXIT.OK;

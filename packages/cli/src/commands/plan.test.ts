@@ -98,6 +98,17 @@ describe("qac plan", () => {
     expect(JSON.parse(applied.out())).toMatchObject({ summary: { created: 3, satisfied: 0 } });
   });
 
+  it("refuses JSON for several plan files at once (concatenated documents are not one JSON value)", async () => {
+    f.sim.counters.reset();
+    const plan = f.io();
+    expect(await runCli(["plan", "plan.yaml", "plan.yaml", "--format", "json"], plan.io)).toBe(EXIT.ERROR);
+    expect(plan.err()).toContain("qac plan: --format json describes one plan (schemas/preview.schema.json); run it once per plan file.");
+    const apply = f.io();
+    expect(await runCli(["apply", "plan.yaml", "plan.yaml", "--json"], apply.io)).toBe(EXIT.ERROR);
+    expect(apply.err()).toContain("qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.");
+    expect(f.sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
+  });
+
   it("takes the project from --project instead of the plan", async () => {
     const c = f.io();
     expect(await runCli(["plan", "plan.yaml", "--project", "1001"], c.io)).toBe(EXIT.OK);

@@ -40,6 +40,11 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       ctx.io.stderr.write("qac plan: --out saves one plan; give one plan file.\n");
       return ctx.setExit(EXIT.ERROR);
     }
+    // Two documents one after the other are not one JSON value: a reader would fail on them.
+    if (flags.format === "json" && files.length > 1) {
+      ctx.io.stderr.write("qac plan: --format json describes one plan (schemas/preview.schema.json); run it once per plan file.\n");
+      return ctx.setExit(EXIT.ERROR);
+    }
     const client = await connect(flags, ctx);
     let exit: ExitCode = EXIT.OK;
     try {
