@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@qac/simulator";
 import type { CliIo } from "../cli-io.js";
 import { runCli } from "../run-cli.js";
+import { exposureWarning } from "./serve.js";
 
 const TOKEN = "serve-test-token-0123456789";
 let dir: string | undefined;
@@ -90,5 +91,12 @@ describe("qac serve", () => {
     expect(run.out()).toContain("Live status off");
     run.stop("SIGINT");
     expect(await run.exit).toBe(0);
+  });
+
+  it("warns when it binds beyond this machine, and about open reads unless --protect-reads", () => {
+    expect(exposureWarning("127.0.0.1", false)).toBeNull();
+    expect(exposureWarning("::1", false)).toBeNull();
+    expect(exposureWarning("0.0.0.0", false)).toBe("Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front. Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.");
+    expect(exposureWarning("0.0.0.0", true)).toBe("Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.");
   });
 });

@@ -21,6 +21,16 @@ const port = (raw: string): number => {
   return Number(raw);
 };
 
+/**
+ * What to tell someone who binds beyond this machine: plain http carries the tokens in clear, and
+ * open reads show apply history to anyone who can reach the port. Null on a loopback address.
+ */
+export function exposureWarning(host: string, protectReads: boolean): string | null {
+  if (host === "localhost" || host === "::1" || /^127\./.test(host)) return null;
+  const reads = protectReads ? "" : " Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.";
+  return `Warning: listening on ${host}, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.${reads}`;
+}
+
 /** A pause between polls: a duration (plain numbers are seconds), at least 1 s so QAComplete is not flooded. */
 const pollInterval = (raw: string): number => {
   const ms = parseDuration(raw);
@@ -84,6 +94,8 @@ Example:
         throw error;
       }
       const url = server.url;
+      const warning = exposureWarning(flags.host, flags.protectReads === true);
+      if (warning) ctx.io.stderr.write(`${warning}\n`);
       out(`qac status server listening on ${url}`);
       out(`  Page:      ${url}/`);
       out(`  API docs:  ${url}/docs`);
