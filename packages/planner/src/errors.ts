@@ -55,6 +55,8 @@ export const planErrorCodes = [
   "PLAN_DUPLICATE_RUN",
   /** A `--only`/`--exclude` pattern matches nothing. */
   "PLAN_SELECTION",
+  /** More problems than are shown: the rest are summarised in one diagnostic. */
+  "PLAN_TOO_MANY_PROBLEMS",
 ] as const;
 
 /** A stable diagnostic code. */
@@ -81,6 +83,31 @@ export interface Diagnostic {
   path?: string;
   /** The source line the problem is on (for the caret excerpt). */
   sourceLine?: string;
+}
+
+/** Most diagnostics one plan reports; the rest are counted in one `PLAN_TOO_MANY_PROBLEMS`. */
+export const MAX_DIAGNOSTICS = 100;
+
+/**
+ * Keeps the first {@link MAX_DIAGNOSTICS} diagnostics (they are in file and line order) and
+ * summarises the rest where the first of them is, so a generated file with thousands of mistakes
+ * gives a readable answer of bounded size.
+ */
+export function limitDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS);
+  const errors = rest.filter((d) => d.severity === "error").length;
+  const first = rest[0]!;
+  const counts = [errors ? `${errors} error${errors === 1 ? "" : "s"}` : "", rest.length - errors ? `${rest.length - errors} warning${rest.length - errors === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ");
+  const summary: Diagnostic = {
+    code: "PLAN_TOO_MANY_PROBLEMS",
+    severity: errors ? "error" : "warning",
+    message: `${counts} more, from here on, are not shown; fix the ones above and validate again`,
+    file: first.file,
+    line: first.line,
+    column: first.column,
+  };
+  return [...diagnostics.slice(0, MAX_DIAGNOSTICS), summary];
 }
 
 /** True when any diagnostic is an error (warnings alone leave a plan usable). */

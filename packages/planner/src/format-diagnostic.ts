@@ -6,6 +6,9 @@ export interface FormatOptions {
   color?: boolean;
 }
 
+/** Characters of a source line shown in an excerpt. */
+const EXCERPT = 200;
+
 const ansi = (code: number, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
 /**
@@ -31,11 +34,13 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
   // Tabs would shift the caret; show them as one space each so columns line up.
   const source = d.sourceLine.replace(/\t/g, " ");
   const gutter = String(d.line).padStart(4);
-  const width = Math.max(1, Math.min((d.endColumn ?? d.column + 1) - d.column, source.length - d.column + 1));
-  const caret = " ".repeat(Math.max(0, d.column - 1)) + "^".repeat(width);
-  return `${head}\n${dim(`${gutter} |`)} ${truncate(source)}\n${dim(`${" ".repeat(gutter.length)} |`)} ${red(caret)}`;
-}
-
-function truncate(line: string): string {
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  // Long lines are shown as a window of EXCERPT characters that keeps the problem in view.
+  const at = d.column - 1;
+  const from = at > EXCERPT - 40 ? at - 40 : 0;
+  const shown = source.slice(from, from + EXCERPT);
+  const before = from > 0 ? "…" : "";
+  const after = source.length > from + EXCERPT ? "…" : "";
+  const width = Math.max(1, Math.min((d.endColumn ?? d.column + 1) - d.column, shown.length - (at - from)));
+  const caret = " ".repeat(before.length + Math.max(0, at - from)) + "^".repeat(width);
+  return `${head}\n${dim(`${gutter} |`)} ${before}${shown}${after}\n${dim(`${" ".repeat(gutter.length)} |`)} ${red(caret)}`;
 }

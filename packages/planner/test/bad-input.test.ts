@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { loadPlan, type Diagnostic } from "../src/index.js";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { formatDiagnostic, loadPlan, MAX_DIAGNOSTICS, type Diagnostic } from "../src/index.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -104,5 +104,38 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
     expect(brief(await fileDiagnostics("empty.yaml", ""))).toEqual(["error PLAN_EMPTY 1:1"]);
     expect((await fileDiagnostics("list.yaml", "- 1\n- 2\n")).map((d) => d.code)).toContain("PLAN_SCHEMA");
     expect((await fileDiagnostics("docs.yaml", "version: 1\n---\nversion: 1\n")).map((d) => d.code)).toContain("PLAN_YAML");
+  });
+
+  it("a mapping with 130,000 keys: linear time, no stack overflow, the first problems shown and the rest counted", async () => {
+    const keys = Array.from({ length: 130_000 }, (_, i) => `k${i}: 1\n`).join("");
+    const ds = await fileDiagnostics("wide.yaml", `version: 1\nproject: Web Shop\n${keys}k7: 2\n`);
+    expect(ds).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(ds.slice(0, 3).map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["PLAN_EMPTY_EXPANSION 1:1", "PLAN_UNKNOWN_KEY 3:1", "PLAN_UNKNOWN_KEY 4:1"]);
+    // `k7` (line 10) is reported where it is written last, so the 100 shown end at line 102.
+    expect(ds.at(-1)).toMatchObject({ code: "PLAN_TOO_MANY_PROBLEMS", severity: "error", line: 103, column: 1 });
+    expect(ds.at(-1)!.message).toBe("129902 errors more, from here on, are not shown; fix the ones above and validate again");
+  }, 60_000);
+
+  it("a 200 KB line: diagnostics carry at most 500 characters of it, excerpts 200 with the caret under the problem", async () => {
+    const labels = "x,".repeat(100_000);
+    const ds = await fileDiagnostics("wide-line.yaml", `version: 1\nproject: Web Shop\nhosts: { w: h }\nentries: [{ labels: [${"y,".repeat(150)}], test: 1, host: v }, { test: 2, labels: [${labels}], hots: w }]\n`);
+    // The second entry has no host (its `hots` is a typo): that is reported too, at the entry.
+    expect(ds.map((d) => d.code)).toEqual(["PLAN_UNKNOWN_REF", "PLAN_NO_HOST", "PLAN_UNKNOWN_KEY"]);
+    const [near, , far] = ds as [Diagnostic, Diagnostic, Diagnostic];
+    expect(far.column).toBeGreaterThan(200_000);
+    expect(far.sourceLine).toBeUndefined();
+    expect(near.sourceLine).toHaveLength(500);
+    const [, excerpt, caret] = formatDiagnostic(near).split("\n") as [string, string, string];
+    expect(excerpt.length).toBeLessThan(220);
+    expect(excerpt.slice(caret.indexOf("^"), caret.lastIndexOf("^") + 1)).toBe("v");
+    expect(JSON.stringify(ds).length).toBeLessThan(2_000);
+  });
+
+  it("a list or mapping used as a key: one diagnostic at the key, no process warning", async () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    const ds = await fileDiagnostics("complex-key.yaml", "version: 1\nproject: Web Shop\n? [a, b]\n: 1\n");
+    expect(brief(ds)).toEqual(["error PLAN_YAML 3:3"]);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -21,7 +21,7 @@ export async function loadFile(file: string, fullPath: string, text: string | un
   const diagnostics: Diagnostic[] = [];
   if (text === undefined) {
     const read = await readSource(fullPath, maxBytes, file);
-    diagnostics.push(...read.diagnostics);
+    for (const item of read.diagnostics) diagnostics.push(item);
     if (!read.ok) return { fragment: null, diagnostics };
     body = read.text;
   } else {
@@ -33,16 +33,16 @@ export async function loadFile(file: string, fullPath: string, text: string | un
     // Text given by a caller may still carry a BOM; decode it the same way as a file.
     const decoded = text.charCodeAt(0) === 0xfeff ? decodeSource(file, Buffer.from(text, "utf8")) : { ok: true as const, text, diagnostics: [] };
     if (!decoded.ok) return { fragment: null, diagnostics: decoded.diagnostics };
-    diagnostics.push(...decoded.diagnostics);
+    for (const item of decoded.diagnostics) diagnostics.push(item);
     body = decoded.text;
   }
   const parsed = parseSource(file, body, env);
-  diagnostics.push(...parsed.diagnostics);
+  for (const item of parsed.diagnostics) diagnostics.push(item);
   if (parsed.data === undefined || parsed.data === null) return { fragment: null, diagnostics };
   const mapped = mapSchemaErrors(schemaErrors(parsed.data), parsed.source);
   // A value whose `${VAR}` failed is reported once, as PLAN_ENV, not again by the schema.
   const envSpots = new Set(parsed.diagnostics.filter((d) => d.code === "PLAN_ENV").map((d) => `${d.line}:${d.column}`));
-  diagnostics.push(...mapped.diagnostics.filter((d) => !envSpots.has(`${d.line}:${d.column}`)));
+  for (const item of mapped.diagnostics.filter((d) => !envSpots.has(`${d.line}:${d.column}`))) diagnostics.push(item);
   const data = dropInvalid(parsed.data, mapped.invalid);
   return { fragment: buildFragment(parsed.source, data, mapped.invalid), diagnostics };
 }

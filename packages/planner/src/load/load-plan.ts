@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import type { Diagnostic } from "../errors.js";
-import { hasErrors } from "../errors.js";
+import { hasErrors, limitDiagnostics } from "../errors.js";
 import { expandRuns } from "../expand/expand-runs.js";
 import type { Plan } from "../plan.js";
 import { CheckContext } from "../validate/check-context.js";
@@ -58,9 +58,9 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
   while (queue.length > 0) {
     const next = queue.shift()!;
     const loaded = await loadFile(next.file, resolve(cwd, next.file), next.text, env, maxBytes);
-    diagnostics.push(...loaded.diagnostics);
+    for (const item of loaded.diagnostics) diagnostics.push(item);
     if (!loaded.fragment) {
-      if (fragments.length === 0) return { ok: false, diagnostics };
+      if (fragments.length === 0) return { ok: false, diagnostics: limitDiagnostics(diagnostics) };
       continue;
     }
     fragments.push(loaded.fragment);
@@ -69,10 +69,10 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
     totalValues += countValues(loaded.fragment.source.text);
     if (totalValues > MAX_VALUES) {
       diagnostics.push({ code: "PLAN_FILE_TOO_LARGE", severity: "error", message: `the plan and its includes have more than ${MAX_VALUES.toLocaleString("en")} lines and values together; include fewer or smaller files`, file: rootName, line: 1, column: 1 });
-      return { ok: false, diagnostics };
+      return { ok: false, diagnostics: limitDiagnostics(diagnostics) };
     }
     const includes = await resolveIncludes(loaded.fragment, cwd);
-    diagnostics.push(...includes.diagnostics);
+    for (const item of includes.diagnostics) diagnostics.push(item);
     for (const file of includes.files) {
       // Each file is read once: a file included twice (or a cycle) adds nothing more.
       if (seen.has(file)) continue;
@@ -85,10 +85,10 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
     }
   }
   const { plan, diagnostics: meaning } = assemble(fragments, rootName);
-  diagnostics.push(...meaning);
+  for (const item of meaning) diagnostics.push(item);
   sortDiagnostics(diagnostics, fragments);
-  if (hasErrors(diagnostics) || !plan) return { ok: false, diagnostics };
-  return { ok: true, plan, diagnostics };
+  if (hasErrors(diagnostics) || !plan) return { ok: false, diagnostics: limitDiagnostics(diagnostics) };
+  return { ok: true, plan, diagnostics: limitDiagnostics(diagnostics) };
 }
 
 /** Orders diagnostics by file (in reading order), then line and column, so output reads top-down. */
@@ -109,7 +109,7 @@ function assemble(fragments: Fragment[], rootName: string): { plan: Plan | null;
   if (drafts.length === 0 && !ctx.wasInvalid(root, ["entries"]))
     ctx.diagnostics.push(root.source.diagnostic("PLAN_EMPTY_EXPANSION", "the plan has no entries, so it runs nothing; add `entries:`", { path: [] }, "warning"));
   const { runs, diagnostics } = expandRuns(entries, routing);
-  ctx.diagnostics.push(...diagnostics);
+  for (const item of diagnostics) ctx.diagnostics.push(item);
   if (!root.project) return { plan: null, diagnostics: ctx.diagnostics };
   const plan: Plan = {
     version: 1,

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type YAMLError } from "yaml";
+import { isCollection, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { Diagnostic, PlanErrorCode } from "../errors.js";
 import { interpolateEnv, type Env } from "./interpolate-env.js";
 import { SourceFile } from "./source-file.js";
@@ -15,7 +15,6 @@ export interface ParsedSource {
 }
 
 const yamlCodes: Partial<Record<YAMLError["code"], PlanErrorCode>> = {
-  DUPLICATE_KEY: "PLAN_DUPLICATE_KEY",
   TAB_AS_INDENT: "PLAN_TAB",
 };
 
@@ -40,7 +39,6 @@ export function countValues(text: string): number {
 const MAX_SYNTAX_ERRORS = 20;
 
 const yamlHints: Partial<Record<YAMLError["code"], string>> = {
-  DUPLICATE_KEY: "remove or rename one of them",
   TAB_AS_INDENT: "indent with spaces",
   MULTIPLE_DOCS: "a plan is one YAML document; split it into files and combine them with `include:`",
   BAD_INDENT: "check the indentation of this line against its siblings",
@@ -59,7 +57,11 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
     const message = `plan has more than ${MAX_VALUES.toLocaleString("en")} lines and values, more than a plan should need; split it into files combined with \`include:\``;
     return { source, data: undefined, diagnostics: [{ code: "PLAN_FILE_TOO_LARGE", severity: "error", message, file, line: 1, column: 1 }] };
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    // yaml finds duplicate keys by comparing each key with every earlier one (minutes for a
+    // 100,000-key mapping); checkKeys does it with a set per mapping.
+    uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" });
   const source = new SourceFile(file, text, lineCounter, doc);
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(fromYamlError(source, error, "error"));
@@ -68,11 +70,13 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
     diagnostics.push(source.diagnostic("PLAN_YAML", `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow (the last one is here); fix the first ones and validate again`, { offset: last.pos[0] }));
   }
   for (const warning of doc.warnings.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(fromYamlError(source, warning, "warning"));
-  diagnostics.push(...findTabIndents(source, diagnostics));
+  for (const item of findTabIndents(source, diagnostics)) diagnostics.push(item);
+  const keys = checkKeys(doc, source);
+  for (const item of keys.diagnostics) diagnostics.push(item);
   // A duplicate key leaves a usable document (the later value wins): keep checking so every
   // problem is reported at once. Other syntax errors make the structure unreliable.
-  if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return { source, data: undefined, diagnostics };
-  diagnostics.push(...interpolateEnv(doc, source, env));
+  if (keys.collectionKeys || doc.errors.length > 0) return { source, data: undefined, diagnostics };
+  for (const item of interpolateEnv(doc, source, env)) diagnostics.push(item);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -88,14 +92,8 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
 
 function fromYamlError(source: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
   const code = yamlCodes[error.code] ?? "PLAN_YAML";
-  let end = error.pos[1];
-  let text = error.message.replace(/ at line \d+, column \d+.*$/s, "").trim();
-  if (error.code === "DUPLICATE_KEY") {
-    // yaml points at the key's first character; underline and name the whole key.
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]+)/.exec(source.text.slice(error.pos[0], error.pos[0] + 1100))?.[0].trimEnd() ?? "";
-    end = error.pos[0] + Math.max(1, key.length);
-    text = `key ${key.startsWith('"') || key.startsWith("'") ? key : JSON.stringify(key)} appears twice in this mapping`;
-  }
+  const end = error.pos[1];
+  const text = error.message.replace(/ at line \d+, column \d+.*$/s, "").trim();
   const hint = yamlHints[error.code];
   const message = `${text}${hint ? `; ${hint}` : ""} (YAML ${error.code})`;
   return source.diagnostic(code, message, { offset: error.pos[0], end }, severity);
@@ -119,4 +117,38 @@ function findTabIndents(source: SourceFile, already: Diagnostic[]): Diagnostic[]
     }
   }
   return out;
+}
+
+/**
+ * Checks every mapping's keys in one pass: a key used twice (the later value wins, so checking
+ * goes on) and a list or mapping used as a key (`? [a, b]`, which has no place in a plan and
+ * would only be stringified, with a process warning from yaml).
+ */
+function checkKeys(doc: Document.Parsed, source: SourceFile): { diagnostics: Diagnostic[]; collectionKeys: boolean } {
+  const diagnostics: Diagnostic[] = [];
+  let collectionKeys = false;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (isCollection(pair.key)) {
+          collectionKeys = true;
+          const [start, end] = pair.key.range ?? [0, 1];
+          diagnostics.push(source.diagnostic("PLAN_YAML", "a key must be a plain name, not a list or a mapping; write the key as text", { offset: start, end }));
+        } else if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) diagnostics.push(duplicateKey(source, pair.key.range?.[0] ?? 0));
+          seen.add(pair.key.value);
+        }
+      }
+    },
+  });
+  return { diagnostics, collectionKeys };
+}
+
+/** A key that appears twice, named and underlined as written. */
+function duplicateKey(source: SourceFile, offset: number): Diagnostic {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]+)/.exec(source.text.slice(offset, offset + 1100))?.[0].trimEnd() ?? "";
+  const name = key.startsWith('"') || key.startsWith("'") ? key : JSON.stringify(key);
+  const end = offset + Math.max(1, key.length);
+  return source.diagnostic("PLAN_DUPLICATE_KEY", `key ${name} appears twice in this mapping; remove or rename one of them (YAML DUPLICATE_KEY)`, { offset, end });
 }

@@ -20,7 +20,7 @@ export async function resolveIncludes(fragment: Fragment, baseDir: string): Prom
     } else if (info.isDirectory()) {
       const names = (await readdir(target)).filter((n) => /\.ya?ml$/i.test(n)).sort();
       if (names.length === 0) diagnostics.push(diagnosticAt(origin, "PLAN_INCLUDE", `included folder ${JSON.stringify(path)} has no .yaml files`, "warning"));
-      files.push(...names.map((n) => join(target, n)));
+      for (const item of names.map((n) => join(target, n))) files.push(item);
     } else if (path.endsWith("/")) {
       diagnostics.push(diagnosticAt(origin, "PLAN_INCLUDE", `${JSON.stringify(path)} ends with "/" but is a file; remove the slash`));
     } else {

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic, PlanErrorCode, Severity } from "../errors.js";
 
 /** A path into a plan document: map keys and sequence indexes. */
@@ -6,6 +6,27 @@ export type DocPath = readonly (string | number)[];
 
 /** Where to point a diagnostic: a document path (value or key), or a character range. */
 export type Where = { path: DocPath; part?: "key" | "value" } | { offset: number; end?: number };
+
+/**
+ * Longest source line a diagnostic carries: enough for any hand-written line, and it keeps
+ * every diagnostic small even when a generated file puts megabytes on one line.
+ */
+export const MAX_SOURCE_LINE = 500;
+
+// Each mapping's pairs by key, built on first lookup: finding N keys in an N-key mapping stays
+// linear (a search per lookup made a 100,000-key mapping take minutes).
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    // The last pair wins, as in the data (a duplicate key is reported separately).
+    for (const p of map.items) if (isPair(p) && isScalar(p.key)) index.set(String(p.key.value), p);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
 
 /** JSON Pointer for a document path (`/entries/0/test`). */
 export function pointer(path: DocPath): string {
@@ -28,9 +49,10 @@ export class SourceFile {
   diagnostic(code: PlanErrorCode, message: string, where: Where, severity: Severity = "error"): Diagnostic {
     const [start, end] = "offset" in where ? [where.offset, where.end ?? where.offset + 1] : this.range(where.path, where.part ?? "value");
     const { line, col } = this.lineCounter.linePos(Math.min(start, this.text.length));
-    const sourceLine = this.lineText(line);
-    const endColumn = Math.min(col + Math.max(1, end - start), sourceLine.length + 1);
-    const d: Diagnostic = { code, severity, message, file: this.file, line, column: col, endColumn, sourceLine };
+    const endColumn = Math.min(col + Math.max(1, end - start), this.lineLength(line) + 1);
+    const d: Diagnostic = { code, severity, message, file: this.file, line, column: col, endColumn };
+    // A problem past the cut gets no excerpt rather than a megabyte one.
+    if (col <= MAX_SOURCE_LINE) d.sourceLine = this.lineText(line, MAX_SOURCE_LINE);
     if ("path" in where) d.path = pointer(where.path);
     return d;
   }
@@ -42,12 +64,21 @@ export class SourceFile {
     return { file: this.file, line, column: col };
   }
 
-  /** The text of a 1-based line without its line break. */
-  lineText(line: number): string {
+  /** The text of a 1-based line without its line break, at most `max` characters of it. */
+  lineText(line: number, max = Infinity): string {
+    const from = this.lineCounter.lineStarts[line - 1] ?? 0;
+    // Only the characters wanted are copied: many problems on one long line stay linear.
+    return this.text.slice(from, from + Math.min(this.lineLength(line), max));
+  }
+
+  /** Characters in a 1-based line, without its line break. */
+  lineLength(line: number): number {
     const starts = this.lineCounter.lineStarts;
     const from = starts[line - 1] ?? 0;
-    const to = starts[line] ?? this.text.length;
-    return this.text.slice(from, to).replace(/\r?\n$/, "");
+    let to = starts[line] ?? this.text.length;
+    if (this.text[to - 1] === "\n") to--;
+    if (this.text[to - 1] === "\r") to--;
+    return Math.max(0, to - from);
   }
 
   /**
@@ -65,8 +96,7 @@ export class SourceFile {
     for (const [i, segment] of path.entries()) {
       if (isAlias(node) && this.doc) node = node.resolve(this.doc);
       if (isMap(node)) {
-        // The last pair wins, as in the data (a duplicate key is reported separately).
-        const pair = node.items.findLast((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = findPair(node, String(segment));
         if (!pair) return best;
         if (part === "key" && i === path.length - 1) {
           take(pair.key);

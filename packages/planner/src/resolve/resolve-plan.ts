@@ -68,7 +68,7 @@ export async function resolvePlan(plan: Plan, client: PlannerClient, options: Re
   if (resolution.diagnostics.some((d) => d.code === "PLAN_NOT_FOUND" && d.message.startsWith("test ")))
     // Suggest near names: only now list tests (capped), since a plan normally names tests exactly.
     await suggestTests(plan, client, projectId, counter, used.entries, resolution);
-  diagnostics.push(...resolution.diagnostics);
+  for (const item of resolution.diagnostics) diagnostics.push(item);
   const runs = buildRuns(plan, projectId, selected.runs, resolution, diagnostics);
   const minimum = 1 + catalog.minimum;
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, calls: calls(minimum) };

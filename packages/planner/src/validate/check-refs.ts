@@ -1,3 +1,4 @@
+import { MAX_DIAGNOSTICS } from "../errors.js";
 import type { Fragment } from "../load/build-fragment.js";
 import type { DocPath } from "../load/source-file.js";
 import { nameList, type CheckContext } from "./check-context.js";
@@ -20,18 +21,26 @@ export function checkRefs(ctx: CheckContext, fragment: Fragment, kind: RefKind, 
     return [];
   }
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const [i, name] of names.entries()) {
     if (name === undefined) continue;
     const itemPath = Array.isArray(value) ? [...path, i] : path;
     if (!known.has(name)) {
-      const defined = [...known.keys()];
-      const hint = defined.length ? didYouMean(name, defined) || ` (defined: ${defined.slice(0, 10).join(", ")})` : `; define it under \`${section[kind]}:\` first`;
+      // Past the diagnostics shown, suggestions would only cost time (names x definitions).
+      const hint = ctx.diagnostics.length >= MAX_DIAGNOSTICS ? "" : suggest(name, kind, known);
       ctx.report(fragment, "PLAN_UNKNOWN_REF", `${kind} ${JSON.stringify(name)} is not defined under \`${section[kind]}:\`${hint}`, itemPath);
-    } else if (out.includes(name)) {
+    } else if (seen.has(name)) {
       ctx.report(fragment, "PLAN_DUPLICATE_ITEM", `${kind} ${JSON.stringify(name)} is listed twice; remove one`, itemPath);
     } else {
+      seen.add(name);
       out.push(name);
     }
   }
   return out;
+}
+
+function suggest(name: string, kind: RefKind, known: ReadonlyMap<string, unknown>): string {
+  const defined = [...known.keys()];
+  if (defined.length === 0) return `; define it under \`${section[kind]}:\` first`;
+  return didYouMean(name, defined) || ` (defined: ${defined.slice(0, 10).join(", ")})`;
 }

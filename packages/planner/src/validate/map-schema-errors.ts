@@ -20,6 +20,21 @@ export function parsePointer(pointer: string): (string | number)[] {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
+/** The proper ancestors of a JSON Pointer, nearest first, ending with the root `""`. */
+function ancestors(pointer: string): string[] {
+  const out: string[] = [];
+  for (let p = pointer; p !== ""; ) {
+    p = p.slice(0, p.lastIndexOf("/"));
+    out.push(p);
+  }
+  return out;
+}
+
+/** A key as written, quoted and cut short for messages. */
+function quoteKey(key: string): string {
+  return JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+}
+
 /** `entries[0].test` for messages. */
 export function label(path: DocPath): string {
   if (path.length === 0) return "the plan";
@@ -46,15 +61,16 @@ function firstSentence(text: unknown): string {
  * reported once with the expected forms rather than once per failed branch.
  */
 export function mapSchemaErrors(errors: readonly ErrorObject[], source: SourceFile): MappedSchemaErrors {
-  const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
-  const outermost = anyOfPaths.filter((p) => !anyOfPaths.some((q) => q !== p && (p === q || p.startsWith(`${q}/`))));
-  const covered = (p: string) => outermost.some((q) => p === q || p.startsWith(`${q}/`) || q === "");
+  // Sets and ancestor walks, not pairwise comparisons: a plan with 100,000 bad values stays linear.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const outermost = new Set([...anyOfPaths].filter((p) => !ancestors(p).some((q) => anyOfPaths.has(q))));
+  const covered = (p: string) => outermost.has(p) || ancestors(p).some((q) => outermost.has(q));
   const diagnostics: Diagnostic[] = [];
   const invalid: DocPath[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === "propertyNames") continue; // its inner error (with propertyName) says more
-    if (covered(error.instancePath) && !(error.keyword === "anyOf" && outermost.includes(error.instancePath))) continue;
+    if (covered(error.instancePath) && !(error.keyword === "anyOf" && outermost.has(error.instancePath))) continue;
     const path = parsePointer(error.instancePath);
     const one = toDiagnostic(error, path, source);
     const id = `${one.diagnostic.line}:${one.diagnostic.column}:${one.diagnostic.message}`;
@@ -72,14 +88,14 @@ function toDiagnostic(error: ErrorObject, path: DocPath, source: SourceFile): { 
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const keyPath = [...path, propertyName];
-    const msg = `name ${JSON.stringify(propertyName)} in ${where} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
+    const msg = `name ${quoteKey(propertyName)} in ${where} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
     return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path: keyPath, part: "key" }), invalid: keyPath };
   }
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
-      const msg = `unknown key ${JSON.stringify(key)} in ${where}${didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}`;
+      const msg = `unknown key ${quoteKey(key)} in ${where}${key.length > 100 ? "" : didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}`;
       return { diagnostic: source.diagnostic("PLAN_UNKNOWN_KEY", msg, { path: [...path, key], part: "key" }), invalid: [...path, key] };
     }
     case "required": {
