@@ -39,6 +39,10 @@ describe("package READMEs list the public API", () => {
       it("has TSDoc on every export", () => {
         expect(surface.filter((e) => e.doc.trim() === "").map((e) => e.name)).toEqual([]);
       });
+
+      it("has no TSDoc summary cut short by a bare @scope/package (write it in backticks)", () => {
+        expect(surface.filter((e) => e.tags.includes("qac")).map((e) => e.name)).toEqual([]);
+      });
     });
   }
 });
