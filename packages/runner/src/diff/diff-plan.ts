@@ -19,6 +19,7 @@ import type { Change } from "./change.js";
 export function diffPlan(desired: readonly DesiredRun[], observed: Pick<RunHistory, "runs" | "ledger" | "applyIdentity">): Change[] {
   const claimed = new Set<number>();
   const ledger = observed.ledger ?? {};
+  const byId = new Map(observed.runs.map((r) => [r.id as number, r]));
   // Runs recorded in the ledger belong to their identity and satisfy nothing else.
   for (const id of Object.values(ledger)) claimed.add(id);
   // Bucketed by (kind, test or set, configuration, release): a lookup per desired run, not a scan
@@ -35,7 +36,7 @@ export function diffPlan(desired: readonly DesiredRun[], observed: Pick<RunHisto
     const base = { identity: run.identity, run, satisfiedBy: null, satisfiedByStatus: null, cause: null };
     const recorded = ledger[run.identity];
     if (recorded !== undefined) {
-      const status = observed.runs.find((r) => r.id === recorded)?.status ?? null;
+      const status = byId.get(recorded)?.status ?? null;
       return { ...base, decision: "skip", satisfiedBy: recorded, satisfiedByStatus: status, cause: "once-per", reason: `run ${recorded} was created by an earlier apply with --once-per ${observed.applyIdentity ?? ""}` };
     }
     if (run.forceNewRun) return { ...base, decision: "create-forced", reason: "forceNewRun: true in the plan: always starts a new run (ForceNewRunCreation)" };
