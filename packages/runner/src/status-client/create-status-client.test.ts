@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isRunnerError } from "../errors.js";
 import { createStatusClient } from "./create-status-client.js";
 import { createStatusLeaseProvider } from "./status-lease-provider.js";
@@ -61,6 +61,31 @@ describe("createStatusClient", () => {
     now = 91_000; // three quarters of it: stop creating
     expect(held.lost()).toBe(true);
     await held.release();
+  });
+
+  it("keeps waiting for the lease when the server rate-limits the tries (429), instead of failing the apply", async () => {
+    const lease = { id: "L1", project: 1001, plan: "smoke", holder: { name: "me" }, acquiredAt: "t", expiresAt: "t2" };
+    const limited = { status: 429, body: { error: { code: "STATUS_RATE_LIMITED", message: "Too many writes" } } };
+    const s = scripted([{ status: 409, body: { lease: { ...lease, id: "L0", holder: { name: "job 1" } } } }, limited, limited, { status: 201, body: lease }, { status: 204 }]);
+    const client = createStatusClient({ url: "http://status.test", token: "t", fetch: s.fetch });
+    const held = await createStatusLeaseProvider(client, { pollMs: 1, sleep: () => Promise.resolve() }).acquire({ projectId: 1001, plan: "smoke" }, { timeoutMs: 10_000 });
+    expect(s.sent.filter((r) => r.method === "POST")).toHaveLength(4);
+    await held.release();
+  });
+
+  it("names the holder last seen when rate-limited tries run into the deadline", async () => {
+    const s = scripted([{ status: 409, body: { lease: { id: "L0", project: 1, plan: "p", holder: { name: "nightly" }, acquiredAt: "a", expiresAt: "b" } } }, { status: 429, body: { error: { code: "STATUS_RATE_LIMITED", message: "slow down" } } }]);
+    const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const sleep = (ms: number) => Promise.resolve(void vi.setSystemTime(Date.now() + ms));
+      const error = await createStatusLeaseProvider(client, { pollMs: 1000, sleep }).acquire({ projectId: 1, plan: "p" }, { timeoutMs: 1000 }).catch((e: unknown) => e);
+      expect(s.sent).toHaveLength(2);
+      expect(isRunnerError(error, "RUNNER_LEASE_TIMEOUT")).toBe(true);
+      expect((error as Error).message).toContain("held by nightly until b");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("gives up on a held lease at the deadline, naming the holder", async () => {

@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
-import { RunnerError } from "../errors.js";
+import { isRunnerError, RunnerError } from "../errors.js";
 import { realSleep, type Sleep } from "../apply/with-retries.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
-import type { StatusClient } from "./create-status-client.js";
+import type { StatusClient, StatusLease, StatusLeaseRequest } from "./create-status-client.js";
 
 /** Options of {@link createStatusLeaseProvider}. */
 export interface StatusLeaseOptions {
@@ -29,9 +29,11 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
     async acquire(key, acquire) {
       const deadline = Date.now() + acquire.timeoutMs;
       let waited = false;
+      let known: StatusLease | null = null;
       for (;;) {
-        const result = await client.acquireLease({ project: key.projectId, plan: key.plan, holder, ttlSeconds });
+        const result = await tryAcquire(client, { project: key.projectId, plan: key.plan, holder, ttlSeconds }, known);
         if (result.ok) return hold(client, result.lease.id, ttlSeconds, options.now ?? Date.now);
+        known = result.lease;
         if (Date.now() >= deadline || acquire.signal?.aborted) {
           const who = result.lease ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})` : "";
           throw new RunnerError("RUNNER_LEASE_TIMEOUT", `another apply of plan ${key.plan} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`, { lease: result.lease });
@@ -42,6 +44,20 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
       }
     },
   };
+}
+
+/**
+ * One try for the lease. The server rate-limits writes per address, and waiting applies of many
+ * CI jobs behind one address ask every second: a 429 means "not now", so keep waiting (showing the
+ * holder last seen) instead of failing the apply.
+ */
+async function tryAcquire(client: StatusClient, request: StatusLeaseRequest, known: StatusLease | null): ReturnType<StatusClient["acquireLease"]> {
+  try {
+    return await client.acquireLease(request);
+  } catch (error) {
+    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && error.details["status"] === 429) return { ok: false, lease: known };
+    throw error;
+  }
 }
 
 function hold(client: StatusClient, id: string, ttlSeconds: number, now: () => number): Lease {
