@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { stringify } from "yaml";
 import { loadPlan, planErrorCodes } from "../src/index.js";
 
@@ -50,16 +50,28 @@ function mutate(text: string, m: Mutation): string {
   return lines.join("\n");
 }
 
+// A process warning (yaml's, Node's) is output the user did not ask for: bad input must not cause one.
+let warnings: MockInstance<typeof process.emitWarning>;
+beforeEach(() => {
+  warnings = vi.spyOn(process, "emitWarning");
+});
+afterEach(() => {
+  expect(warnings).not.toHaveBeenCalled();
+  warnings.mockRestore();
+});
+
 describe("loadPlan on generated and mutated plans", () => {
-  it("returns a plan or diagnostics, never throws, and every diagnostic has a line and a known code", async () => {
+  it("returns a plan or diagnostics, never throws, and every diagnostic has a line in the file and a known code", async () => {
     await fc.assert(
       fc.asyncProperty(plan, fc.array(mutation, { maxLength: 3 }), async (data, mutations) => {
         const text = mutations.reduce((t, m) => mutate(t, m), stringify(data));
         const result = await loadPlan({ text, file: "fuzz.yaml" }, { env: { HOME: "/home/x" } });
         if (result.ok) expect(result.plan.version).toBe(1);
         else expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+        const lines = text.split("\n").length;
         for (const d of result.diagnostics) {
           expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.line).toBeLessThanOrEqual(lines);
           expect(d.column).toBeGreaterThanOrEqual(1);
           expect(planErrorCodes).toContain(d.code);
           expect(d.message.length).toBeGreaterThan(10);
