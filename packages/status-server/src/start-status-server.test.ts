@@ -29,9 +29,10 @@ describe("startStatusServer", () => {
     await expect(startStatusServer({ token: TOKEN, port: 70000, dbFile: ":memory:" })).rejects.toThrow("--port must be a whole number 0..65535, got 70000.");
   });
 
-  it("creates no database file when it refuses to start for a missing token", async () => {
+  it("names the variable or flag to fix, and creates no database file, when it refuses to start", async () => {
     const file = join(tempDir(), "status.db");
-    await expect(startStatusServer({ token: "", port: 0, dbFile: file })).rejects.toThrow(/QAC_STATUS_TOKEN/);
+    await expect(startStatusServer({ token: "", port: 0, dbFile: file })).rejects.toThrow("QAC_STATUS_TOKEN is missing (option `token`); set it to a random secret of at least 16 characters (e.g. `openssl rand -hex 24`).");
+    await expect(startStatusServer({ token: TOKEN, port: 0, dbFile: file, runLinkTemplate: "ftp://x" })).rejects.toThrow('The run link (qac serve --run-link, option `runLinkTemplate`) must be an http(s) URL containing {runId}, got "ftp://x".');
     expect(existsSync(file)).toBe(false);
   });
 
