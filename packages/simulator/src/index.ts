@@ -3,6 +3,7 @@ export type { Simulator, SimulatorOptions, SimulatorRuns, SimulatorHosts } from 
 export type { FaultRule } from "./http/fault-injector.js";
 export type { RequestCounters } from "./http/request-counters.js";
 export type { SimulatorClock, ClockMode } from "./clock/create-clock.js";
+export { DUPLICATE_RUN_MODES } from "./runs/create-run.js";
 export type { DuplicateRunMode } from "./runs/create-run.js";
 export type { BulkRun } from "./runs/insert-many.js";
 export type { RunRow, RunItemRow, RunStatus, ItemStatus } from "./tenant/wire-types.js";

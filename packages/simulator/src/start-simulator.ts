@@ -5,7 +5,7 @@ import { SimulatorError } from "./errors.js";
 import { compileFilter } from "./filter/compile-filter.js";
 import type { FaultRule } from "./http/fault-injector.js";
 import type { RequestCounters } from "./http/request-counters.js";
-import type { DuplicateRunMode } from "./runs/create-run.js";
+import { DUPLICATE_RUN_MODES, type DuplicateRunMode } from "./runs/create-run.js";
 import { insertMany, type BulkRun } from "./runs/insert-many.js";
 import { createRuntime } from "./runtime.js";
 import { DEFAULT_SEED_PATH } from "./seed/default-seed.js";
@@ -80,7 +80,7 @@ function resolveSeed(seed: SimulatorOptions["seed"]): { doc: SeedDocument; file:
 }
 
 function checkOptions(options: SimulatorOptions): void {
-  const modes = ["same-test", "full-key", "error"];
+  const modes: readonly string[] = DUPLICATE_RUN_MODES;
   if (options.duplicateRunMode !== undefined && !modes.includes(options.duplicateRunMode)) throw new SimulatorError("SIM_OPTIONS", `duplicateRunMode must be one of ${modes.join(", ")}, got ${String(options.duplicateRunMode)}`);
   if (options.clock !== undefined && options.clock !== "real" && options.clock !== "virtual") throw new SimulatorError("SIM_OPTIONS", `clock must be "real" or "virtual", got ${String(options.clock)}`);
   if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) throw new SimulatorError("SIM_OPTIONS", `port must be a whole number 0..65535, got ${options.port}`);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { toProjectId } from "@qac/core";
+import { DUPLICATE_RUN_MODES } from "@qac/simulator";
 import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { createLocalLedger } from "../ledger/local-ledger.js";
@@ -40,7 +41,7 @@ describe("applyChanges", () => {
     expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
   });
 
-  it.each(["same-test", "full-key", "error"] as const)("yields 3 runs for a test x 3 configurations matrix in duplicateRunMode %s", async (mode) => {
+  it.each(DUPLICATE_RUN_MODES)("yields 3 runs for a test x 3 configurations matrix in duplicateRunMode %s", async (mode) => {
     const { sim, client } = await start({ duplicateRunMode: mode });
     const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
     const before = maxRunId(sim);
@@ -51,7 +52,7 @@ describe("applyChanges", () => {
     expect([...counts.keys()].map((k) => k.split("/")[1])).toEqual(["cfg:801", "cfg:802", "cfg:803"]);
   });
 
-  it.each(["same-test", "full-key", "error"] as const)("finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported created once", async (mode) => {
+  it.each(DUPLICATE_RUN_MODES)("finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported created once", async (mode) => {
     const { sim, client } = await start({ duplicateRunMode: mode, faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 3 }] });
     const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
     const before = maxRunId(sim);

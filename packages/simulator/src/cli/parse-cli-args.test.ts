@@ -21,7 +21,7 @@ describe("parseCliArgs", () => {
     [["--port", "http"], "--port must be a whole number from 0 to 65535, got 'http' (see --help)"],
     [["--port", "70000"], "--port must be a whole number from 0 to 65535, got '70000' (see --help)"],
     [["--clock", "fast"], "--clock must be real or virtual, got 'fast' (see --help)"],
-    [["--duplicate-run-mode", "reuse"], "--duplicate-run-mode must be same-test, full-key or error, got 'reuse' (see --help)"],
+    [["--duplicate-run-mode", "reuse"], "--duplicate-run-mode must be same-test, full-key, error, full-key-error, got 'reuse' (see --help)"],
     [["--latency-ms=-5"], "--latency-ms must be a whole number from 0 to 600000, got '-5' (see --help)"],
   ])("rejects %j with one clear line", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrowError(message);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { SimulatorError } from "../errors.js";
 import type { SimulatorOptions } from "../start-simulator.js";
+import { DUPLICATE_RUN_MODES, type DuplicateRunMode } from "../runs/create-run.js";
 
 /** Usage text of `main.js --help`. */
 export const USAGE = `Usage: qac-simulator [options]
@@ -12,7 +13,7 @@ Options:
   --port <n>                    port to listen on, 0 = any free port (default: 8787)
   --host <address>              interface to bind (default: 127.0.0.1)
   --clock real|virtual          real time, or time that never moves (default: real)
-  --duplicate-run-mode <mode>   same-test | full-key | error (default: same-test)
+  --duplicate-run-mode <mode>   same-test | full-key | error | full-key-error (default: same-test)
   --latency-ms <n>              add this latency to every request (default: 0)
   --help                        show this help`;
 
@@ -61,11 +62,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const clock = str("clock");
   if (clock !== undefined) options.clock = clock === "real" || clock === "virtual" ? clock : fail(`--clock must be real or virtual, got '${clock}'`);
   const mode = str("duplicate-run-mode");
-  if (mode !== undefined) options.duplicateRunMode = mode === "same-test" || mode === "full-key" || mode === "error" ? mode : fail(`--duplicate-run-mode must be same-test, full-key or error, got '${mode}'`);
+  if (mode !== undefined) options.duplicateRunMode = isDuplicateRunMode(mode) ? mode : fail(`--duplicate-run-mode must be ${DUPLICATE_RUN_MODES.join(", ")}, got '${mode}'`);
   const latency = str("latency-ms");
   if (latency !== undefined) {
     const ms = wholeNumber("latency-ms", latency, 600_000);
     if (ms > 0) options.faults = [{ latencyMs: ms }];
   }
   return { help: false, options };
+}
+
+function isDuplicateRunMode(value: string): value is DuplicateRunMode {
+  return (DUPLICATE_RUN_MODES as readonly string[]).includes(value);
 }

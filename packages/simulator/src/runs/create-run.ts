@@ -4,8 +4,21 @@ import type { RunRow } from "../tenant/wire-types.js";
 import { isActiveRun } from "./derive-run.js";
 import { insertRun, type ItemSpec, type RunSpec } from "./insert-run.js";
 
-/** How POST testruns treats a request while a matching run is active (reference §11.1). */
-export type DuplicateRunMode = "same-test" | "full-key" | "error";
+/**
+ * How POST testruns treats a request while a matching run is active (reference §11.1, which asks
+ * for two switches: what "matching" means, and whether to answer with the existing run or an error).
+ * - `same-test`: same test or set matches; the existing run is returned (the default).
+ * - `full-key`: test or set, configuration, release and host must all match; the existing run is returned.
+ * - `error`: same test or set matches; 400 "Test is already running".
+ * - `full-key-error`: the full key must match; 400 "Test is already running".
+ */
+export type DuplicateRunMode = (typeof DUPLICATE_RUN_MODES)[number];
+
+/** Every {@link DuplicateRunMode}, for option and flag validation. */
+export const DUPLICATE_RUN_MODES = ["same-test", "full-key", "error", "full-key-error"] as const;
+
+const matchesFullKey = (mode: DuplicateRunMode): boolean => mode === "full-key" || mode === "full-key-error";
+const answersError = (mode: DuplicateRunMode): boolean => mode === "error" || mode === "full-key-error";
 
 /** The create body after schema validation (PascalCase, reference §3.1). */
 export interface CreateRunBody {
@@ -96,8 +109,8 @@ const ACTIVE_STATUSES = ["Awaiting Run", "In Progress", "Paused"] as const;
 
 /**
  * Finds an active run that a create request duplicates (reference §11.1): same test (single-test
- * run) or same set in the project, status Awaiting Run / In Progress / Paused; with `full-key`
- * also the same configuration, release and requested host.
+ * run) or same set in the project, status Awaiting Run / In Progress / Paused; with `full-key` and
+ * `full-key-error` also the same configuration, release and requested host.
  */
 export function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: DuplicateRunMode): RunRow | undefined {
   const byTarget = spec.testSetId ? tenant.runs.idsWhere("test_set_id", spec.testSetId) : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());
@@ -111,7 +124,7 @@ export function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: Duplica
     const meta = tenant.runMeta.get(id);
     if (!run || !meta || run.project_id !== spec.projectId || !isActiveRun(run.status_code)) continue;
     if (!spec.testSetId && meta.testId !== spec.testId) continue;
-    if (mode === "full-key" && (run.test_config_id !== spec.configId || run.release_id !== spec.releaseId || meta.hostId !== spec.hostId)) continue;
+    if (matchesFullKey(mode) && (run.test_config_id !== spec.configId || run.release_id !== spec.releaseId || meta.hostId !== spec.hostId)) continue;
     if (!found || run.id < found.id) found = run;
   }
   return found;
@@ -122,7 +135,7 @@ export function createRun(tenant: Tenant, spec: RunSpec, body: CreateRunBody, mo
   // ForceNewRunCreation = true always creates a new run (reference §3.1, §11.1).
   if (body.ForceNewRunCreation !== true) {
     const existing = findActiveDuplicate(tenant, spec, mode);
-    if (existing && mode === "error") throw badRequest("Test is already running");
+    if (existing && answersError(mode)) throw badRequest("Test is already running");
     if (existing) return { run: existing, created: false };
   }
   return { run: insertRun(tenant, spec, nowMs), created: true };

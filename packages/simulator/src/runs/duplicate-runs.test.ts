@@ -57,6 +57,17 @@ describe("ForceNewRunCreation and duplicateRunMode (reference §11.1)", () => {
     expect(await post({ TestSetId: 6102 })).toMatchObject({ status: 400, body: { Message: "Test is already running" } });
   });
 
+  it("full-key-error: answers 400 only when set, configuration, release and host all match", async () => {
+    sim = createSimulator({ clock: "virtual", duplicateRunMode: "full-key-error" });
+    const key = { TestSetId: 6102, TestConfigId: 801, ReleaseId: 904, RunByHostId: 102 };
+    const first = await post(key);
+    expect(first.status).toBe(200);
+    expect(await post(key)).toMatchObject({ status: 400, body: { Message: "Test is already running" } });
+    const otherConfig = await post({ ...key, TestConfigId: 802 });
+    expect(otherConfig.status).toBe(200);
+    expect(otherConfig.body.id).not.toBe(first.body.id);
+  });
+
   it("treats the seeded In Progress run as active", async () => {
     sim = createSimulator({ clock: "virtual" });
     expect((await post({ TestSetId: 6105 })).body.id).toBe(120006);
