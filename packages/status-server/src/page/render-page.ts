@@ -65,7 +65,8 @@ export function renderShell(title: string, body: SafeHtml, data: Pick<PageData, 
 /** The status page: every plan's latest apply with counts and runs, and the recent applies. */
 export function renderPage(data: PageData): string {
   const plans = data.plans.length === 0 ? html`<p class="empty">No applies recorded yet. Send one with <code>qac apply --report-to URL</code>.</p>` : data.plans.map((p) => renderPlan(p, data.runLink));
-  const recent = data.recent.map((a) => html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${formatTime(a.startedAt)}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} failed</td></tr>`);
-  const recentTable = data.recent.length === 0 ? "" : html`<section class="plan"><h2>Recent applies</h2><table><thead><tr><th>Apply</th><th>Plan</th><th>Result</th><th>Started</th><th>Runs</th></tr></thead><tbody>${recent}</tbody></table></section>`;
+  // "failed" in an apply summary means a run could not be created, not a failed test: say so.
+  const recent = data.recent.map((a) => html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${formatTime(a.startedAt)}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} not created (error)</td></tr>`);
+  const recentTable = data.recent.length === 0 ? "" : html`<section class="plan"><h2>Recent applies</h2><table><thead><tr><th>Apply</th><th>Plan</th><th>Apply result</th><th>Started</th><th>Runs of the apply</th></tr></thead><tbody>${recent}</tbody></table></section>`;
   return renderShell("qac status", html`${plans}${recentTable}`, data);
 }

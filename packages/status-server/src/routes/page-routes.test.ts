@@ -29,6 +29,9 @@ describe("status page", () => {
     expect(text).toContain('<a href="https://qac.example/runs/9001?project=1001" rel="noopener noreferrer">9001</a>');
     expect(text).toMatch(/data-run="1001:9002">Failed</);
     expect(text).toContain('job <a href="https://github.com/acme/shop/actions/runs/77"');
+    // The recent applies table tells apply results (creating runs) apart from test results.
+    expect(text).toContain("<th>Apply result</th>");
+    expect(text).toContain("<td>2 created, 0 satisfied, 0 not created (error)</td>");
   });
 
   it("escapes everything a report carries and never links to javascript: URLs", async () => {
