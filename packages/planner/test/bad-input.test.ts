@@ -95,6 +95,11 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
     expect(ds.find((d) => d.code === "PLAN_UNKNOWN_KEY")!.message).toContain('did you mean "entries"');
   });
 
+  it("a value of a type YAML has but a plan does not (`!!binary`)", async () => {
+    const ds = await fileDiagnostics("binary.yaml", "version: 1\nproject: !!binary aGVsbG8=\n");
+    expect(ds.find((d) => d.code === "PLAN_SCHEMA")!.message).toContain("found binary data (`!!binary`)");
+  });
+
   it("duplicate keys", async () => {
     const ds = await fileDiagnostics("dup.yaml", "version: 1\nproject: Web Shop\nproject: Web Shop\n");
     expect(brief(ds).filter((d) => d.startsWith("error"))).toEqual(["error PLAN_DUPLICATE_KEY 3:1"]);

@@ -46,6 +46,7 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return "a list";
+  if (value instanceof Uint8Array) return "binary data (`!!binary`)";
   if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${value}`;
   return "a mapping";
 }
