@@ -79,6 +79,14 @@ describe("examples/ci", () => {
     expect(await runCli(["validate", ...files], io), out.join("")).toBe(EXIT.OK);
   });
 
+  it("puts the CLI package's own qac launcher on the PATH", () => {
+    const bin = (JSON.parse(readFileSync(join(root, "packages/cli/package.json"), "utf8")) as { bin: { qac: string } }).bin.qac;
+    for (const { file } of CI_FILES) {
+      const linked = [...read(file).matchAll(/ln -sf "\$\w+\/(packages\/cli\/[^"]+)"/g)].map((m) => m[1]);
+      expect(linked, file).toEqual([join("packages/cli", bin)]);
+    }
+  });
+
   it("uses only environment variables the README documents", () => {
     const envSection = markdownSection(readFileSync(join(root, "README.md"), "utf8"), /^Environment variables$/);
     expect(envSection).not.toBeNull();
