@@ -6,6 +6,7 @@ import type { Diagnostic, ResolvedPlan } from "@qac/planner";
 import type { LedgerStore, LeaseProvider, RunTestCache } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
+import { collectPatterns } from "./collect-patterns.js";
 import type { CommandContext } from "../run-cli.js";
 
 /** Flags shared by `plan`, `apply` and `wait`. */
@@ -36,8 +37,8 @@ export function addPlanOptions(command: Command): Command {
     .option("--once-per <id>", "apply identity (commit SHA, pipeline id): a run an earlier apply with this id created counts as done, even when finished")
     .option("--state-file <file>", "where --once-per records are kept without a status server", ".qac/state.json")
     .option("--status-url <url>", "status server for --once-per records and leases (default: $QAC_STATUS_URL; token: $QAC_STATUS_TOKEN)")
-    .option("--only <patterns...>", "only runs matching these keys, labels (label:NAME) or globs")
-    .option("--exclude <patterns...>", "leave out runs matching these keys, labels or globs");
+    .option("--only <pattern>", "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate", collectPatterns, [])
+    .option("--exclude <pattern>", "leave out runs matching a key, label or glob; repeat or comma-separate", collectPatterns, []);
 }
 
 /** Parses `30m`, `90s`, `1h`, `1500ms` or plain seconds into ms. */

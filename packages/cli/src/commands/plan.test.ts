@@ -19,6 +19,16 @@ describe("qac plan", () => {
     expect(f.sim.runs.count()).toBe(before);
   });
 
+  it("takes --only and --exclude before or after the plan file, repeated or comma-separated", async () => {
+    const before = f.io();
+    expect(await runCli(["plan", "--only", "search", "plan.yaml"], before.io)).toBe(EXIT.OK);
+    expect(before.out()).toContain("2 to create");
+    const after = f.io();
+    expect(await runCli(["plan", "plan.yaml", "--only", "search,checkout", "--exclude", "*/firefox/*"], after.io)).toBe(EXIT.OK);
+    expect(after.out()).toContain("2 to create");
+    expect(after.out()).not.toContain("Firefox");
+  });
+
   it("exits 2 with --detailed-exitcode while runs would be created, 0 once they are pending", async () => {
     expect(await runCli(["plan", "plan.yaml", "--detailed-exitcode"], f.io().io)).toBe(EXIT.CHANGES_PENDING);
     expect(await runCli(["apply", "plan.yaml"], f.io().io)).toBe(EXIT.OK);

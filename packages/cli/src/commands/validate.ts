@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { ValidationReport } from "@qac/planner";
 import { useColor } from "../cli-io.js";
+import { collectPatterns } from "./collect-patterns.js";
 import { EXIT, exitForInvalid } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
 
@@ -10,11 +11,6 @@ interface ValidateFlags {
   exclude?: string[];
 }
 
-/** `--only a,b --only c` → `["a", "b", "c"]` (not variadic, so patterns never swallow file names). */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(",").map((p) => p.trim()).filter((p) => p !== "")];
-}
-
 /** `qac validate FILE...`: offline validation of plan files. */
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
@@ -22,8 +18,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description("check plan files offline: YAML, schema and meaning (no credentials, no network)")
     .argument("<files...>", "plan files (.yaml)")
     .option("--json", "print the result as JSON")
-    .option("--only <pattern>", "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate", collect, [])
-    .option("--exclude <pattern>", "leave out runs matching a key, label or glob; repeat or comma-separate", collect, [])
+    .option("--only <pattern>", "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate", collectPatterns, [])
+    .option("--exclude <pattern>", "leave out runs matching a key, label or glob; repeat or comma-separate", collectPatterns, [])
     .addHelpText("after", "\nExample:\n  $ qac validate examples/plans/*.yaml --only label:smoke")
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded here, not at start-up: `qac --version` must not pay for yaml and ajv.
