@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-describe("pnpm start (scripts/demo.mjs --once) with the status server", () => {
-  it("records the demo applies and shows the runs moving from Awaiting Run to Passed or Failed", async () => {
+// The demo (`pnpm start`) spans the simulator, the runner and the status server; it is tested here,
+// in the package that depends on all of them, once.
+describe("pnpm start (scripts/demo.mjs --once)", () => {
+  it("previews and applies the smoke plan, waits, applies again creating nothing, and the status server shows the runs finishing", async () => {
     const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
       const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", "scripts/demo.mjs", "--once"], { cwd: root, env: { ...process.env, QAC_DEMO_FROM_SOURCE: "1", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
       let text = "";
@@ -14,6 +16,12 @@ describe("pnpm start (scripts/demo.mjs --once) with the status server", () => {
       proc.on("error", reject);
       proc.on("exit", (c) => resolve({ code: c, out: text }));
     });
+    expect(out).toMatch(/QAComplete simulator: http:\/\/127\.0\.0\.1:\d+/);
+    expect(out).toContain("demo@qac.example / demo");
+    expect(out).toContain("2 to create (1 forced), 0 already satisfied");
+    expect(out).toContain("Applied smoke to Web Shop (1001): 2 created, 0 satisfied, 0 failed, 0 not started");
+    expect(out).toMatch(/Failed: 1 of 2 runs did not pass: \d+ \(Failed\)/);
+    expect(out).toContain("Applied smoke to Web Shop (1001): 0 created, 2 satisfied, 0 failed, 0 not started");
     expect(out).toMatch(/Status server: http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(/Report sent to http:\/\/127\.0\.0\.1:\d+ \(apply 1\)/);
     expect(out).toMatch(/recorded 2 applies of smoke; runs of apply #1:/);
