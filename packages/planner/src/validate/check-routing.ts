@@ -1,21 +1,13 @@
 import type { Defaults, Routing } from "@qac/schemas";
 import { originOf, type Fragment } from "../load/build-fragment.js";
-import type { PlanRouting, PlanRoutingRule } from "../plan.js";
+import type { PlanEntry, PlanRouting, PlanRoutingRule } from "../plan.js";
 import { nameList, type CheckContext } from "./check-context.js";
 import { checkRefs } from "./check-refs.js";
 import type { DefinitionTables } from "./check-definitions.js";
 import { didYouMean } from "./did-you-mean.js";
 
-/** Defaults after checking, in the form entries use. */
-export interface CheckedDefaults {
-  configurations: string[] | null;
-  releases: string[] | null;
-  host: string | null;
-  sequential: boolean | null;
-  forceNewRun: boolean;
-  labels: string[];
-  manual: boolean;
-}
+/** Defaults after checking, in the form entries use: the entry fields that `defaults` may set. */
+export type CheckedDefaults = Pick<PlanEntry, "configurations" | "releases" | "host" | "sequential" | "forceNewRun" | "labels" | "manual">;
 
 /** Checks `defaults` in the root file and returns them normalised. */
 export function checkDefaults(ctx: CheckContext, root: Fragment, defaults: Defaults | null, tables: DefinitionTables): CheckedDefaults {
