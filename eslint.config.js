@@ -27,7 +27,17 @@ export default tseslint.config(
     // (and so mistakes) with the client or anything built on it. It may name itself (its bench does).
     files: ["packages/simulator/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^@qac/(?!simulator$)", message: "@qac/simulator must not import other qac packages (it is the independent server side)." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@qac/(?!simulator$)",
+              message: "@qac/simulator must not import other qac packages (it is the independent server side).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   }
   const selected = wanted.length === 0 ? suites : suites.filter((s) => wanted.includes(s.name));
   if (selected.length === 0) {
-    console.error(`No benchmark named ${wanted.join(", ")}. Known: ${suites.map((s) => s.name).join(", ") || "(none)"}`);
+    console.error(
+      `No benchmark named ${wanted.join(", ")}. Known: ${suites.map((s) => s.name).join(", ") || "(none)"}`,
+    );
     process.exitCode = 1;
     return;
   }

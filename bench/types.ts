@@ -35,7 +35,14 @@ export function result(
   calls: number | null = null,
 ): BenchResult {
   const ratio = baseline && baseline.value !== 0 ? round(value / baseline.value, 3) : null;
-  return { id, value: round(value, 3), unit, baseline: baseline ? { ...baseline, value: round(baseline.value, 3) } : null, ratio, calls };
+  return {
+    id,
+    value: round(value, 3),
+    unit,
+    baseline: baseline ? { ...baseline, value: round(baseline.value, 3) } : null,
+    ratio,
+    calls,
+  };
 }
 
 export function round(n: number, digits: number): number {

@@ -90,7 +90,11 @@ async function showStatusServer() {
     await new Promise((done) => setTimeout(done, 250));
   }
   say();
-  say(bold(`Status server ${services.statusUrl}/ recorded ${applies.length} applies of ${first.plan.name}; runs of apply #${first.id}:`));
+  say(
+    bold(
+      `Status server ${services.statusUrl}/ recorded ${applies.length} applies of ${first.plan.name}; runs of apply #${first.id}:`,
+    ),
+  );
   for (const run of runs) {
     const before = reported.find((r) => r.identity === run.identity)?.status ?? "-";
     say(`  run ${run.runId ?? "-"}  ${run.title}: ${before} -> ${run.status ?? "-"}`);
@@ -105,10 +109,22 @@ try {
   const state = ["--state-file", join(services.state, "state.json")];
   await qac("plan", plan);
   const report = ["--report-to", services.statusUrl]; // the status server records the apply and follows its runs
-  const applied = await qac("apply", plan, "--once-per", applyId, ...state, ...report, "--wait", "--timeout", "2m", "--junit", join(services.state, "results.xml"));
+  const applied = await qac(
+    "apply",
+    plan,
+    "--once-per",
+    applyId,
+    ...state,
+    ...report,
+    "--wait",
+    "--timeout",
+    "2m",
+    "--junit",
+    join(services.state, "results.xml"),
+  );
   // The demo tenant has a failing test in "Checkout smoke": exit 1 after waiting is the expected result.
   if (applied !== 0 && applied !== 1) failed = true;
-  say("(\"Checkout smoke\" fails on purpose: the demo tenant's \"Apply discount code at checkout\" test fails.)");
+  say('("Checkout smoke" fails on purpose: the demo tenant\'s "Apply discount code at checkout" test fails.)');
   const again = await qac("apply", plan, "--once-per", applyId, ...state, ...report);
   if (again !== 0) failed = true;
   say();
@@ -119,7 +135,9 @@ try {
     say("Try it yourself (the simulator keeps running):");
     say(`  export QAC_URL=${services.env.QAC_URL} QAC_USER=demo@qac.example QAC_PASSWORD=demo`);
     say("  npx -y pnpm@10 qac plan examples/plans/nightly.yaml --format markdown");
-    say(`Watch runs move from Awaiting Run to Passed or Failed: open ${services.statusUrl}/ and apply again (this demo's own token):`);
+    say(
+      `Watch runs move from Awaiting Run to Passed or Failed: open ${services.statusUrl}/ and apply again (this demo's own token):`,
+    );
     say(`  export QAC_STATUS_TOKEN=${services.env.QAC_STATUS_TOKEN}`);
     say(`  npx -y pnpm@10 qac apply examples/plans/smoke.yaml --report-to ${services.statusUrl}`);
     say("Press Ctrl+C to stop.");

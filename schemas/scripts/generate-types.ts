@@ -27,7 +27,7 @@ export async function generatePlanTypes(): Promise<string> {
     // Tuple unions for minItems/maxItems make types unreadable; lengths are checked by the schema.
     maxItems: -1,
     cwd: fileURLToPath(new URL("..", import.meta.url)),
-    style: { printWidth: 110 },
+    style: { printWidth: 120 },
   });
 }
 

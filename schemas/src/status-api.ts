@@ -31,7 +31,9 @@ const NAMES = [
 export type StatusApiSchemaName = (typeof NAMES)[number];
 
 function load(name: StatusApiSchemaName): JsonSchemaObject {
-  const schema = JSON.parse(readFileSync(new URL(`../status-api/${name}.schema.json`, import.meta.url), "utf8")) as JsonSchemaObject;
+  const schema = JSON.parse(
+    readFileSync(new URL(`../status-api/${name}.schema.json`, import.meta.url), "utf8"),
+  ) as JsonSchemaObject;
   if (typeof schema.$id !== "string") throw new Error(`schemas/status-api/${name}.schema.json has no $id`);
   return schema;
 }

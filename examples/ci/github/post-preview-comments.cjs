@@ -12,7 +12,12 @@ const MARKER = /^<!-- qac-preview: .+ -->$/;
 module.exports = async function postPreviewComments({ github, context, core, dir }) {
   const { owner, repo } = context.repo;
   const issue_number = context.issue.number;
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".md")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+    : [];
   const existing = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 });
   const results = [];
   for (const file of files) {

@@ -16,13 +16,19 @@ const MARKER = /^<!-- qac-preview: .+ -->$/;
 /** Posts or updates one note per preview file; returns what it did. */
 export async function postMrNotes(dir, env = process.env, log = console.log) {
   const missing = ["CI_API_V4_URL", "CI_PROJECT_ID", "CI_MERGE_REQUEST_IID", "GITLAB_API_TOKEN"].filter((k) => !env[k]);
-  if (missing.length) throw new Error(`post-mr-notes: set ${missing.join(", ")} (GITLAB_API_TOKEN: a project access token with the api scope).`);
+  if (missing.length)
+    throw new Error(
+      `post-mr-notes: set ${missing.join(", ")} (GITLAB_API_TOKEN: a project access token with the api scope).`,
+    );
   const base = `${env.CI_API_V4_URL.replace(/\/$/, "")}/projects/${encodeURIComponent(env.CI_PROJECT_ID)}/merge_requests/${env.CI_MERGE_REQUEST_IID}/notes`;
   const headers = { "PRIVATE-TOKEN": env.GITLAB_API_TOKEN, "Content-Type": "application/json" };
   const call = async (method, url, body) => {
     const res = await fetch(url, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
     // Never print the token: only the method, path and status.
-    if (!res.ok) throw new Error(`post-mr-notes: ${method} ${new URL(url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    if (!res.ok)
+      throw new Error(
+        `post-mr-notes: ${method} ${new URL(url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 300)}`,
+      );
     return res.json();
   };
   const notes = [];
@@ -31,7 +37,11 @@ export async function postMrNotes(dir, env = process.env, log = console.log) {
     notes.push(...batch);
     if (batch.length < 100) break;
   }
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+    : [];
   const results = [];
   for (const file of files) {
     const body = readFileSync(join(dir, file), "utf8");

@@ -10,7 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { QacClient } from "@qac/core";
-import { applyChanges, createLocalLeaseProvider, createLocalLedger, renderApplySummary, waitForRuns, type ApplyReport, type WaitResult } from "@qac/runner";
+import {
+  applyChanges,
+  createLocalLeaseProvider,
+  createLocalLedger,
+  renderApplySummary,
+  waitForRuns,
+  type ApplyReport,
+  type WaitResult,
+} from "@qac/runner";
 import { SMOKE_PLAN, startDemoServer } from "./demo-server.js";
 import { resolvePlanFile } from "./resolve-plan-file.js";
 
@@ -27,7 +35,11 @@ export interface ApplyAndWaitOptions {
 }
 
 /** Applies a plan file once per `applyIdentity`, then waits for the runs it created or adopted. */
-export async function applyAndWait(client: QacClient, file: string, options: ApplyAndWaitOptions): Promise<{ report: ApplyReport; wait: WaitResult }> {
+export async function applyAndWait(
+  client: QacClient,
+  file: string,
+  options: ApplyAndWaitOptions,
+): Promise<{ report: ApplyReport; wait: WaitResult }> {
   const plan = await resolvePlanFile(client, file);
   const report = await applyChanges(client, plan, {
     applyIdentity: options.applyIdentity,
@@ -36,12 +48,18 @@ export async function applyAndWait(client: QacClient, file: string, options: App
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const runIds = report.runs.flatMap((r) => (r.runId === null ? [] : [r.runId]));
-  const wait = await waitForRuns(client, plan.project.id, runIds, { timeoutMs: 30 * 60_000, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.now ? { now: options.now } : {}) });
+  const wait = await waitForRuns(client, plan.project.id, runIds, {
+    timeoutMs: 30 * 60_000,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return { report, wait };
 }
 
 /** Runs the example against a fresh simulator: apply and wait, then apply again (nothing is created). */
-export async function main(print: (text: string) => void = (t) => void process.stdout.write(t)): Promise<{ first: ApplyReport; wait: WaitResult; second: ApplyReport }> {
+export async function main(
+  print: (text: string) => void = (t) => void process.stdout.write(t),
+): Promise<{ first: ApplyReport; wait: WaitResult; second: ApplyReport }> {
   const server = await startDemoServer();
   const stateDir = await mkdtemp(join(tmpdir(), "qac-example-"));
   try {

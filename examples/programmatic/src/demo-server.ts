@@ -10,7 +10,13 @@ export const SMOKE_PLAN = fileURLToPath(new URL("../../plans/smoke.yaml", import
  * the demo user. The clock is virtual: time only moves when a program waits (see `sleep`), so
  * runs that take minutes in QAComplete finish at once and every run of an example is the same.
  */
-export async function startDemoServer(): Promise<{ sim: Simulator; client: QacClient; sleep: (ms: number) => Promise<void>; now: () => number; close(): Promise<void> }> {
+export async function startDemoServer(): Promise<{
+  sim: Simulator;
+  client: QacClient;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  close(): Promise<void>;
+}> {
   const sim = await startSimulator({ clock: "virtual" });
   const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo" });
   return {

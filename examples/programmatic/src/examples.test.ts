@@ -29,7 +29,11 @@ describe("examples/programmatic", () => {
 
   it("runs as a standalone program (node with the qac-source condition and tsx)", async () => {
     const file = fileURLToPath(new URL("./preview-plan.ts", import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, ["--conditions=qac-source", "--import", "tsx", file], { cwd: fileURLToPath(new URL("..", import.meta.url)), timeout: 30_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--conditions=qac-source", "--import", "tsx", file],
+      { cwd: fileURLToPath(new URL("..", import.meta.url)), timeout: 30_000 },
+    );
     expect(stdout).toContain("2 to create (1 forced), 0 already satisfied");
   });
 });

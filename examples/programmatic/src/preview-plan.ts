@@ -6,7 +6,14 @@
  */
 import { pathToFileURL } from "node:url";
 import type { QacClient } from "@qac/core";
-import { buildPreview, diffPlan, observeRunHistory, renderPreviewMarkdown, renderPreviewText, type PreviewDocument } from "@qac/runner";
+import {
+  buildPreview,
+  diffPlan,
+  observeRunHistory,
+  renderPreviewMarkdown,
+  renderPreviewText,
+  type PreviewDocument,
+} from "@qac/runner";
 import { SMOKE_PLAN, startDemoServer } from "./demo-server.js";
 import { resolvePlanFile } from "./resolve-plan-file.js";
 
@@ -19,12 +26,16 @@ export async function previewPlan(client: QacClient, file: string): Promise<Prev
 }
 
 /** Runs the example against a fresh simulator and prints the preview as text and as a PR comment. */
-export async function main(print: (text: string) => void = (t) => void process.stdout.write(t)): Promise<PreviewDocument> {
+export async function main(
+  print: (text: string) => void = (t) => void process.stdout.write(t),
+): Promise<PreviewDocument> {
   const server = await startDemoServer();
   try {
     const doc = await previewPlan(server.client, SMOKE_PLAN);
     print(renderPreviewText(doc, { color: false }));
-    print(`\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`);
+    print(
+      `\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`,
+    );
     return doc;
   } finally {
     await server.close();

@@ -8,8 +8,12 @@ import { formatDiagnostic, loadPlan, resolvePlan, type ResolvedPlan } from "@qac
  */
 export async function resolvePlanFile(client: QacClient, file: string): Promise<ResolvedPlan> {
   const loaded = await loadPlan(file);
-  if (!loaded.ok) throw new Error(`${file} is invalid:\n${loaded.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}`);
+  if (!loaded.ok)
+    throw new Error(`${file} is invalid:\n${loaded.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}`);
   const resolved = await resolvePlan(loaded.plan, client);
-  if (!resolved.ok) throw new Error(`${file} does not match the project:\n${resolved.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}`);
+  if (!resolved.ok)
+    throw new Error(
+      `${file} does not match the project:\n${resolved.diagnostics.map((d) => formatDiagnostic(d)).join("\n")}`,
+    );
   return resolved.resolved;
 }

@@ -58,7 +58,10 @@ export function buildProgram(ctx: CommandContext): Command {
   registerApply(program, ctx);
   registerWait(program, ctx);
   registerServe(program, ctx);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  for (const command of program.commands)
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
   return program;
 }
 

@@ -8,7 +8,10 @@ const pkgDir = new URL("../", import.meta.url);
 
 describe("the qac executable", () => {
   it("is a committed launcher (linked at install, before a build) that runs the built CLI", async () => {
-    const pkg = JSON.parse(await readFile(new URL("package.json", pkgDir), "utf8")) as { bin: Record<string, string>; files: string[] };
+    const pkg = JSON.parse(await readFile(new URL("package.json", pkgDir), "utf8")) as {
+      bin: Record<string, string>;
+      files: string[];
+    };
     expect(pkg.bin).toEqual({ qac: "./bin/qac.js" });
     expect(pkg.files).toContain("bin");
     const launcher = new URL(pkg.bin["qac"]!, pkgDir);
@@ -31,6 +34,8 @@ describe("the qac executable", () => {
       failure = error as { status: number; stderr: string };
     }
     expect(failure?.status).toBe(1);
-    expect(failure?.stderr).toBe("qac: the CLI is not built yet; run `pnpm build` (or `pnpm qac ...`, which builds first)\n");
+    expect(failure?.stderr).toBe(
+      "qac: the CLI is not built yet; run `pnpm build` (or `pnpm qac ...`, which builds first)\n",
+    );
   });
 });

@@ -10,7 +10,13 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 function capture(overrides: Partial<CliIo> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {}, cwd: root, ...overrides };
+  const io: CliIo = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    env: {},
+    cwd: root,
+    ...overrides,
+  };
   return { io, stdout: () => out.join(""), stderr: () => err.join("") };
 }
 
@@ -35,7 +41,10 @@ entries:
 describe("qac validate", () => {
   it("passes the example plans with exit 0", async () => {
     const c = capture();
-    const code = await runCli(["validate", "examples/plans/smoke.yaml", "examples/plans/nightly.yaml", "examples/plans/regression.yaml"], c.io);
+    const code = await runCli(
+      ["validate", "examples/plans/smoke.yaml", "examples/plans/nightly.yaml", "examples/plans/regression.yaml"],
+      c.io,
+    );
     expect(c.stderr()).toBe("");
     expect(code).toBe(EXIT.OK);
     expect(c.stdout()).toContain("3 plans valid");
@@ -74,7 +83,11 @@ describe("qac validate", () => {
     expect(await runCli(["validate", "--json", "plan.yaml"], c.io)).toBe(EXIT.INVALID_PLAN);
     const data = JSON.parse(c.stdout());
     expect(data.ok).toBe(false);
-    expect(data.plans[0].diagnostics.map((d: { code: string; line: number; column: number }) => `${d.code} ${d.line}:${d.column}`)).toEqual([
+    expect(
+      data.plans[0].diagnostics.map(
+        (d: { code: string; line: number; column: number }) => `${d.code} ${d.line}:${d.column}`,
+      ),
+    ).toEqual([
       "PLAN_UNKNOWN_REF 7:22",
       "PLAN_UNKNOWN_KEY 9:5",
       "PLAN_CONFLICT 10:5",
@@ -92,7 +105,21 @@ describe("qac validate", () => {
 
   it("applies --only and --exclude and warns about a pattern that matches nothing", async () => {
     const c = capture();
-    expect(await runCli(["validate", "--only", "label:search,cart-*", "--exclude", "*/safari/*", "--exclude", "nothing-here", "examples/plans/nightly.yaml"], c.io)).toBe(EXIT.OK);
+    expect(
+      await runCli(
+        [
+          "validate",
+          "--only",
+          "label:search,cart-*",
+          "--exclude",
+          "*/safari/*",
+          "--exclude",
+          "nothing-here",
+          "examples/plans/nightly.yaml",
+        ],
+        c.io,
+      ),
+    ).toBe(EXIT.OK);
     expect(c.stdout()).toContain("valid (3 entries, 7 runs, 2 files, 1 warning)");
     expect(c.stdout()).toContain('--exclude "nothing-here" matches no run');
   });
@@ -104,7 +131,11 @@ describe("qac validate", () => {
     await runCli(["validate", "examples/plans/smoke.yaml"], tty.io);
     expect(lines.join("")).toContain("\u001b[32m✓");
     const plain: string[] = [];
-    await runCli(["validate", "examples/plans/smoke.yaml"], { ...tty.io, stdout: { write: (s: string) => plain.push(s), isTTY: true }, env: { NO_COLOR: "1" } });
+    await runCli(["validate", "examples/plans/smoke.yaml"], {
+      ...tty.io,
+      stdout: { write: (s: string) => plain.push(s), isTTY: true },
+      env: { NO_COLOR: "1" },
+    });
     expect(plain.join("")).not.toContain("\u001b[");
   });
 });
@@ -121,7 +152,9 @@ describe("qac", () => {
     expect(await runCli(["--help"], c.io)).toBe(EXIT.OK);
     expect(c.stdout()).toContain("$ qac validate examples/plans/*.yaml");
     for (const command of ["plan", "apply", "wait", "sim"]) expect(c.stdout()).toContain(`  $ qac ${command} `);
-    expect(c.stdout()).toContain("Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),\n2 runs would be created (qac plan --detailed-exitcode), 3 invalid plan.");
+    expect(c.stdout()).toContain(
+      "Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),\n2 runs would be created (qac plan --detailed-exitcode), 3 invalid plan.",
+    );
   });
 
   it("rejects an unknown command with exit 1 and a hint", async () => {
@@ -139,7 +172,9 @@ describe("qac sim", () => {
     const running = runCli(["sim", "--port", "0", "--clock", "virtual"], c.io);
     await expect.poll(() => c.stdout(), { timeout: 10_000 }).toContain("Press Ctrl+C to stop.");
     const url = /listening on (http:\/\/\S+)/.exec(c.stdout())![1]!;
-    const response = await fetch(`${url}/rest-api/service/api/v1/projects`, { headers: { authorization: `Basic ${Buffer.from("demo@qac.example:demo").toString("base64")}` } });
+    const response = await fetch(`${url}/rest-api/service/api/v1/projects`, {
+      headers: { authorization: `Basic ${Buffer.from("demo@qac.example:demo").toString("base64")}` },
+    });
     expect(response.status).toBe(200);
     stop("SIGTERM");
     expect(await running).toBe(EXIT.OK);
@@ -173,7 +208,11 @@ describe("unexpected errors", () => {
       env: {},
       cwd: root,
     };
-    return { io, argv: [...(debug ? ["--debug"] : []), "validate", "examples/plans/smoke.yaml"], stderr: () => err.join("") };
+    return {
+      io,
+      argv: [...(debug ? ["--debug"] : []), "validate", "examples/plans/smoke.yaml"],
+      stderr: () => err.join(""),
+    };
   };
 
   it("print one line and exit 1, without a stack trace", async () => {

@@ -12,14 +12,20 @@ const ROUNDS = 7;
 const AUTH = `Basic ${Buffer.from("demo@qac.example:demo").toString("base64")}`;
 
 /** Median of per-round µs/request, rounds alternating between the two contestants. */
-async function compare(client: () => Promise<unknown>, bare: () => Promise<unknown>): Promise<{ client: number; bare: number }> {
+async function compare(
+  client: () => Promise<unknown>,
+  bare: () => Promise<unknown>,
+): Promise<{ client: number; bare: number }> {
   const times = { client: [] as number[], bare: [] as number[] };
   for (let i = 0; i < 1500; i += 1) {
     await client();
     await bare();
   }
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [name, fn] of [["client", client], ["bare", bare]] as const) {
+    for (const [name, fn] of [
+      ["client", client],
+      ["bare", bare],
+    ] as const) {
       const start = performance.now();
       for (let i = 0; i < N; i += 1) await fn();
       times[name].push(((performance.now() - start) * 1000) / N);
@@ -31,15 +37,23 @@ async function compare(client: () => Promise<unknown>, bare: () => Promise<unkno
 
 const suite: BenchSuite = {
   name: "client",
-  description: "µs per request through @qac/core vs a bare undici request (sequential GET of one run; one list page of 100 runs)",
+  description:
+    "µs per request through @qac/core vs a bare undici request (sequential GET of one run; one list page of 100 runs)",
   async run(): Promise<BenchResult[]> {
     const sim = await startSimulator({ clock: "virtual" });
     const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", connections: 1 });
     const pool = new Pool(sim.url, { connections: 1 });
     const project = toProjectId(1001);
-    sim.runs.insertMany(1001, Array.from({ length: 1000 }, () => ({ testId: 3101 })));
+    sim.runs.insertMany(
+      1001,
+      Array.from({ length: 1000 }, () => ({ testId: 3101 })),
+    );
     const bareGet = async (path: string) => {
-      const res = await pool.request({ path, method: "GET", headers: { authorization: AUTH, accept: "application/json" } });
+      const res = await pool.request({
+        path,
+        method: "GET",
+        headers: { authorization: AUTH, accept: "application/json" },
+      });
       return JSON.parse(await res.body.text()) as unknown;
     };
     try {

@@ -31,18 +31,24 @@ describe("chunkInFilters", () => {
   });
 
   it("rejects a value that cannot fit even alone", () => {
-    expect(() => chunkInFilters("Title", ["x".repeat(100)], { maxEncodedLength: 50 })).toThrow(/alone exceeds maxEncodedLength 50/);
+    expect(() => chunkInFilters("Title", ["x".repeat(100)], { maxEncodedLength: 50 })).toThrow(
+      /alone exceeds maxEncodedLength 50/,
+    );
   });
 });
 
 describe("chunkInFilters properties", () => {
   it("covers every distinct id exactly once and keeps each chunk within budget", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 10_000_000 }), { maxLength: 600 }), fc.integer({ min: 40, max: 3000 }), (ids, budget) => {
-        const chunks = chunkInFilters("Id", ids, { maxEncodedLength: budget });
-        for (const c of chunks) expect(encodeQueryValue(c).length).toBeLessThanOrEqual(budget);
-        expect(chunks.flatMap(idsIn)).toEqual([...new Set(ids)]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10_000_000 }), { maxLength: 600 }),
+        fc.integer({ min: 40, max: 3000 }),
+        (ids, budget) => {
+          const chunks = chunkInFilters("Id", ids, { maxEncodedLength: budget });
+          for (const c of chunks) expect(encodeQueryValue(c).length).toBeLessThanOrEqual(budget);
+          expect(chunks.flatMap(idsIn)).toEqual([...new Set(ids)]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

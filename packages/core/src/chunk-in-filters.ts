@@ -16,12 +16,21 @@ export interface ChunkInFiltersOptions {
  * an empty list gives no filters (and so no calls).
  * @example for (const f of chunkInFilters("Id", runIds)) await client.testRuns.list(projectId, { filter: f })
  */
-export function chunkInFilters(field: string, values: readonly FilterValue[], options: ChunkInFiltersOptions = {}): Filter[] {
+export function chunkInFilters(
+  field: string,
+  values: readonly FilterValue[],
+  options: ChunkInFiltersOptions = {},
+): Filter[] {
   const budget = options.maxEncodedLength ?? 1500;
-  if (!Number.isSafeInteger(budget) || budget < 1) throw new QacError("CORE_INVALID_ARGUMENT", `chunkInFilters: maxEncodedLength must be a positive integer, got ${String(budget)}.`);
+  if (!Number.isSafeInteger(budget) || budget < 1)
+    throw new QacError(
+      "CORE_INVALID_ARGUMENT",
+      `chunkInFilters: maxEncodedLength must be a positive integer, got ${String(budget)}.`,
+    );
   const unique = [...new Set(values)];
   if (unique.length === 0) return [];
-  const build = (chunk: FilterValue[]): Filter => (options.and ? filter.and(options.and, filter.in(field, chunk)) : filter.in(field, chunk));
+  const build = (chunk: FilterValue[]): Filter =>
+    options.and ? filter.and(options.and, filter.in(field, chunk)) : filter.in(field, chunk);
   // Length of the filter around the list, then each literal adds its own length plus an encoded comma.
   const shell = encodeQueryValue(build([0])).length - 1;
   const comma = encodeQueryValue(",").length;
@@ -32,7 +41,11 @@ export function chunkInFilters(field: string, values: readonly FilterValue[], op
     const size = encodeQueryValue(filterLiteral(value)).length;
     const added = current.length === 0 ? size : size + comma;
     if (length + added > budget) {
-      if (current.length === 0) throw new QacError("CORE_INVALID_ARGUMENT", `chunkInFilters: the value ${filterLiteral(value).slice(0, 40)} alone exceeds maxEncodedLength ${budget}.`);
+      if (current.length === 0)
+        throw new QacError(
+          "CORE_INVALID_ARGUMENT",
+          `chunkInFilters: the value ${filterLiteral(value).slice(0, 40)} alone exceeds maxEncodedLength ${budget}.`,
+        );
       chunks.push(build(current));
       current = [value];
       length = shell + size;

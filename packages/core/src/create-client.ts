@@ -24,7 +24,9 @@ export function createClient(options: ClientOptions): QacClient {
   const token = Buffer.from(`${resolved.username}:${options.password}`, "utf8").toString("base64");
   const secrets = [options.password, token].filter((s) => s.length > 0);
   const scrub = (text: string): string => secrets.reduce((acc, secret) => acc.split(secret).join("[redacted]"), text);
-  const ownPool: Pool | undefined = resolved.dispatcher ? undefined : new Pool(resolved.origin, { connections: resolved.connections, keepAliveTimeout: 10_000 });
+  const ownPool: Pool | undefined = resolved.dispatcher
+    ? undefined
+    : new Pool(resolved.origin, { connections: resolved.connections, keepAliveTimeout: 10_000 });
   const dispatcher: Dispatcher = resolved.dispatcher ?? ownPool!;
   const stats = createStats();
   const request = createRequest({ options: resolved, dispatcher, authorization: `Basic ${token}`, scrub, stats });
@@ -33,8 +35,12 @@ export function createClient(options: ClientOptions): QacClient {
   const projectsList = lister(request, pageSize, "GET /api/v1/projects");
   const setItems = lister(request, pageSize, "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items");
   const runItems = lister(request, pageSize, "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items");
-  const runs = projectResource<"GET /api/v2/projects/{ProjectId}/testruns", "GET /api/v2/projects/{ProjectId}/testruns/{Id}", TestRun, TestRunId>(
-    request, pageSize, "GET /api/v2/projects/{ProjectId}/testruns", "GET /api/v2/projects/{ProjectId}/testruns/{Id}");
+  const runs = projectResource<
+    "GET /api/v2/projects/{ProjectId}/testruns",
+    "GET /api/v2/projects/{ProjectId}/testruns/{Id}",
+    TestRun,
+    TestRunId
+  >(request, pageSize, "GET /api/v2/projects/{ProjectId}/testruns", "GET /api/v2/projects/{ProjectId}/testruns/{Id}");
   const inSet = (ProjectId: ProjectId, Id: TestSetId) => ({ ProjectId, Id });
   const inRun = (ProjectId: ProjectId, Id: TestRunId) => ({ ProjectId, Id });
 
@@ -47,32 +53,64 @@ export function createClient(options: ClientOptions): QacClient {
       iterate: (o) => projectsList.iterate(undefined, o),
       get: (ProjectId) => request("GET /api/v1/projects/{ProjectId}", { path: { ProjectId } }),
     },
-    users: projectResource<"GET /api/v1/projects/{ProjectId}/users", "GET /api/v1/projects/{ProjectId}/users/{Id}", User, User["id"]>(
-      request, pageSize, "GET /api/v1/projects/{ProjectId}/users", "GET /api/v1/projects/{ProjectId}/users/{Id}"),
+    users: projectResource<
+      "GET /api/v1/projects/{ProjectId}/users",
+      "GET /api/v1/projects/{ProjectId}/users/{Id}",
+      User,
+      User["id"]
+    >(request, pageSize, "GET /api/v1/projects/{ProjectId}/users", "GET /api/v1/projects/{ProjectId}/users/{Id}"),
     tests: {
-      ...projectResource<"GET /api/v2/projects/{ProjectId}/tests", "GET /api/v1/projects/{ProjectId}/tests/{Id}", Test, Test["id"]>(
-        request, pageSize, "GET /api/v2/projects/{ProjectId}/tests", "GET /api/v1/projects/{ProjectId}/tests/{Id}"),
+      ...projectResource<
+        "GET /api/v2/projects/{ProjectId}/tests",
+        "GET /api/v1/projects/{ProjectId}/tests/{Id}",
+        Test,
+        Test["id"]
+      >(request, pageSize, "GET /api/v2/projects/{ProjectId}/tests", "GET /api/v1/projects/{ProjectId}/tests/{Id}"),
       ...searcher(request, pageSize, "POST /api/v2/projects/{ProjectId}/tests/search"),
     },
     testSets: {
-      ...projectResource<"GET /api/v2/projects/{ProjectId}/testsets", "GET /api/v2/projects/{ProjectId}/testsets/{Id}", TestSet, TestSet["id"]>(
-        request, pageSize, "GET /api/v2/projects/{ProjectId}/testsets", "GET /api/v2/projects/{ProjectId}/testsets/{Id}"),
+      ...projectResource<
+        "GET /api/v2/projects/{ProjectId}/testsets",
+        "GET /api/v2/projects/{ProjectId}/testsets/{Id}",
+        TestSet,
+        TestSet["id"]
+      >(
+        request,
+        pageSize,
+        "GET /api/v2/projects/{ProjectId}/testsets",
+        "GET /api/v2/projects/{ProjectId}/testsets/{Id}",
+      ),
       items: {
         list: (p, s, o) => setItems.list(inSet(p, s), o),
         iterate: (p, s, o) => setItems.iterate(inSet(p, s), o),
-        get: (p, s, Seq): Promise<TestSetItem> => request("GET /api/v1/projects/{ProjectId}/testsets/{Id}/items/{Seq}", { path: { ...inSet(p, s), Seq } }),
+        get: (p, s, Seq): Promise<TestSetItem> =>
+          request("GET /api/v1/projects/{ProjectId}/testsets/{Id}/items/{Seq}", { path: { ...inSet(p, s), Seq } }),
       },
     },
     configurations: {
-      ...projectResource<"GET /api/v2/projects/{ProjectId}/configurations", "GET /api/v2/projects/{ProjectId}/configurations/{Id}", TestConfiguration, TestConfiguration["id"]>(
-        request, pageSize, "GET /api/v2/projects/{ProjectId}/configurations", "GET /api/v2/projects/{ProjectId}/configurations/{Id}"),
+      ...projectResource<
+        "GET /api/v2/projects/{ProjectId}/configurations",
+        "GET /api/v2/projects/{ProjectId}/configurations/{Id}",
+        TestConfiguration,
+        TestConfiguration["id"]
+      >(
+        request,
+        pageSize,
+        "GET /api/v2/projects/{ProjectId}/configurations",
+        "GET /api/v2/projects/{ProjectId}/configurations/{Id}",
+      ),
       ...searcher(request, pageSize, "POST /api/v2/projects/{ProjectId}/configurations/search"),
     },
-    releases: projectResource<"GET /api/v1/projects/{ProjectId}/releases", "GET /api/v1/projects/{ProjectId}/releases/{Id}", Release, Release["id"]>(
-      request, pageSize, "GET /api/v1/projects/{ProjectId}/releases", "GET /api/v1/projects/{ProjectId}/releases/{Id}"),
+    releases: projectResource<
+      "GET /api/v1/projects/{ProjectId}/releases",
+      "GET /api/v1/projects/{ProjectId}/releases/{Id}",
+      Release,
+      Release["id"]
+    >(request, pageSize, "GET /api/v1/projects/{ProjectId}/releases", "GET /api/v1/projects/{ProjectId}/releases/{Id}"),
     hosts: {
       findByName: async (name, o = {}) => {
-        if (typeof name !== "string" || name.trim() === "") throw new QacError("CORE_INVALID_ARGUMENT", "hosts.findByName needs a non-empty host name.");
+        if (typeof name !== "string" || name.trim() === "")
+          throw new QacError("CORE_INVALID_ARGUMENT", "hosts.findByName needs a non-empty host name.");
         const query = { name, ...(o.deptId === undefined ? {} : { deptid: String(o.deptId) }) };
         try {
           return pickHost(await request("GET /automation/v2/hosts", { query }), name);
@@ -84,7 +122,8 @@ export function createClient(options: ClientOptions): QacClient {
     },
     testRuns: {
       ...runs,
-      create: async (ProjectId, body) => request("POST /api/v2/projects/{ProjectId}/testruns", { path: { ProjectId }, body: checkCreateBody(body) }),
+      create: async (ProjectId, body) =>
+        request("POST /api/v2/projects/{ProjectId}/testruns", { path: { ProjectId }, body: checkCreateBody(body) }),
       delete: async (p, r) => {
         await request("DELETE /api/v2/projects/{ProjectId}/testruns/{Id}", { path: inRun(p, r) });
       },
@@ -92,12 +131,26 @@ export function createClient(options: ClientOptions): QacClient {
       items: {
         list: (p, r, o) => runItems.list(inRun(p, r), o),
         iterate: (p, r, o) => runItems.iterate(inRun(p, r), o),
-        get: (p, r, ItemId) => request("GET /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}", { path: { ...inRun(p, r), ItemId } }),
+        get: (p, r, ItemId) =>
+          request("GET /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}", {
+            path: { ...inRun(p, r), ItemId },
+          }),
         patch: async (p, r, ItemId, body) => {
-          if (typeof body !== "object" || body === null || typeof body.StatusCode !== "string" || body.StatusCode === "") {
-            throw new QacError("CORE_INVALID_ARGUMENT", "testRuns.items.patch needs a body with a non-empty StatusCode (e.g. { StatusCode: \"Passed\" }).");
+          if (
+            typeof body !== "object" ||
+            body === null ||
+            typeof body.StatusCode !== "string" ||
+            body.StatusCode === ""
+          ) {
+            throw new QacError(
+              "CORE_INVALID_ARGUMENT",
+              'testRuns.items.patch needs a body with a non-empty StatusCode (e.g. { StatusCode: "Passed" }).',
+            );
           }
-          return request("PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}", { path: { ...inRun(p, r), ItemId }, body });
+          return request("PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}", {
+            path: { ...inRun(p, r), ItemId },
+            body,
+          });
         },
       },
     },
@@ -108,7 +161,13 @@ export function createClient(options: ClientOptions): QacClient {
       if (ownPool !== undefined && !ownPool.closed) await ownPool.close();
     },
   };
-  const safeView = () => ({ baseUrl: resolved.displayUrl, username: resolved.username, pageSize, timeoutMs: resolved.timeoutMs, connections: resolved.connections });
+  const safeView = () => ({
+    baseUrl: resolved.displayUrl,
+    username: resolved.username,
+    pageSize,
+    timeoutMs: resolved.timeoutMs,
+    connections: resolved.connections,
+  });
   Object.defineProperty(client, "toJSON", { value: safeView, enumerable: false });
   Object.defineProperty(client, inspect.custom, { value: () => `QacClient ${inspect(safeView())}`, enumerable: false });
   return client;
@@ -119,7 +178,11 @@ function checkCreateBody(body: CreateTestRunBody): CreateTestRunBody {
   const hasTest = b?.TestId !== undefined;
   const hasSet = b?.TestSetId !== undefined;
   // The reference does not say what happens with both (§11.4 assumes TestSetId wins); refuse the ambiguity.
-  if (hasTest === hasSet) throw new QacError("CORE_INVALID_ARGUMENT", "testRuns.create needs exactly one of TestId or TestSetId in the body.");
+  if (hasTest === hasSet)
+    throw new QacError(
+      "CORE_INVALID_ARGUMENT",
+      "testRuns.create needs exactly one of TestId or TestSetId in the body.",
+    );
   return body;
 }
 
@@ -132,9 +195,10 @@ function pickHost(body: TestHost | TestHost[] | ListEnvelope<TestHost>, name: st
   const single = !Array.isArray(body) && !("results" in body);
   const hosts = Array.isArray(body) ? body : "results" in body ? body.results : [body];
   const wanted = name.toLowerCase();
-  const host = hosts.find((h) => typeof h.host_name === "string" && h.host_name.toLowerCase() === wanted) ?? (single ? hosts[0] : undefined);
+  const host =
+    hosts.find((h) => typeof h.host_name === "string" && h.host_name.toLowerCase() === wanted) ??
+    (single ? hosts[0] : undefined);
   if (host === undefined) return null;
   const { security_token: _token, ...safe } = host;
   return safe;
 }
-

@@ -16,7 +16,9 @@ describe("parseQacDate", () => {
   });
 
   it("applies the server's offset to zone-less dates", () => {
-    expect(parseQacDate("2024-03-01T10:00:00", { serverOffsetMinutes: 120 })?.toISOString()).toBe("2024-03-01T08:00:00.000Z");
+    expect(parseQacDate("2024-03-01T10:00:00", { serverOffsetMinutes: 120 })?.toISOString()).toBe(
+      "2024-03-01T08:00:00.000Z",
+    );
   });
 
   it("honours an explicit zone", () => {

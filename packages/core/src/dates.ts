@@ -30,7 +30,11 @@ export interface ParseQacDateOptions {
 export function parseQacDate(value: QacDateString | null | undefined, options: ParseQacDateOptions = {}): Date | null {
   if (value === null || value === undefined || value.trim() === "") return null;
   const match = DATE.exec(value.trim());
-  if (match === null) throw new QacError("CORE_INVALID_RESPONSE", `Unreadable QAComplete date ${JSON.stringify(value.slice(0, 40))}; expected yyyy-MM-ddTHH:mm:ss.fffffff.`);
+  if (match === null)
+    throw new QacError(
+      "CORE_INVALID_RESPONSE",
+      `Unreadable QAComplete date ${JSON.stringify(value.slice(0, 40))}; expected yyyy-MM-ddTHH:mm:ss.fffffff.`,
+    );
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone] = match;
   const year = Number(y);
   if (year <= 1) return null;

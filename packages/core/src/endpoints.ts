@@ -14,31 +14,91 @@ type PagingQuery = Pick<ListQuery, "offset" | "limit">;
 export interface Endpoints {
   "GET /api/v1/projects": { params: { query?: ListQuery }; response: ListEnvelope<Project> };
   "GET /api/v1/projects/{ProjectId}": { params: { path: InProject }; response: Project };
-  "GET /api/v1/projects/{ProjectId}/users": { params: { path: InProject; query?: ListQuery }; response: ListEnvelope<User> };
+  "GET /api/v1/projects/{ProjectId}/users": {
+    params: { path: InProject; query?: ListQuery };
+    response: ListEnvelope<User>;
+  };
   "GET /api/v1/projects/{ProjectId}/users/{Id}": { params: { path: InProject & { Id: UserId } }; response: User };
-  "GET /api/v2/projects/{ProjectId}/tests": { params: { path: InProject; query?: ListQuery }; response: ListEnvelope<Test> };
-  "POST /api/v2/projects/{ProjectId}/tests/search": { params: { path: InProject; query?: PagingQuery; body: SearchBody }; response: ListEnvelope<Test> };
+  "GET /api/v2/projects/{ProjectId}/tests": {
+    params: { path: InProject; query?: ListQuery };
+    response: ListEnvelope<Test>;
+  };
+  "POST /api/v2/projects/{ProjectId}/tests/search": {
+    params: { path: InProject; query?: PagingQuery; body: SearchBody };
+    response: ListEnvelope<Test>;
+  };
   // The 14.x page's URL template says v1 while its cURL line says v2 (reference §1.1); the template wins.
   "GET /api/v1/projects/{ProjectId}/tests/{Id}": { params: { path: InProject & { Id: TestId } }; response: Test };
-  "GET /api/v2/projects/{ProjectId}/testsets": { params: { path: InProject; query?: ListQuery }; response: ListEnvelope<TestSet> };
-  "GET /api/v2/projects/{ProjectId}/testsets/{Id}": { params: { path: InProject & { Id: TestSetId } }; response: TestSet };
-  "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items": { params: { path: InProject & { Id: TestSetId }; query?: ListQuery }; response: ListEnvelope<TestSetItem> };
-  "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items/{Seq}": { params: { path: InProject & { Id: TestSetId; Seq: number } }; response: TestSetItem };
-  "GET /api/v2/projects/{ProjectId}/configurations": { params: { path: InProject; query?: ListQuery }; response: ListEnvelope<TestConfiguration> };
-  "GET /api/v2/projects/{ProjectId}/configurations/{Id}": { params: { path: InProject & { Id: TestConfigId } }; response: TestConfiguration };
-  "POST /api/v2/projects/{ProjectId}/configurations/search": { params: { path: InProject; query?: PagingQuery; body: SearchBody }; response: ListEnvelope<TestConfiguration> };
-  "GET /api/v1/projects/{ProjectId}/releases": { params: { path: InProject; query?: ListQuery }; response: ListEnvelope<Release> };
-  "GET /api/v1/projects/{ProjectId}/releases/{Id}": { params: { path: InProject & { Id: ReleaseId } }; response: Release };
+  "GET /api/v2/projects/{ProjectId}/testsets": {
+    params: { path: InProject; query?: ListQuery };
+    response: ListEnvelope<TestSet>;
+  };
+  "GET /api/v2/projects/{ProjectId}/testsets/{Id}": {
+    params: { path: InProject & { Id: TestSetId } };
+    response: TestSet;
+  };
+  "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items": {
+    params: { path: InProject & { Id: TestSetId }; query?: ListQuery };
+    response: ListEnvelope<TestSetItem>;
+  };
+  "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items/{Seq}": {
+    params: { path: InProject & { Id: TestSetId; Seq: number } };
+    response: TestSetItem;
+  };
+  "GET /api/v2/projects/{ProjectId}/configurations": {
+    params: { path: InProject; query?: ListQuery };
+    response: ListEnvelope<TestConfiguration>;
+  };
+  "GET /api/v2/projects/{ProjectId}/configurations/{Id}": {
+    params: { path: InProject & { Id: TestConfigId } };
+    response: TestConfiguration;
+  };
+  "POST /api/v2/projects/{ProjectId}/configurations/search": {
+    params: { path: InProject; query?: PagingQuery; body: SearchBody };
+    response: ListEnvelope<TestConfiguration>;
+  };
+  "GET /api/v1/projects/{ProjectId}/releases": {
+    params: { path: InProject; query?: ListQuery };
+    response: ListEnvelope<Release>;
+  };
+  "GET /api/v1/projects/{ProjectId}/releases/{Id}": {
+    params: { path: InProject & { Id: ReleaseId } };
+    response: Release;
+  };
   // Automation API, but with user credentials (reference §1.3). The response shape is not documented:
   // the client accepts a host object, an array or a list envelope (see hosts.findByName).
-  "GET /automation/v2/hosts": { params: { query: { name: string; deptid?: string } }; response: TestHost | TestHost[] | ListEnvelope<TestHost> };
-  "GET /api/v2/projects/{ProjectId}/testruns": { params: { path: InProject; query?: ListQuery }; response: ListEnvelope<TestRun> };
-  "POST /api/v2/projects/{ProjectId}/testruns": { params: { path: InProject; body: CreateTestRunBody }; response: TestRun };
-  "GET /api/v2/projects/{ProjectId}/testruns/{Id}": { params: { path: InProject & { Id: TestRunId } }; response: TestRun };
-  "DELETE /api/v2/projects/{ProjectId}/testruns/{Id}": { params: { path: InProject & { Id: TestRunId } }; response: undefined };
-  "POST /api/v2/projects/{ProjectId}/testruns/{Id}/restart": { params: { path: InProject & { Id: TestRunId } }; response: TestRun };
-  "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items": { params: { path: InProject & { Id: TestRunId }; query?: ListQuery }; response: ListEnvelope<TestRunItem> };
-  "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": { params: { path: InProject & { Id: TestRunId; ItemId: TestRunItemId } }; response: TestRunItem };
+  "GET /automation/v2/hosts": {
+    params: { query: { name: string; deptid?: string } };
+    response: TestHost | TestHost[] | ListEnvelope<TestHost>;
+  };
+  "GET /api/v2/projects/{ProjectId}/testruns": {
+    params: { path: InProject; query?: ListQuery };
+    response: ListEnvelope<TestRun>;
+  };
+  "POST /api/v2/projects/{ProjectId}/testruns": {
+    params: { path: InProject; body: CreateTestRunBody };
+    response: TestRun;
+  };
+  "GET /api/v2/projects/{ProjectId}/testruns/{Id}": {
+    params: { path: InProject & { Id: TestRunId } };
+    response: TestRun;
+  };
+  "DELETE /api/v2/projects/{ProjectId}/testruns/{Id}": {
+    params: { path: InProject & { Id: TestRunId } };
+    response: undefined;
+  };
+  "POST /api/v2/projects/{ProjectId}/testruns/{Id}/restart": {
+    params: { path: InProject & { Id: TestRunId } };
+    response: TestRun;
+  };
+  "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items": {
+    params: { path: InProject & { Id: TestRunId }; query?: ListQuery };
+    response: ListEnvelope<TestRunItem>;
+  };
+  "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": {
+    params: { path: InProject & { Id: TestRunId; ItemId: TestRunItemId } };
+    response: TestRunItem;
+  };
   // The PATCH response body is UNCONFIRMED (reference §3.6): third-party code parses an item, so
   // the client returns the item when one is sent and undefined for an empty body.
   "PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": {
@@ -68,7 +128,12 @@ export interface RouteMeta {
   id: "number" | "digits";
 }
 
-const read = (shape: ResponseShape, id: RouteMeta["id"] = "number"): RouteMeta => ({ safe: true, creates: false, shape, id });
+const read = (shape: ResponseShape, id: RouteMeta["id"] = "number"): RouteMeta => ({
+  safe: true,
+  creates: false,
+  shape,
+  id,
+});
 
 /** Runtime facts per route; `satisfies` keeps it exhaustive with {@link Endpoints}. */
 export const ROUTES = {
@@ -93,8 +158,18 @@ export const ROUTES = {
   "POST /api/v2/projects/{ProjectId}/testruns": { safe: false, creates: true, shape: "object", id: "number" },
   "GET /api/v2/projects/{ProjectId}/testruns/{Id}": read("object"),
   "DELETE /api/v2/projects/{ProjectId}/testruns/{Id}": { safe: false, creates: false, shape: "empty", id: "number" },
-  "POST /api/v2/projects/{ProjectId}/testruns/{Id}/restart": { safe: false, creates: true, shape: "object", id: "number" },
+  "POST /api/v2/projects/{ProjectId}/testruns/{Id}/restart": {
+    safe: false,
+    creates: true,
+    shape: "object",
+    id: "number",
+  },
   "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items": read("list"),
   "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": read("object"),
-  "PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": { safe: false, creates: false, shape: "object-or-empty", id: "number" },
+  "PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": {
+    safe: false,
+    creates: false,
+    shape: "object-or-empty",
+    id: "number",
+  },
 } as const satisfies Record<Route, RouteMeta>;

@@ -11,7 +11,13 @@ describe("errors", () => {
   });
 
   it("serialises to plain, credential-free JSON with the context and the reason of an unknown create", () => {
-    const reason = new QacError("CORE_TIMEOUT", "slow", { method: "POST", path: "/p", requestId: "r1", attempt: 1, cause: new Error("aborted") });
+    const reason = new QacError("CORE_TIMEOUT", "slow", {
+      method: "POST",
+      path: "/p",
+      requestId: "r1",
+      attempt: 1,
+      cause: new Error("aborted"),
+    });
     const error = new QacCreateOutcomeUnknownError(reason, { TestId: 5 });
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
       name: "QacCreateOutcomeUnknownError",

@@ -69,7 +69,10 @@ export class QacError extends Error {
 
   /** A plain, credential-free view for logs and JSON output. */
   toJSON(): Record<string, unknown> {
-    const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message, code: (this.cause as { code?: unknown }).code } : undefined;
+    const cause =
+      this.cause instanceof Error
+        ? { name: this.cause.name, message: this.cause.message, code: (this.cause as { code?: unknown }).code }
+        : undefined;
     return {
       name: this.name,
       code: this.code,

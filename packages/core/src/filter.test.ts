@@ -18,9 +18,14 @@ describe("filter", () => {
   });
 
   it("writes every comparison operator", () => {
-    expect([filter.eq("A", 1), filter.ne("A", 1), filter.gt("A", 1), filter.lt("A", 1), filter.ge("A", 1), filter.le("A", 1)]).toEqual([
-      "(A = 1)", "(A != 1)", "(A > 1)", "(A < 1)", "(A >= 1)", "(A <= 1)",
-    ]);
+    expect([
+      filter.eq("A", 1),
+      filter.ne("A", 1),
+      filter.gt("A", 1),
+      filter.lt("A", 1),
+      filter.ge("A", 1),
+      filter.le("A", 1),
+    ]).toEqual(["(A = 1)", "(A != 1)", "(A > 1)", "(A < 1)", "(A >= 1)", "(A <= 1)"]);
   });
 
   it("quotes strings and doubles single quotes", () => {

@@ -11,7 +11,8 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const bad = (message: string): QacError => new QacError("CORE_INVALID_ARGUMENT", `filter: ${message}`);
 
 function field(name: string): string {
-  if (typeof name !== "string" || !FIELD.test(name)) throw bad(`field name ${JSON.stringify(name)} is not a plain identifier such as "TestSetId".`);
+  if (typeof name !== "string" || !FIELD.test(name))
+    throw bad(`field name ${JSON.stringify(name)} is not a plain identifier such as "TestSetId".`);
   return name;
 }
 
@@ -35,7 +36,8 @@ function isGrouped(text: string): boolean {
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
-    if (c === "'") quoted = !quoted; // a doubled '' toggles twice: still correct
+    if (c === "'")
+      quoted = !quoted; // a doubled '' toggles twice: still correct
     else if (!quoted && c === "(") depth += 1;
     else if (!quoted && c === ")") {
       depth -= 1;
@@ -48,7 +50,10 @@ function isGrouped(text: string): boolean {
 const group = (f: Filter): string => (isGrouped(f) ? f : `(${f})`);
 
 function list(name: string, values: readonly FilterValue[], negate: boolean): Filter {
-  if (!Array.isArray(values) || values.length === 0) throw bad(`${negate ? "notIn" : "in"}("${name}", []) has no values; an empty list matches nothing, so skip the call instead.`);
+  if (!Array.isArray(values) || values.length === 0)
+    throw bad(
+      `${negate ? "notIn" : "in"}("${name}", []) has no values; an empty list matches nothing, so skip the call instead.`,
+    );
   return make(`(${field(name)} ${negate ? "not in" : "in"} {${values.map(filterLiteral).join(",")}})`);
 }
 
@@ -58,7 +63,10 @@ function join(op: "AND" | "OR", filters: readonly Filter[]): Filter {
   return make(filters.map(group).join(` ${op} `));
 }
 
-const compare = (op: string) => (name: string, value: FilterValue): Filter => make(`(${field(name)} ${op} ${filterLiteral(value)})`);
+const compare =
+  (op: string) =>
+  (name: string, value: FilterValue): Filter =>
+    make(`(${field(name)} ${op} ${filterLiteral(value)})`);
 
 /**
  * Builds QAComplete filter expressions (reference §2.4). Strings are quoted (`'` doubled), lists

@@ -4,7 +4,11 @@ import type { QacRateLimitedError } from "./errors.js";
 
 const ctx = { method: "GET", path: "/rest-api/service/api/v2/projects/1/testruns", requestId: "r1" };
 const map = (status: number, text = "", headers: Record<string, string> = {}) =>
-  mapHttpError({ status, text, headers }, { ...ctx, serverMessage: readServerMessage(text) }, Date.parse("2026-01-01T00:00:00Z"));
+  mapHttpError(
+    { status, text, headers },
+    { ...ctx, serverMessage: readServerMessage(text) },
+    Date.parse("2026-01-01T00:00:00Z"),
+  );
 
 describe("mapHttpError", () => {
   it("maps statuses to stable codes", () => {
@@ -23,12 +27,22 @@ describe("mapHttpError", () => {
   });
   it("carries method, path, status, server message and request id", () => {
     const e = map(403, '{"Message":"Access is denied"}');
-    expect(e).toMatchObject({ method: "GET", path: ctx.path, status: 403, serverMessage: "Access is denied", requestId: "r1" });
-    expect(e.message).toBe("GET /rest-api/service/api/v2/projects/1/testruns failed with HTTP 403: Access is denied. The project does not exist or this user lacks the rights for it.");
+    expect(e).toMatchObject({
+      method: "GET",
+      path: ctx.path,
+      status: 403,
+      serverMessage: "Access is denied",
+      requestId: "r1",
+    });
+    expect(e.message).toBe(
+      "GET /rest-api/service/api/v2/projects/1/testruns failed with HTTP 403: Access is denied. The project does not exist or this user lacks the rights for it.",
+    );
   });
   it("parses Retry-After in seconds and as an HTTP date", () => {
     expect((map(429, "", { "retry-after": "7" }) as QacRateLimitedError).retryAfterMs).toBe(7000);
-    expect((map(429, "", { "retry-after": "Thu, 01 Jan 2026 00:00:02 GMT" }) as QacRateLimitedError).retryAfterMs).toBe(2000);
+    expect((map(429, "", { "retry-after": "Thu, 01 Jan 2026 00:00:02 GMT" }) as QacRateLimitedError).retryAfterMs).toBe(
+      2000,
+    );
     expect((map(429) as QacRateLimitedError).retryAfterMs).toBeNull();
   });
 });

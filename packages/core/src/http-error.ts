@@ -51,7 +51,8 @@ export function mapHttpError(response: ErrorResponse, context: QacErrorContext, 
   const where = `${context.method ?? "?"} ${context.path ?? "?"}`;
   const detail = serverMessage === undefined ? "" : `: ${serverMessage}`;
   const ctx = { ...context, status };
-  const make = (code: CoreErrorCode, hint: string): QacError => new QacError(code, `${where} failed with HTTP ${status}${detail}. ${hint}`, ctx);
+  const make = (code: CoreErrorCode, hint: string): QacError =>
+    new QacError(code, `${where} failed with HTTP ${status}${detail}. ${hint}`, ctx);
 
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(header(response.headers, "retry-after"), nowMs);

@@ -9,7 +9,9 @@ describe("ids", () => {
 
   it("rejects ids that are not positive integers, naming the kind", () => {
     for (const bad of [0, -1, 1.5, Number.NaN, "abc", "", "12a", null, undefined, {}]) {
-      expect(() => parseId(bad, "TestRunId")).toThrow(expect.objectContaining({ code: "CORE_INVALID_ARGUMENT", message: expect.stringContaining("TestRunId") }));
+      expect(() => parseId(bad, "TestRunId")).toThrow(
+        expect.objectContaining({ code: "CORE_INVALID_ARGUMENT", message: expect.stringContaining("TestRunId") }),
+      );
     }
   });
 

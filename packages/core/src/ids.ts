@@ -27,7 +27,10 @@ export type UserId = Tagged<number, "UserId">;
 export function parseId(value: unknown, kind = "id"): number {
   const n = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
-  throw new QacError("CORE_INVALID_ARGUMENT", `Invalid ${kind}: expected a positive integer or a string of digits, got ${describe(value)}.`);
+  throw new QacError(
+    "CORE_INVALID_ARGUMENT",
+    `Invalid ${kind}: expected a positive integer or a string of digits, got ${describe(value)}.`,
+  );
 }
 
 function describe(value: unknown): string {
@@ -51,6 +54,7 @@ export const toHostId = (value: number | string): HostId => parseId(value, "Host
 /** Brands a test run id. */
 export const toTestRunId = (value: number | string): TestRunId => parseId(value, "TestRunId") as TestRunId;
 /** Brands a test run item id. */
-export const toTestRunItemId = (value: number | string): TestRunItemId => parseId(value, "TestRunItemId") as TestRunItemId;
+export const toTestRunItemId = (value: number | string): TestRunItemId =>
+  parseId(value, "TestRunItemId") as TestRunItemId;
 /** Brands a user id. */
 export const toUserId = (value: number | string): UserId => parseId(value, "UserId") as UserId;

@@ -1,5 +1,11 @@
 export { createClient } from "./create-client.js";
-export type { QacClient, ProjectResource, SearchableResource, SearchOptions, IterateSearchOptions } from "./qac-client.js";
+export type {
+  QacClient,
+  ProjectResource,
+  SearchableResource,
+  SearchOptions,
+  IterateSearchOptions,
+} from "./qac-client.js";
 export type { ClientOptions, RequestLogEvent } from "./options.js";
 export type { RetryOptions } from "./retry.js";
 export { parseRetryAfter } from "./retry.js";
@@ -10,15 +16,56 @@ export type { Page, ListOptions, IterateOptions } from "./paginate.js";
 export { paginate } from "./paginate.js";
 export { CORE_ERROR_CODES, QacError, QacRateLimitedError, QacCreateOutcomeUnknownError, isQacError } from "./errors.js";
 export type { CoreErrorCode, QacErrorContext } from "./errors.js";
-export type { ProjectId, TestId, TestSetId, TestConfigId, ReleaseId, HostId, TestRunId, TestRunItemId, UserId } from "./ids.js";
-export { parseId, toProjectId, toTestId, toTestSetId, toTestConfigId, toReleaseId, toHostId, toTestRunId, toTestRunItemId, toUserId } from "./ids.js";
+export type {
+  ProjectId,
+  TestId,
+  TestSetId,
+  TestConfigId,
+  ReleaseId,
+  HostId,
+  TestRunId,
+  TestRunItemId,
+  UserId,
+} from "./ids.js";
+export {
+  parseId,
+  toProjectId,
+  toTestId,
+  toTestSetId,
+  toTestConfigId,
+  toReleaseId,
+  toHostId,
+  toTestRunId,
+  toTestRunItemId,
+  toUserId,
+} from "./ids.js";
 export { parseQacDate } from "./dates.js";
 export type { ParseQacDateOptions } from "./dates.js";
 export { filter, filterLiteral } from "./filter.js";
 export type { Filter, FilterValue } from "./filter.js";
 export { chunkInFilters } from "./chunk-in-filters.js";
 export type { ChunkInFiltersOptions } from "./chunk-in-filters.js";
-export type { QacDateString, ResultSet, Permissions, ListEnvelope, CustomField, ListQuery, SearchBody } from "./wire/envelope.js";
-export type { TestRun, TestRunItem, TestRunResult, RunStatus, ItemStatus, StepStatus, ExecutionType, CreateTestRunBody, CreateTestRunOptions, PatchTestRunItemBody, PatchTestRunItemStep } from "./wire/test-run.js";
+export type {
+  QacDateString,
+  ResultSet,
+  Permissions,
+  ListEnvelope,
+  CustomField,
+  ListQuery,
+  SearchBody,
+} from "./wire/envelope.js";
+export type {
+  TestRun,
+  TestRunItem,
+  TestRunResult,
+  RunStatus,
+  ItemStatus,
+  StepStatus,
+  ExecutionType,
+  CreateTestRunBody,
+  CreateTestRunOptions,
+  PatchTestRunItemBody,
+  PatchTestRunItemStep,
+} from "./wire/test-run.js";
 export type { Test, TestStep, TestSet, TestSetItem, TestConfiguration } from "./wire/library.js";
 export type { Release, ReleaseType, Project, User, TestHost } from "./wire/admin.js";

@@ -6,16 +6,27 @@ const base = { baseUrl: "http://127.0.0.1:8787", username: "demo@qac.example", p
 
 describe("parseBaseUrl", () => {
   it("accepts the server root or a URL already ending in /rest-api/service, with or without slash", () => {
-    for (const url of ["http://h:1", "http://h:1/", "http://h:1/rest-api/service", "http://h:1/rest-api/service/", new URL("http://h:1")]) {
+    for (const url of [
+      "http://h:1",
+      "http://h:1/",
+      "http://h:1/rest-api/service",
+      "http://h:1/rest-api/service/",
+      new URL("http://h:1"),
+    ]) {
       expect(parseBaseUrl(url)).toEqual({ origin: "http://h:1", servicePath: "/rest-api/service" });
     }
   });
   it("keeps an on-premises path prefix", () => {
-    expect(parseBaseUrl("https://corp.example/qac/rest-api/service")).toEqual({ origin: "https://corp.example", servicePath: "/qac/rest-api/service" });
+    expect(parseBaseUrl("https://corp.example/qac/rest-api/service")).toEqual({
+      origin: "https://corp.example",
+      servicePath: "/qac/rest-api/service",
+    });
   });
   it("rejects non-http URLs, credentials in the URL and garbage with CORE_CONFIG", () => {
     for (const url of ["ftp://h", "file:///etc", "not a url", "http://u:p@h", "http://h/?x=1", 42]) {
-      expect(() => parseBaseUrl(url)).toThrow(expect.objectContaining({ code: "CORE_CONFIG", message: expect.stringContaining("baseUrl") }));
+      expect(() => parseBaseUrl(url)).toThrow(
+        expect.objectContaining({ code: "CORE_CONFIG", message: expect.stringContaining("baseUrl") }),
+      );
     }
   });
 });
@@ -35,14 +46,18 @@ describe("resolveOptions", () => {
       [{ baseUrl: undefined }, "baseUrl"],
     ];
     for (const [patch, name] of cases) {
-      expect(() => resolveOptions({ ...base, ...patch })).toThrow(expect.objectContaining({ code: "CORE_CONFIG", message: expect.stringContaining(`\`${name}\``) }));
+      expect(() => resolveOptions({ ...base, ...patch })).toThrow(
+        expect.objectContaining({ code: "CORE_CONFIG", message: expect.stringContaining(`\`${name}\``) }),
+      );
     }
   });
   it("reports every bad option at once", () => {
     expect(() => resolveOptions({ baseUrl: "ftp://x", username: "", password: "", pageSize: 0 })).toThrow(
       expect.objectContaining({
         code: "CORE_CONFIG",
-        message: expect.stringMatching(/^createClient: 4 problems with the options:\n- option `baseUrl` uses ftp:.*\n- option `username`.*\n- option `password`.*\n- option `pageSize`/),
+        message: expect.stringMatching(
+          /^createClient: 4 problems with the options:\n- option `baseUrl` uses ftp:.*\n- option `username`.*\n- option `password`.*\n- option `pageSize`/,
+        ),
       }),
     );
   });

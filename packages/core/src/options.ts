@@ -75,12 +75,20 @@ export interface ResolvedOptions {
 }
 
 const fail = (option: string, expected: string, found: unknown): QacError =>
-  new QacError("CORE_CONFIG", `createClient: option \`${option}\` ${found === undefined ? "is missing" : "is invalid"}; expected ${expected}${found === undefined ? "" : `, got ${typeof found === "string" ? JSON.stringify(found) : typeof found}`}.`);
+  new QacError(
+    "CORE_CONFIG",
+    `createClient: option \`${option}\` ${found === undefined ? "is missing" : "is invalid"}; expected ${expected}${found === undefined ? "" : `, got ${typeof found === "string" ? JSON.stringify(found) : typeof found}`}.`,
+  );
 
-function positiveInt(options: ClientOptions, key: "pageSize" | "timeoutMs" | "connections" | "maxResponseBytes", fallback: number): number {
+function positiveInt(
+  options: ClientOptions,
+  key: "pageSize" | "timeoutMs" | "connections" | "maxResponseBytes",
+  fallback: number,
+): number {
   const value = options[key];
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw fail(key, "a positive integer", value);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw fail(key, "a positive integer", value);
   return value;
 }
 
@@ -94,10 +102,19 @@ export function parseBaseUrl(baseUrl: unknown): { origin: string; servicePath: s
   } catch {
     throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` is not a URL; expected ${expected}.`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` uses ${url.protocol}; expected ${expected}.`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` uses ${url.protocol}; expected ${expected}.`);
   // Credentials in the URL would leak into every error path; they belong in username/password.
-  if (url.username || url.password) throw new QacError("CORE_CONFIG", "createClient: option `baseUrl` must not contain credentials; pass `username` and `password` instead.");
-  if (url.search || url.hash) throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` must not have a query or fragment; expected ${expected}.`);
+  if (url.username || url.password)
+    throw new QacError(
+      "CORE_CONFIG",
+      "createClient: option `baseUrl` must not contain credentials; pass `username` and `password` instead.",
+    );
+  if (url.search || url.hash)
+    throw new QacError(
+      "CORE_CONFIG",
+      `createClient: option \`baseUrl\` must not have a query or fragment; expected ${expected}.`,
+    );
   const prefix = url.pathname.replace(/\/+$/, "").replace(/\/rest-api\/service$/i, "");
   return { origin: url.origin, servicePath: `${prefix}/rest-api/service` };
 }
@@ -107,7 +124,8 @@ export function parseBaseUrl(baseUrl: unknown): { origin: string; servicePath: s
  * error whose message names every bad option, so a user fixes them in one go.
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  if (typeof options !== "object" || options === null) throw new QacError("CORE_CONFIG", "createClient: expected an options object { baseUrl, username, password }.");
+  if (typeof options !== "object" || options === null)
+    throw new QacError("CORE_CONFIG", "createClient: expected an options object { baseUrl, username, password }.");
   const problems: string[] = [];
   const check = <T>(fn: () => T): T | undefined => {
     try {
@@ -120,19 +138,26 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   };
   const base = check(() => parseBaseUrl(options.baseUrl));
   check(() => {
-    if (typeof options.username !== "string" || options.username.trim() === "") throw fail("username", "the user's e-mail address (a non-empty string)", options.username);
-    if (options.username.includes(":")) throw new QacError("CORE_CONFIG", "createClient: option `username` must not contain ':' (HTTP Basic cannot encode it).");
+    if (typeof options.username !== "string" || options.username.trim() === "")
+      throw fail("username", "the user's e-mail address (a non-empty string)", options.username);
+    if (options.username.includes(":"))
+      throw new QacError(
+        "CORE_CONFIG",
+        "createClient: option `username` must not contain ':' (HTTP Basic cannot encode it).",
+      );
   });
   // Never echo the password value, not even its type beyond "missing/invalid".
   check(() => {
-    if (typeof options.password !== "string" || options.password === "") throw fail("password", "a non-empty string", options.password === undefined ? undefined : "(hidden)");
+    if (typeof options.password !== "string" || options.password === "")
+      throw fail("password", "a non-empty string", options.password === undefined ? undefined : "(hidden)");
   });
   check(() => {
     if (options.log !== undefined && typeof options.log !== "function") throw fail("log", "a function", options.log);
   });
   check(() => {
     const d = options.dispatcher;
-    if (d !== undefined && (typeof d !== "object" || d === null || typeof d.request !== "function")) throw fail("dispatcher", "an undici Dispatcher", d);
+    if (d !== undefined && (typeof d !== "object" || d === null || typeof d.request !== "function"))
+      throw fail("dispatcher", "an undici Dispatcher", d);
   });
   const pageSize = check(() => positiveInt(options, "pageSize", 500));
   const retry = check(() => resolveRetry(options.retry));
@@ -140,7 +165,11 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const maxResponseBytes = check(() => positiveInt(options, "maxResponseBytes", 64 * 1024 * 1024));
   const connections = check(() => positiveInt(options, "connections", 8));
   if (problems.length === 1) throw new QacError("CORE_CONFIG", `createClient: ${problems[0]}`);
-  if (problems.length > 1) throw new QacError("CORE_CONFIG", `createClient: ${problems.length} problems with the options:\n${problems.map((p) => `- ${p}`).join("\n")}`);
+  if (problems.length > 1)
+    throw new QacError(
+      "CORE_CONFIG",
+      `createClient: ${problems.length} problems with the options:\n${problems.map((p) => `- ${p}`).join("\n")}`,
+    );
   return {
     origin: base!.origin,
     servicePath: base!.servicePath,

@@ -15,7 +15,12 @@ function source(rows: number[], cap = Infinity) {
   const calls: [number, number][] = [];
   const fetch = (offset: number, limit: number): Promise<Page<number>> => {
     calls.push([offset, limit]);
-    return Promise.resolve({ results: rows.slice(offset, offset + Math.min(limit, cap)), total: rows.length, offset, limit });
+    return Promise.resolve({
+      results: rows.slice(offset, offset + Math.min(limit, cap)),
+      total: rows.length,
+      offset,
+      limit,
+    });
   };
   return { fetch, calls };
 }
@@ -26,7 +31,11 @@ describe("paginate", () => {
   it("walks pages until offset >= total", async () => {
     const s = source(rows);
     expect(await collect(paginate(s.fetch, 4))).toEqual(rows);
-    expect(s.calls).toEqual([[0, 4], [4, 4], [8, 4]]);
+    expect(s.calls).toEqual([
+      [0, 4],
+      [4, 4],
+      [8, 4],
+    ]);
   });
 
   it("makes one call when everything fits, including an exact fit", async () => {
@@ -42,7 +51,8 @@ describe("paginate", () => {
   });
 
   it("stops on an empty page even if total promised more", async () => {
-    const fetch = (offset: number, limit: number) => Promise.resolve({ results: [] as number[], total: 50, offset, limit });
+    const fetch = (offset: number, limit: number) =>
+      Promise.resolve({ results: [] as number[], total: 50, offset, limit });
     expect(await collect(paginate(fetch, 5))).toEqual([]);
   });
 
@@ -67,16 +77,29 @@ describe("client iterate", () => {
     const { pool, client } = mockQac();
     const base = `${API}/v2/projects/1001/testruns`;
     const f = encodeURIComponent(filter.eq("TestSetId", 5)).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
-    pool.intercept({ path: `${base}?offset=0&limit=2&Filter=${f}`, method: "GET" }).reply(200, envelope([run(1), run(2)], 3, 0, 2));
-    pool.intercept({ path: `${base}?offset=2&limit=2&Filter=${f}`, method: "GET" }).reply(200, envelope([run(3)], 3, 2, 2));
-    const ids = (await collect(client.testRuns.iterate(toProjectId(1001), { filter: filter.eq("TestSetId", 5), pageSize: 2 }))).map((r) => r.id);
+    pool
+      .intercept({ path: `${base}?offset=0&limit=2&Filter=${f}`, method: "GET" })
+      .reply(200, envelope([run(1), run(2)], 3, 0, 2));
+    pool
+      .intercept({ path: `${base}?offset=2&limit=2&Filter=${f}`, method: "GET" })
+      .reply(200, envelope([run(3)], 3, 2, 2));
+    const ids = (
+      await collect(client.testRuns.iterate(toProjectId(1001), { filter: filter.eq("TestSetId", 5), pageSize: 2 }))
+    ).map((r) => r.id);
     expect(ids).toEqual([1, 2, 3]);
     expect(client.callCount()).toBe(2);
   });
 
   it("uses the client's pageSize by default and list returns one page", async () => {
     const { pool, client } = mockQac({ pageSize: 3 });
-    pool.intercept({ path: `${API}/v1/projects?offset=0&limit=3`, method: "GET" }).reply(200, envelope([{ id: "1001", proj_name: "Web Shop" }], 9, 0, 3));
-    await expect(client.projects.list()).resolves.toEqual({ results: [{ id: "1001", proj_name: "Web Shop" }], total: 9, offset: 0, limit: 3 });
+    pool
+      .intercept({ path: `${API}/v1/projects?offset=0&limit=3`, method: "GET" })
+      .reply(200, envelope([{ id: "1001", proj_name: "Web Shop" }], 9, 0, 3));
+    await expect(client.projects.list()).resolves.toEqual({
+      results: [{ id: "1001", proj_name: "Web Shop" }],
+      total: 9,
+      offset: 0,
+      limit: 3,
+    });
   });
 });

@@ -32,7 +32,12 @@ export interface IterateOptions {
 /** Turns a list envelope into a {@link Page}. */
 export function toPage<T>(envelope: ListEnvelope<T>, requestedLimit: number): Page<T> {
   const set = envelope.metadata.result_set;
-  return { results: envelope.results, total: set.total, offset: set.offset, limit: Number.isSafeInteger(set.limit) ? set.limit : requestedLimit };
+  return {
+    results: envelope.results,
+    total: set.total,
+    offset: set.offset,
+    limit: Number.isSafeInteger(set.limit) ? set.limit : requestedLimit,
+  };
 }
 
 /** Checks a page size or offset given by a caller. */
@@ -49,7 +54,11 @@ export function checkCount(name: string, value: number, min: number): number {
  * loses nothing; an empty page before `total` ends the walk (the set shrank meanwhile). The API
  * documents no sort order (§2.5): rows inserted or deleted during the walk may shift pages.
  */
-export async function* paginate<T>(fetchPage: (offset: number, limit: number) => Promise<Page<T>>, pageSize: number, startOffset = 0): AsyncGenerator<T, void, undefined> {
+export async function* paginate<T>(
+  fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
+  pageSize: number,
+  startOffset = 0,
+): AsyncGenerator<T, void, undefined> {
   checkCount("pageSize", pageSize, 1);
   let offset = checkCount("offset", startOffset, 0);
   for (;;) {

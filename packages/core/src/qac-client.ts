@@ -26,7 +26,11 @@ export interface SearchableResource<T, Id> extends ProjectResource<T, Id> {
   /** One page of `POST .../search` with `{ Filter }` in the body. */
   search(projectId: ProjectId, filter: string, options?: SearchOptions): Promise<Page<T>>;
   /** Every row matching `filter`, via the search POST. */
-  iterateSearch(projectId: ProjectId, filter: string, options?: IterateSearchOptions): AsyncGenerator<T, void, undefined>;
+  iterateSearch(
+    projectId: ProjectId,
+    filter: string,
+    options?: IterateSearchOptions,
+  ): AsyncGenerator<T, void, undefined>;
 }
 
 /** The typed QAComplete client returned by `createClient`. */
@@ -50,7 +54,11 @@ export interface QacClient {
   readonly testSets: ProjectResource<TestSet, TestSetId> & {
     readonly items: {
       list(projectId: ProjectId, testSetId: TestSetId, options?: ListOptions): Promise<Page<TestSetItem>>;
-      iterate(projectId: ProjectId, testSetId: TestSetId, options?: IterateOptions): AsyncGenerator<TestSetItem, void, undefined>;
+      iterate(
+        projectId: ProjectId,
+        testSetId: TestSetId,
+        options?: IterateOptions,
+      ): AsyncGenerator<TestSetItem, void, undefined>;
       /** Item at 1-based position `seq`. */
       get(projectId: ProjectId, testSetId: TestSetId, seq: number): Promise<TestSetItem>;
     };
@@ -73,10 +81,19 @@ export interface QacClient {
     restart(projectId: ProjectId, runId: TestRunId): Promise<TestRun>;
     readonly items: {
       list(projectId: ProjectId, runId: TestRunId, options?: ListOptions): Promise<Page<TestRunItem>>;
-      iterate(projectId: ProjectId, runId: TestRunId, options?: IterateOptions): AsyncGenerator<TestRunItem, void, undefined>;
+      iterate(
+        projectId: ProjectId,
+        runId: TestRunId,
+        options?: IterateOptions,
+      ): AsyncGenerator<TestRunItem, void, undefined>;
       get(projectId: ProjectId, runId: TestRunId, itemId: TestRunItemId): Promise<TestRunItem>;
       /** Sets an item's status (and steps); returns the item when the server sends one. */
-      patch(projectId: ProjectId, runId: TestRunId, itemId: TestRunItemId, body: PatchTestRunItemBody): Promise<TestRunItem | undefined>;
+      patch(
+        projectId: ProjectId,
+        runId: TestRunId,
+        itemId: TestRunItemId,
+        body: PatchTestRunItemBody,
+      ): Promise<TestRunItem | undefined>;
     };
   };
   /** HTTP attempts made so far (retries included). */

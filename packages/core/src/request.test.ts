@@ -13,12 +13,23 @@ describe("request", () => {
   it("sends Basic auth, Accept JSON and a request id, and returns the run", async () => {
     const { pool, client } = mockQac();
     let seen: Record<string, string> = {};
-    pool.intercept({ path: runPath, method: "GET" }).reply(200, (opts) => {
-      seen = opts.headers as Record<string, string>;
-      return run(7);
-    }, json);
-    await expect(client.testRuns.get(P, toTestRunId(7))).resolves.toMatchObject({ id: 7, run_time_formated: "00:00:00" });
-    expect(seen).toMatchObject({ authorization: `Basic ${TOKEN}`, accept: "application/json", "x-request-id": "req-1" });
+    pool.intercept({ path: runPath, method: "GET" }).reply(
+      200,
+      (opts) => {
+        seen = opts.headers as Record<string, string>;
+        return run(7);
+      },
+      json,
+    );
+    await expect(client.testRuns.get(P, toTestRunId(7))).resolves.toMatchObject({
+      id: 7,
+      run_time_formated: "00:00:00",
+    });
+    expect(seen).toMatchObject({
+      authorization: `Basic ${TOKEN}`,
+      accept: "application/json",
+      "x-request-id": "req-1",
+    });
   });
 
   it("retries a GET after a 503 and returns the run", async () => {
@@ -28,7 +39,11 @@ describe("request", () => {
     pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json);
     await expect(client.testRuns.get(P, toTestRunId(7))).resolves.toMatchObject({ id: 7 });
     expect(sleeps).toEqual([125, 250]);
-    expect(logs.map((l) => [l.attempt, l.status, l.errorCode ?? null])).toEqual([[1, 503, "CORE_SERVER"], [2, 502, "CORE_SERVER"], [3, 200, null]]);
+    expect(logs.map((l) => [l.attempt, l.status, l.errorCode ?? null])).toEqual([
+      [1, 503, "CORE_SERVER"],
+      [2, 502, "CORE_SERVER"],
+      [3, 200, null],
+    ]);
     expect(client.callCount()).toBe(3);
   });
 
@@ -56,9 +71,19 @@ describe("request", () => {
 
   it("maps error statuses and keeps the server's message and correlation id", async () => {
     const { pool, client } = mockQac();
-    pool.intercept({ path: runPath, method: "GET" }).reply(404, { Message: "File or directory not found" }, { headers: { "x-request-id": "srv-9" } });
+    pool
+      .intercept({ path: runPath, method: "GET" })
+      .reply(404, { Message: "File or directory not found" }, { headers: { "x-request-id": "srv-9" } });
     const error = await rejection(client.testRuns.get(P, toTestRunId(7)));
-    expect(error).toMatchObject({ code: "CORE_NOT_FOUND", status: 404, method: "GET", path: runPath, serverMessage: "File or directory not found", requestId: "req-1", serverRequestId: "srv-9" });
+    expect(error).toMatchObject({
+      code: "CORE_NOT_FOUND",
+      status: 404,
+      method: "GET",
+      path: runPath,
+      serverMessage: "File or directory not found",
+      requestId: "req-1",
+      serverRequestId: "srv-9",
+    });
   });
 
   it("never repeats a create after a 503 and reports its outcome unknown with the body", async () => {
@@ -66,7 +91,11 @@ describe("request", () => {
     pool.intercept({ path: runsPath, method: "POST" }).reply(503, "busy");
     const error = await rejection(client.testRuns.create(P, { TestId: toTestId(5) }));
     expect(error).toBeInstanceOf(QacCreateOutcomeUnknownError);
-    expect(error).toMatchObject({ code: "CORE_CREATE_OUTCOME_UNKNOWN", requestBody: { TestId: 5 }, reason: { code: "CORE_SERVER", status: 503 } });
+    expect(error).toMatchObject({
+      code: "CORE_CREATE_OUTCOME_UNKNOWN",
+      requestBody: { TestId: 5 },
+      reason: { code: "CORE_SERVER", status: 503 },
+    });
     expect(client.callCount()).toBe(1);
   });
 
@@ -80,11 +109,17 @@ describe("request", () => {
 
   it("retries a create that was refused before sending or rate limited", async () => {
     const { pool, client } = mockQac();
-    pool.intercept({ path: runsPath, method: "POST" }).replyWithError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }));
+    pool
+      .intercept({ path: runsPath, method: "POST" })
+      .replyWithError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }));
     pool.intercept({ path: runsPath, method: "POST" }).reply(429, "", { headers: { "retry-after": "0" } });
     let body: unknown;
-    pool.intercept({ path: runsPath, method: "POST" }).reply(200, (opts) => ((body = JSON.parse(opts.body as string)), run(8)), json);
-    await expect(client.testRuns.create(P, { TestId: toTestId(5), ForceNewRunCreation: true })).resolves.toMatchObject({ id: 8 });
+    pool
+      .intercept({ path: runsPath, method: "POST" })
+      .reply(200, (opts) => ((body = JSON.parse(opts.body as string)), run(8)), json);
+    await expect(client.testRuns.create(P, { TestId: toTestId(5), ForceNewRunCreation: true })).resolves.toMatchObject({
+      id: 8,
+    });
     expect(body).toEqual({ TestId: 5, ForceNewRunCreation: true });
     expect(client.callCount()).toBe(3);
   });
@@ -92,19 +127,28 @@ describe("request", () => {
   it("treats a restart like a create", async () => {
     const { pool, client } = mockQac();
     pool.intercept({ path: `${runPath}/restart`, method: "POST" }).reply(504, "");
-    await expect(rejection(client.testRuns.restart(P, toTestRunId(7)))).resolves.toMatchObject({ code: "CORE_CREATE_OUTCOME_UNKNOWN", requestBody: null });
+    await expect(rejection(client.testRuns.restart(P, toTestRunId(7)))).resolves.toMatchObject({
+      code: "CORE_CREATE_OUTCOME_UNKNOWN",
+      requestBody: null,
+    });
   });
 
   it("does not retry a 400 on create and passes the server message on", async () => {
     const { pool, client } = mockQac();
     pool.intercept({ path: runsPath, method: "POST" }).reply(400, { Message: "Test is already running" });
-    await expect(rejection(client.testRuns.create(P, { TestId: toTestId(5) }))).resolves.toMatchObject({ code: "CORE_BAD_REQUEST", serverMessage: "Test is already running" });
+    await expect(rejection(client.testRuns.create(P, { TestId: toTestId(5) }))).resolves.toMatchObject({
+      code: "CORE_BAD_REQUEST",
+      serverMessage: "Test is already running",
+    });
   });
 
   it("turns a deadline into CORE_TIMEOUT", async () => {
     const { pool, client } = mockQac({ timeoutMs: 30, retry: false });
     pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json).delay(500);
-    await expect(rejection(client.testRuns.get(P, toTestRunId(7)))).resolves.toMatchObject({ code: "CORE_TIMEOUT", path: runPath });
+    await expect(rejection(client.testRuns.get(P, toTestRunId(7)))).resolves.toMatchObject({
+      code: "CORE_TIMEOUT",
+      path: runPath,
+    });
   });
 
   it("rejects bodies that break the API's promise with CORE_INVALID_RESPONSE and the path", async () => {
@@ -116,7 +160,9 @@ describe("request", () => {
     ];
     for (const [body, message] of cases) {
       const { pool, client } = mockQac();
-      pool.intercept({ path: (p) => p.startsWith(runsPath), method: "GET" }).reply(200, typeof body === "string" ? body : JSON.stringify(body));
+      pool
+        .intercept({ path: (p) => p.startsWith(runsPath), method: "GET" })
+        .reply(200, typeof body === "string" ? body : JSON.stringify(body));
       const error = await rejection(client.testRuns.list(P));
       expect(error).toBeInstanceOf(QacError);
       expect(error).toMatchObject({ code: "CORE_INVALID_RESPONSE", path: expect.stringContaining(runsPath) });
@@ -128,7 +174,11 @@ describe("request", () => {
     const { pool, client } = mockQac({ maxResponseBytes: 1000 });
     const big = run(7, { test_set_name: "x".repeat(2000) });
     pool.intercept({ path: `${API}/v2/projects/1001/testruns/7`, method: "GET" }).reply(200, big);
-    pool.intercept({ path: `${API}/v2/projects/1001/testruns/8`, method: "GET" }).reply(200, JSON.stringify(run(8, { test_set_name: "x".repeat(2000) })), { headers: { "transfer-encoding": "chunked" } });
+    pool
+      .intercept({ path: `${API}/v2/projects/1001/testruns/8`, method: "GET" })
+      .reply(200, JSON.stringify(run(8, { test_set_name: "x".repeat(2000) })), {
+        headers: { "transfer-encoding": "chunked" },
+      });
     pool.intercept({ path: `${API}/v2/projects/1001/testruns/9`, method: "GET" }).reply(200, run(9));
     for (const id of [7, 8]) {
       expect(await rejection(client.testRuns.get(toProjectId(1001), toTestRunId(id)))).toMatchObject({
@@ -142,14 +192,18 @@ describe("request", () => {
 
   it("accepts project ids as strings of digits", async () => {
     const { pool, client } = mockQac();
-    pool.intercept({ path: `${API}/v1/projects/1001`, method: "GET" }).reply(200, { id: "1001", proj_name: "Web Shop", dept_id: "3" }, json);
+    pool
+      .intercept({ path: `${API}/v1/projects/1001`, method: "GET" })
+      .reply(200, { id: "1001", proj_name: "Web Shop", dept_id: "3" }, json);
     await expect(client.projects.get(P)).resolves.toMatchObject({ id: "1001", proj_name: "Web Shop" });
   });
 
   it("sends the filter URL-encoded with %20 and %27", async () => {
     const { pool, client } = mockQac();
     let path = "";
-    pool.intercept({ path: (p) => ((path = p), p.startsWith(runsPath)), method: "GET" }).reply(200, envelope([], 0), json);
+    pool
+      .intercept({ path: (p) => ((path = p), p.startsWith(runsPath)), method: "GET" })
+      .reply(200, envelope([], 0), json);
     await client.testRuns.list(P, { filter: "(Title = 'a b')", limit: 10 });
     expect(path).toBe(`${runsPath}?offset=0&limit=10&Filter=%28Title%20%3D%20%27a%20b%27%29`);
   });
@@ -160,17 +214,31 @@ describe("request", () => {
     pool.intercept({ path: `${runPath}/items/3`, method: "PATCH" }).reply(200, "");
     await client.testRuns.get(P, toTestRunId(7));
     await client.testRuns.get(P, toTestRunId(7));
-    await expect(client.testRuns.items.patch(P, toTestRunId(7), 3 as never, { StatusCode: "Passed" })).resolves.toBeUndefined();
-    expect(client.stats()).toEqual({ total: 3, byRoute: { "GET /api/v2/projects/{ProjectId}/testruns/{Id}": 2, "PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": 1 } });
+    await expect(
+      client.testRuns.items.patch(P, toTestRunId(7), 3 as never, { StatusCode: "Passed" }),
+    ).resolves.toBeUndefined();
+    expect(client.stats()).toEqual({
+      total: 3,
+      byRoute: {
+        "GET /api/v2/projects/{ProjectId}/testruns/{Id}": 2,
+        "PATCH /api/v2/projects/{ProjectId}/testruns/{Id}/items/{ItemId}": 1,
+      },
+    });
     client.resetStats();
     expect(client.callCount()).toBe(0);
   });
 
   it("rejects bad arguments before any call", async () => {
     const { client } = mockQac();
-    await expect(rejection(client.testRuns.get(P, 0 as never))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
-    await expect(rejection(client.testRuns.create(P, {} as never))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
-    await expect(rejection(client.testRuns.list(P, { limit: -1 }))).resolves.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
+    await expect(rejection(client.testRuns.get(P, 0 as never))).resolves.toMatchObject({
+      code: "CORE_INVALID_ARGUMENT",
+    });
+    await expect(rejection(client.testRuns.create(P, {} as never))).resolves.toMatchObject({
+      code: "CORE_INVALID_ARGUMENT",
+    });
+    await expect(rejection(client.testRuns.list(P, { limit: -1 }))).resolves.toMatchObject({
+      code: "CORE_INVALID_ARGUMENT",
+    });
     expect(client.callCount()).toBe(0);
   });
 });
@@ -179,7 +247,9 @@ describe("typing", () => {
   it("infers params and response from the endpoint key and keeps ids apart", async () => {
     const { pool, client } = mockQac();
     pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json);
-    const r = await client.request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", { path: { ProjectId: P, Id: toTestRunId(7) } });
+    const r = await client.request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", {
+      path: { ProjectId: P, Id: toTestRunId(7) },
+    });
     expectTypeOf(r.run_time_formated).toEqualTypeOf<string | undefined>();
     expect(r.id).toBe(7);
     // @ts-expect-error a TestId is not a TestRunId
@@ -192,7 +262,9 @@ describe("typing", () => {
 describe("Retry-After as an HTTP date", () => {
   it("is read against the injected wall clock", async () => {
     const { pool, client, sleeps } = mockQac({ wallClock: () => Date.parse("2026-11-28T10:00:00Z") });
-    pool.intercept({ path: runPath, method: "GET" }).reply(429, "", { headers: { "retry-after": "Sat, 28 Nov 2026 10:00:04 GMT" } });
+    pool
+      .intercept({ path: runPath, method: "GET" })
+      .reply(429, "", { headers: { "retry-after": "Sat, 28 Nov 2026 10:00:04 GMT" } });
     pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json);
     await client.testRuns.get(P, toTestRunId(7));
     expect(sleeps).toEqual([4000]);

@@ -36,34 +36,69 @@ export function createRequest(deps: RequestDeps): RequestFn {
     const method = route.slice(0, space);
     const loose = params as Loose;
     const path = options.servicePath + buildPath(route.slice(space + 1), loose.path, loose.query);
-    const bodyText = loose.body === undefined ? (method === "GET" || method === "DELETE" ? undefined : "") : JSON.stringify(loose.body);
+    const bodyText =
+      loose.body === undefined
+        ? method === "GET" || method === "DELETE"
+          ? undefined
+          : ""
+        : JSON.stringify(loose.body);
 
     for (let attempt = 1; ; attempt += 1) {
       const requestId = options.requestId();
       const context: QacErrorContext = { method, path, requestId, attempt };
-      const headers: Record<string, string> = { authorization, accept: "application/json", "x-request-id": requestId, "user-agent": USER_AGENT };
+      const headers: Record<string, string> = {
+        authorization,
+        accept: "application/json",
+        "x-request-id": requestId,
+        "user-agent": USER_AGENT,
+      };
       if (bodyText !== undefined) headers["content-type"] = "application/json";
       const started = options.now();
       stats.record(route);
       let error: QacError;
       let status: number | null = null;
       try {
-        const response = await send(dispatcher, { origin: options.origin, path, method, headers, body: bodyText, timeoutMs: options.timeoutMs, maxBytes: options.maxResponseBytes }, context, scrub);
+        const response = await send(
+          dispatcher,
+          {
+            origin: options.origin,
+            path,
+            method,
+            headers,
+            body: bodyText,
+            timeoutMs: options.timeoutMs,
+            maxBytes: options.maxResponseBytes,
+          },
+          context,
+          scrub,
+        );
         status = response.status;
-        const serverRequestId = SERVER_ID_HEADERS.map((name) => header(response.headers, name)).find((v) => v !== undefined && v !== requestId);
-        const answered: QacErrorContext = { ...context, status, ...(serverRequestId === undefined ? {} : { serverRequestId }) };
+        const serverRequestId = SERVER_ID_HEADERS.map((name) => header(response.headers, name)).find(
+          (v) => v !== undefined && v !== requestId,
+        );
+        const answered: QacErrorContext = {
+          ...context,
+          status,
+          ...(serverRequestId === undefined ? {} : { serverRequestId }),
+        };
         if (status >= 200 && status < 300) {
           const body = validateResponse(response.text, meta, answered, scrub);
           log(route, context, status, started);
           return body as RouteResponse<K>;
         }
         const message = readServerMessage(response.text);
-        error = mapHttpError(response, message === undefined ? answered : { ...answered, serverMessage: scrub(message) }, options.wallClock());
+        error = mapHttpError(
+          response,
+          message === undefined ? answered : { ...answered, serverMessage: scrub(message) },
+          options.wallClock(),
+        );
       } catch (caught) {
         if (!(caught instanceof QacError)) throw caught;
         error = caught;
       }
-      const delay = isRetryable(error, meta, failedBeforeSending(error)) ? retryDelay(error, attempt, options.retry) : null;
+      const delay = isRetryable(error, meta, failedBeforeSending(error))
+        ? retryDelay(error, attempt, options.retry)
+        : null;
       log(route, context, status, started, error.code, delay);
       if (delay === null) {
         if (meta.creates && outcomeUnknown(error)) throw new QacCreateOutcomeUnknownError(error, loose.body ?? null);
@@ -73,11 +108,30 @@ export function createRequest(deps: RequestDeps): RequestFn {
     }
   };
 
-  function log(route: string, ctx: QacErrorContext, status: number | null, started: number, errorCode?: CoreErrorCode, retryInMs?: number | null): void {
+  function log(
+    route: string,
+    ctx: QacErrorContext,
+    status: number | null,
+    started: number,
+    errorCode?: CoreErrorCode,
+    retryInMs?: number | null,
+  ): void {
     if (options.log === undefined) return;
-    const event = { method: ctx.method ?? "", route, path: ctx.path ?? "", status, durationMs: options.now() - started, attempt: ctx.attempt ?? 1, requestId: ctx.requestId ?? "" };
+    const event = {
+      method: ctx.method ?? "",
+      route,
+      path: ctx.path ?? "",
+      status,
+      durationMs: options.now() - started,
+      attempt: ctx.attempt ?? 1,
+      requestId: ctx.requestId ?? "",
+    };
     try {
-      options.log({ ...event, ...(errorCode === undefined ? {} : { errorCode }), ...(retryInMs == null ? {} : { retryInMs }) });
+      options.log({
+        ...event,
+        ...(errorCode === undefined ? {} : { errorCode }),
+        ...(retryInMs == null ? {} : { retryInMs }),
+      });
     } catch {
       // A failing log hook must not turn a successful call into a failure.
     }

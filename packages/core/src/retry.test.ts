@@ -6,7 +6,8 @@ import { ROUTES } from "./endpoints.js";
 const get = ROUTES["GET /api/v2/projects/{ProjectId}/testruns"];
 const create = ROUTES["POST /api/v2/projects/{ProjectId}/testruns"];
 const search = ROUTES["POST /api/v2/projects/{ProjectId}/tests/search"];
-const err = (code: QacError["code"], status?: number) => new QacError(code, "x", status === undefined ? {} : { status });
+const err = (code: QacError["code"], status?: number) =>
+  new QacError(code, "x", status === undefined ? {} : { status });
 
 describe("parseRetryAfter", () => {
   it("reads delay-seconds", () => {
@@ -34,7 +35,12 @@ describe("isRetryable", () => {
     }
   });
   it("does not retry a 500, a 4xx or an invalid body", () => {
-    for (const e of [err("CORE_SERVER", 500), err("CORE_NOT_FOUND", 404), err("CORE_AUTH", 401), err("CORE_INVALID_RESPONSE", 200)]) {
+    for (const e of [
+      err("CORE_SERVER", 500),
+      err("CORE_NOT_FOUND", 404),
+      err("CORE_AUTH", 401),
+      err("CORE_INVALID_RESPONSE", 200),
+    ]) {
       expect(isRetryable(e, get, false)).toBe(false);
     }
   });

@@ -28,12 +28,23 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
   const int = (key: keyof RetryOptions, value: unknown, fallback: number, min: number): number => {
     if (value === undefined) return fallback;
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
-      throw new QacError("CORE_CONFIG", `createClient: option \`retry.${key}\` is invalid; expected an integer >= ${min}.`);
+      throw new QacError(
+        "CORE_CONFIG",
+        `createClient: option \`retry.${key}\` is invalid; expected an integer >= ${min}.`,
+      );
     }
     return value;
   };
-  if (o.sleep !== undefined && typeof o.sleep !== "function") throw new QacError("CORE_CONFIG", "createClient: option `retry.sleep` is invalid; expected a function (ms) => Promise<void>.");
-  if (o.random !== undefined && typeof o.random !== "function") throw new QacError("CORE_CONFIG", "createClient: option `retry.random` is invalid; expected a function returning [0, 1).");
+  if (o.sleep !== undefined && typeof o.sleep !== "function")
+    throw new QacError(
+      "CORE_CONFIG",
+      "createClient: option `retry.sleep` is invalid; expected a function (ms) => Promise<void>.",
+    );
+  if (o.random !== undefined && typeof o.random !== "function")
+    throw new QacError(
+      "CORE_CONFIG",
+      "createClient: option `retry.random` is invalid; expected a function returning [0, 1).",
+    );
   return {
     maxAttempts: int("maxAttempts", o.maxAttempts, 4, 1),
     baseDelayMs: int("baseDelayMs", o.baseDelayMs, 250, 0),

@@ -21,7 +21,14 @@ export interface TransportResponse {
 }
 
 // Failures that happen while connecting, so no byte of the request reached the server.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 const notSentErrors = new WeakSet<QacError>();
 
 /** True when the failed attempt never reached the server (so even a create may be repeated). */
@@ -33,8 +40,12 @@ function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string") return code;
   // Connection errors can arrive wrapped (AggregateError for multi-address hosts, or a cause).
-  const inner = (error as { errors?: unknown[]; cause?: unknown } | null);
-  return inner?.errors?.[0] !== undefined ? codeOf(inner.errors[0]) : inner?.cause !== undefined ? codeOf(inner.cause) : undefined;
+  const inner = error as { errors?: unknown[]; cause?: unknown } | null;
+  return inner?.errors?.[0] !== undefined
+    ? codeOf(inner.errors[0])
+    : inner?.cause !== undefined
+      ? codeOf(inner.cause)
+      : undefined;
 }
 
 /**
@@ -54,7 +65,12 @@ function safeCause(cause: unknown, scrub: (text: string) => string): Error {
  * Sends one request through `dispatcher` under a deadline covering connect, headers and body.
  * Network failures become CORE_NETWORK / CORE_TIMEOUT errors carrying `context`.
  */
-export async function send(dispatcher: Dispatcher, request: TransportRequest, context: QacErrorContext, scrub: (text: string) => string): Promise<TransportResponse> {
+export async function send(
+  dispatcher: Dispatcher,
+  request: TransportRequest,
+  context: QacErrorContext,
+  scrub: (text: string) => string,
+): Promise<TransportResponse> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -72,7 +88,11 @@ export async function send(dispatcher: Dispatcher, request: TransportRequest, co
     });
     const tooLarge = () => {
       response.body.destroy();
-      return new QacError("CORE_INVALID_RESPONSE", `${request.method} ${request.path} returned a body larger than ${request.maxBytes} bytes (option \`maxResponseBytes\`).`, { ...context, status: response.statusCode });
+      return new QacError(
+        "CORE_INVALID_RESPONSE",
+        `${request.method} ${request.path} returned a body larger than ${request.maxBytes} bytes (option \`maxResponseBytes\`).`,
+        { ...context, status: response.statusCode },
+      );
     };
     if (Number(response.headers["content-length"] ?? 0) > request.maxBytes) throw tooLarge();
     const chunks: Buffer[] = [];
@@ -82,17 +102,28 @@ export async function send(dispatcher: Dispatcher, request: TransportRequest, co
       if (size > request.maxBytes) throw tooLarge();
       chunks.push(chunk);
     }
-    return { status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks, size).toString("utf8") };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      text: Buffer.concat(chunks, size).toString("utf8"),
+    };
   } catch (raw) {
     if (raw instanceof QacError) throw raw;
     const cause = safeCause(raw, scrub);
     const where = `${request.method} ${request.path}`;
     if (timedOut) {
-      throw new QacError("CORE_TIMEOUT", `${where} got no complete response within ${request.timeoutMs} ms (option \`timeoutMs\`).`, { ...context, cause });
+      throw new QacError(
+        "CORE_TIMEOUT",
+        `${where} got no complete response within ${request.timeoutMs} ms (option \`timeoutMs\`).`,
+        { ...context, cause },
+      );
     }
     const code = codeOf(cause);
     const reason = cause.message;
-    const error = new QacError("CORE_NETWORK", `${where} failed: ${code ?? "network error"} (${reason}).`, { ...context, cause });
+    const error = new QacError("CORE_NETWORK", `${where} failed: ${code ?? "network error"} (${reason}).`, {
+      ...context,
+      cause,
+    });
     if (code !== undefined && NOT_SENT_CODES.has(code)) notSentErrors.add(error);
     throw error;
   } finally {

@@ -27,7 +27,14 @@ export async function startHarness(): Promise<Harness> {
   const produced: unknown[] = [];
   const logs: RequestLogEvent[] = [];
   const make = (username = "demo@qac.example", password = "demo", extra: Partial<ClientOptions> = {}): QacClient =>
-    createClient({ baseUrl: sim.url, username, password, retry: { sleep: noSleep }, log: (e) => logs.push(e), ...extra });
+    createClient({
+      baseUrl: sim.url,
+      username,
+      password,
+      retry: { sleep: noSleep },
+      log: (e) => logs.push(e),
+      ...extra,
+    });
   const client = make();
   return {
     sim,
@@ -70,7 +77,15 @@ export function expectNoSecrets(h: Harness): void {
   ];
   const wrongToken = Buffer.from(`demo@qac.example:${WRONG_PASSWORD}`).toString("base64");
   for (const text of texts) {
-    for (const secret of [DEMO_TOKEN, "demo@qac.example:demo", WRONG_PASSWORD, wrongToken, "viewer@qac.example:viewer", '"authorization":', "authorization: basic"]) {
+    for (const secret of [
+      DEMO_TOKEN,
+      "demo@qac.example:demo",
+      WRONG_PASSWORD,
+      wrongToken,
+      "viewer@qac.example:viewer",
+      '"authorization":',
+      "authorization: basic",
+    ]) {
       const at = text.toLowerCase().indexOf(secret.toLowerCase());
       expect(at, `${secret} leaked: ${text.slice(Math.max(0, at - 300), at + 100)}`).toBe(-1);
     }

@@ -2,9 +2,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@qac/simulator";
 import {
-  createClient, QacCreateOutcomeUnknownError, toProjectId, toTestId, toTestRunId, type QacClient,
+  createClient,
+  QacCreateOutcomeUnknownError,
+  toProjectId,
+  toTestId,
+  toTestRunId,
+  type QacClient,
 } from "@qac/core";
-import { all, CREATE, expectNoSecrets, GET_RUN, LIST_RUNS, noSleep, startHarness, WRONG_PASSWORD, type Harness } from "./harness.js";
+import {
+  all,
+  CREATE,
+  expectNoSecrets,
+  GET_RUN,
+  LIST_RUNS,
+  noSleep,
+  startHarness,
+  WRONG_PASSWORD,
+  type Harness,
+} from "./harness.js";
 
 const WEB_SHOP = toProjectId(1001);
 const MOBILE = toProjectId(1002);
@@ -38,17 +53,36 @@ describe("error codes", () => {
 
   it("maps no access to CORE_ACCESS_DENIED and a missing item to CORE_NOT_FOUND", async () => {
     const viewer = make("viewer@qac.example", "viewer");
-    expect(await failure(viewer.testRuns.list(MOBILE))).toMatchObject({ code: "CORE_ACCESS_DENIED", status: 403, serverMessage: "Access is denied" });
-    expect(await failure(viewer.testRuns.create(WEB_SHOP, { TestId: toTestId(3101) }))).toMatchObject({ code: "CORE_ACCESS_DENIED" });
+    expect(await failure(viewer.testRuns.list(MOBILE))).toMatchObject({
+      code: "CORE_ACCESS_DENIED",
+      status: 403,
+      serverMessage: "Access is denied",
+    });
+    expect(await failure(viewer.testRuns.create(WEB_SHOP, { TestId: toTestId(3101) }))).toMatchObject({
+      code: "CORE_ACCESS_DENIED",
+    });
     await viewer.close();
-    expect(await failure(client.tests.get(WEB_SHOP, toTestId(999999)))).toMatchObject({ code: "CORE_NOT_FOUND", status: 404, serverMessage: "File or directory not found" });
+    expect(await failure(client.tests.get(WEB_SHOP, toTestId(999999)))).toMatchObject({
+      code: "CORE_NOT_FOUND",
+      status: 404,
+      serverMessage: "File or directory not found",
+    });
   });
 
   it("maps a refused duplicate to CORE_BAD_REQUEST with the server's message", async () => {
     const strict = await startSimulator({ clock: "virtual", duplicateRunMode: "error" });
-    const c = createClient({ baseUrl: `${strict.url}/rest-api/service/`, username: "demo@qac.example", password: "demo", retry: { sleep: noSleep } });
+    const c = createClient({
+      baseUrl: `${strict.url}/rest-api/service/`,
+      username: "demo@qac.example",
+      password: "demo",
+      retry: { sleep: noSleep },
+    });
     await c.testRuns.create(WEB_SHOP, { TestId: toTestId(3102) });
-    expect(await failure(c.testRuns.create(WEB_SHOP, { TestId: toTestId(3102) }))).toMatchObject({ code: "CORE_BAD_REQUEST", status: 400, serverMessage: "Test is already running" });
+    expect(await failure(c.testRuns.create(WEB_SHOP, { TestId: toTestId(3102) }))).toMatchObject({
+      code: "CORE_BAD_REQUEST",
+      status: 400,
+      serverMessage: "Test is already running",
+    });
     await c.close();
     await strict.close();
   });
@@ -56,13 +90,21 @@ describe("error codes", () => {
   it("maps 429 to CORE_RATE_LIMITED with retryAfterMs once retries run out", async () => {
     sim.faults.set([{ route: GET_RUN, status: 429, retryAfterSeconds: 3 }]);
     const c = make(undefined, undefined, { retry: { maxAttempts: 2, sleep: noSleep } });
-    expect(await failure(c.testRuns.get(WEB_SHOP, toTestRunId(120001)))).toMatchObject({ code: "CORE_RATE_LIMITED", status: 429, retryAfterMs: 3000, attempt: 2 });
+    expect(await failure(c.testRuns.get(WEB_SHOP, toTestRunId(120001)))).toMatchObject({
+      code: "CORE_RATE_LIMITED",
+      status: 429,
+      retryAfterMs: 3000,
+      attempt: 2,
+    });
     await c.close();
   });
 
   it("maps a 500 to CORE_SERVER without retrying it", async () => {
     sim.faults.set([{ route: GET_RUN, status: 500 }]);
-    expect(await failure(client.testRuns.get(WEB_SHOP, toTestRunId(120001)))).toMatchObject({ code: "CORE_SERVER", status: 500 });
+    expect(await failure(client.testRuns.get(WEB_SHOP, toTestRunId(120001)))).toMatchObject({
+      code: "CORE_SERVER",
+      status: 500,
+    });
     expect(sim.counters.get(GET_RUN)).toBe(1);
   });
 
@@ -70,7 +112,12 @@ describe("error codes", () => {
     const closed = await startSimulator({ clock: "virtual" });
     const url = closed.url;
     await closed.close();
-    const c = createClient({ baseUrl: url, username: "demo@qac.example", password: "demo", retry: { maxAttempts: 2, sleep: noSleep } });
+    const c = createClient({
+      baseUrl: url,
+      username: "demo@qac.example",
+      password: "demo",
+      retry: { maxAttempts: 2, sleep: noSleep },
+    });
     expect(await failure(c.projects.list())).toMatchObject({ code: "CORE_NETWORK" });
     await c.close();
     sim.faults.set([{ route: GET_RUN, latencyMs: 300 }]);
@@ -80,7 +127,9 @@ describe("error codes", () => {
   });
 
   it("rejects a non-http base URL with CORE_CONFIG", () => {
-    expect(() => createClient({ baseUrl: "ftp://127.0.0.1", username: "demo@qac.example", password: "demo" })).toThrow(expect.objectContaining({ code: "CORE_CONFIG" }));
+    expect(() => createClient({ baseUrl: "ftp://127.0.0.1", username: "demo@qac.example", password: "demo" })).toThrow(
+      expect.objectContaining({ code: "CORE_CONFIG" }),
+    );
   });
 });
 
@@ -100,7 +149,13 @@ describe("retries under injected faults", () => {
   });
 
   it("reads every page of a list under random faults", async () => {
-    sim.faults.set([{ route: LIST_RUNS, status: 503, probability: 0.3 }, { route: LIST_RUNS, reset: "after", probability: 0.2 }], 7);
+    sim.faults.set(
+      [
+        { route: LIST_RUNS, status: 503, probability: 0.3 },
+        { route: LIST_RUNS, reset: "after", probability: 0.2 },
+      ],
+      7,
+    );
     const c = make(undefined, undefined, { retry: { maxAttempts: 12, sleep: noSleep } });
     const expected = sim.runs.list(1001).map((r) => r.id);
     const got = (await all(c.testRuns.iterate(WEB_SHOP, { pageSize: 250 }))).map((r) => r.id);
@@ -111,9 +166,14 @@ describe("retries under injected faults", () => {
   it("never repeats a create whose connection reset after the server acted", async () => {
     sim.faults.set([{ route: CREATE, reset: "after", times: 1 }]);
     const before = new Set(sim.runs.list(1001).map((r) => r.id));
-    const error = await failure(client.testRuns.create(WEB_SHOP, { TestId: toTestId(3104), ForceNewRunCreation: true }));
+    const error = await failure(
+      client.testRuns.create(WEB_SHOP, { TestId: toTestId(3104), ForceNewRunCreation: true }),
+    );
     expect(error).toBeInstanceOf(QacCreateOutcomeUnknownError);
-    expect(error).toMatchObject({ code: "CORE_CREATE_OUTCOME_UNKNOWN", requestBody: { TestId: 3104, ForceNewRunCreation: true } });
+    expect(error).toMatchObject({
+      code: "CORE_CREATE_OUTCOME_UNKNOWN",
+      requestBody: { TestId: 3104, ForceNewRunCreation: true },
+    });
     expect(sim.counters.get(CREATE)).toBe(1);
     const created = sim.runs.list(1001).filter((r) => !before.has(r.id));
     expect(created).toHaveLength(1);
@@ -122,7 +182,9 @@ describe("retries under injected faults", () => {
 
   it("never repeats a create after a 503 either", async () => {
     sim.faults.set([{ route: CREATE, status: 503, times: 1 }]);
-    expect(await failure(client.testRuns.create(WEB_SHOP, { TestId: toTestId(3104), ForceNewRunCreation: true }))).toMatchObject({ code: "CORE_CREATE_OUTCOME_UNKNOWN" });
+    expect(
+      await failure(client.testRuns.create(WEB_SHOP, { TestId: toTestId(3104), ForceNewRunCreation: true })),
+    ).toMatchObject({ code: "CORE_CREATE_OUTCOME_UNKNOWN" });
     expect(sim.counters.get(CREATE)).toBe(1);
   });
 

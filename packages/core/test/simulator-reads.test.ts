@@ -3,7 +3,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Simulator } from "@qac/simulator";
 import {
-  chunkInFilters, filter, parseQacDate, toProjectId, toReleaseId, toTestConfigId, toTestId, toTestRunId, toTestSetId, toUserId, type QacClient,
+  chunkInFilters,
+  filter,
+  parseQacDate,
+  toProjectId,
+  toReleaseId,
+  toTestConfigId,
+  toTestId,
+  toTestRunId,
+  toTestSetId,
+  toUserId,
+  type QacClient,
 } from "@qac/core";
 import { all, expectNoSecrets, startHarness, type Harness } from "./harness.js";
 
@@ -44,16 +54,29 @@ describe("every read call", () => {
     await expect(client.users.get(WEB_SHOP, toUserId(501))).resolves.toMatchObject({ email: "demo@qac.example" });
     const tests = await all(client.tests.iterate(WEB_SHOP, { pageSize: 7 }));
     expect(tests.length).toBeGreaterThan(30);
-    await expect(client.tests.get(WEB_SHOP, toTestId(3101))).resolves.toMatchObject({ title: "Guest checkout with credit card" });
-    await expect(client.testSets.get(WEB_SHOP, toTestSetId(6101))).resolves.toMatchObject({ title: "Checkout smoke", is_sequential: true });
+    await expect(client.tests.get(WEB_SHOP, toTestId(3101))).resolves.toMatchObject({
+      title: "Guest checkout with credit card",
+    });
+    await expect(client.testSets.get(WEB_SHOP, toTestSetId(6101))).resolves.toMatchObject({
+      title: "Checkout smoke",
+      is_sequential: true,
+    });
     expect((await client.testSets.list(WEB_SHOP)).total).toBeGreaterThanOrEqual(6);
     const items = await all(client.testSets.items.iterate(WEB_SHOP, toTestSetId(6101), { pageSize: 2 }));
     expect(items.map((i) => i.test_id)).toEqual([3182, 3121, 3101, 3103, 3105, 3109]);
     await expect(client.testSets.items.get(WEB_SHOP, toTestSetId(6101), 3)).resolves.toMatchObject({ test_id: 3101 });
-    await expect(client.configurations.get(WEB_SHOP, toTestConfigId(801))).resolves.toMatchObject({ title: "Chrome / Windows 11" });
-    expect((await all(client.configurations.iterate(WEB_SHOP))).map((c) => c.id)).toEqual(expect.arrayContaining([801, 802, 803, 804, 805]));
+    await expect(client.configurations.get(WEB_SHOP, toTestConfigId(801))).resolves.toMatchObject({
+      title: "Chrome / Windows 11",
+    });
+    expect((await all(client.configurations.iterate(WEB_SHOP))).map((c) => c.id)).toEqual(
+      expect.arrayContaining([801, 802, 803, 804, 805]),
+    );
     await expect(client.releases.get(WEB_SHOP, toReleaseId(903))).resolves.toMatchObject({ title: "Build 41" });
-    expect((await client.releases.list(WEB_SHOP, { filter: filter.eq("ReleaseType", "Build") })).results.map((r) => r.id).sort()).toEqual([903, 904]);
+    expect(
+      (await client.releases.list(WEB_SHOP, { filter: filter.eq("ReleaseType", "Build") })).results
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([903, 904]);
   });
 
   it("searches tests and configurations with a POST filter", async () => {
@@ -75,11 +98,17 @@ describe("every read call", () => {
 
   it("reads runs and items of the seeded history, with parseable dates", async () => {
     const run = await client.testRuns.get(WEB_SHOP, toTestRunId(120001));
-    expect(run).toMatchObject({ id: 120001, test_set_id: 6101, run_time_formated: expect.stringMatching(/^\d\d:\d\d:\d\d$/) });
+    expect(run).toMatchObject({
+      id: 120001,
+      test_set_id: 6101,
+      run_time_formated: expect.stringMatching(/^\d\d:\d\d:\d\d$/),
+    });
     expect(parseQacDate(run.date_started)).toBeInstanceOf(Date);
     const items = await client.testRuns.items.list(WEB_SHOP, run.id);
     expect(items.results.length).toBeGreaterThan(0);
-    await expect(client.testRuns.items.get(WEB_SHOP, run.id, items.results[0]!.id)).resolves.toMatchObject({ test_run_id: 120001 });
+    await expect(client.testRuns.items.get(WEB_SHOP, run.id, items.results[0]!.id)).resolves.toMatchObject({
+      test_run_id: 120001,
+    });
     const awaiting = await client.testRuns.get(WEB_SHOP, toTestRunId(120005));
     expect(parseQacDate(awaiting.date_finished)).toBeNull();
   });
@@ -87,7 +116,11 @@ describe("every read call", () => {
 
 describe("run lifecycle calls", () => {
   it("creates, patches items of, restarts and deletes a run", async () => {
-    const run = await client.testRuns.create(WEB_SHOP, { TestSetId: toTestSetId(6106), TestConfigId: toTestConfigId(802), ForceNewRunCreation: true });
+    const run = await client.testRuns.create(WEB_SHOP, {
+      TestSetId: toTestSetId(6106),
+      TestConfigId: toTestConfigId(802),
+      ForceNewRunCreation: true,
+    });
     expect(run).toMatchObject({ test_set_id: 6106, status_code: "Awaiting Run" });
     const items = await all(client.testRuns.items.iterate(WEB_SHOP, run.id));
     for (const item of items) await client.testRuns.items.patch(WEB_SHOP, run.id, item.id, { StatusCode: "Passed" });
@@ -102,18 +135,35 @@ describe("run lifecycle calls", () => {
 
 describe("paging and filters", () => {
   it("pages across thousands of runs without losing or repeating one", async () => {
-    const ids = sim.runs.insertMany(1001, Array.from({ length: 3000 }, (_, i) => ({ testId: 3101, releaseId: 904, status: i % 3 === 0 ? "Failed" as const : "Passed" as const })));
-    const f = filter.and(filter.eq("ReleaseId", 904), filter.in("Status", ["Passed", "Failed"]), filter.ge("Id", ids[0]!));
+    const ids = sim.runs.insertMany(
+      1001,
+      Array.from({ length: 3000 }, (_, i) => ({
+        testId: 3101,
+        releaseId: 904,
+        status: i % 3 === 0 ? ("Failed" as const) : ("Passed" as const),
+      })),
+    );
+    const f = filter.and(
+      filter.eq("ReleaseId", 904),
+      filter.in("Status", ["Passed", "Failed"]),
+      filter.ge("Id", ids[0]!),
+    );
     const seen = (await all(client.testRuns.iterate(WEB_SHOP, { filter: f, pageSize: 700 }))).map((r) => r.id);
     expect(seen).toHaveLength(3000);
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(5);
-    const failed = await client.testRuns.list(WEB_SHOP, { filter: filter.and(f, filter.eq("Status", "Failed")), limit: 0 });
+    const failed = await client.testRuns.list(WEB_SHOP, {
+      filter: filter.and(f, filter.eq("Status", "Failed")),
+      limit: 0,
+    });
     expect([failed.total, failed.results.length]).toEqual([1000, 0]);
   });
 
   it("finds runs by a chunked id list", async () => {
-    const ids = sim.runs.insertMany(1001, Array.from({ length: 400 }, () => ({ testSetId: 6102 })));
+    const ids = sim.runs.insertMany(
+      1001,
+      Array.from({ length: 400 }, () => ({ testSetId: 6102 })),
+    );
     const chunks = chunkInFilters("Id", ids, { maxEncodedLength: 800, and: filter.eq("TestSetId", 6102) });
     expect(chunks.length).toBeGreaterThan(1);
     const found: number[] = [];
@@ -125,7 +175,9 @@ describe("paging and filters", () => {
     const title = "Guest checkout with credit card";
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 30 }), async (s) => {
-        const page = await client.tests.list(WEB_SHOP, { filter: filter.or(filter.eq("Title", s), filter.in("Title", [s, title, `${s}'`])) });
+        const page = await client.tests.list(WEB_SHOP, {
+          filter: filter.or(filter.eq("Title", s), filter.in("Title", [s, title, `${s}'`])),
+        });
         expect(page.results.map((t) => t.title)).toContain(title);
       }),
       { numRuns: 40 },

@@ -30,7 +30,10 @@ async function median(times: number, task: () => unknown): Promise<number> {
 
 function child(mode: "yaml" | "validate", file: string): { ms: number; peakRssMiB: number; growthMiB: number } {
   const script = fileURLToPath(new URL("./measure-child.ts", import.meta.url));
-  const out = execFileSync(process.execPath, ["--import", "tsx", script, mode, file], { cwd: fileURLToPath(new URL(".", import.meta.url)), encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--import", "tsx", script, mode, file], {
+    cwd: fileURLToPath(new URL(".", import.meta.url)),
+    encoding: "utf8",
+  });
   return JSON.parse(out.trim().split("\n").pop()!) as { ms: number; peakRssMiB: number; growthMiB: number };
 }
 
@@ -67,10 +70,28 @@ const suite: BenchSuite = {
       const { calls } = resolved.resolved;
       return [
         result("planner.validate-10k.time", validateMs, "ms", { name: "yaml parse", value: yamlMs }),
-        result("planner.validate-10k.peak-rss", validateMem.peakRssMiB, "MiB", { name: "yaml parse peak RSS", value: yamlMem.peakRssMiB }),
-        result("planner.validate-10k.rss-growth", validateMem.growthMiB, "MiB", { name: "yaml parse RSS growth", value: yamlMem.growthMiB }),
-        result("planner.resolve-10k.calls", calls.total, "calls", { name: "minimum calls", value: calls.minimum }, calls.total),
-        result("planner.resolve-10k.time", resolveMs, "ms", { name: "3 dependent round trips", value: 3 * roundTrip }, calls.total),
+        result("planner.validate-10k.peak-rss", validateMem.peakRssMiB, "MiB", {
+          name: "yaml parse peak RSS",
+          value: yamlMem.peakRssMiB,
+        }),
+        result("planner.validate-10k.rss-growth", validateMem.growthMiB, "MiB", {
+          name: "yaml parse RSS growth",
+          value: yamlMem.growthMiB,
+        }),
+        result(
+          "planner.resolve-10k.calls",
+          calls.total,
+          "calls",
+          { name: "minimum calls", value: calls.minimum },
+          calls.total,
+        ),
+        result(
+          "planner.resolve-10k.time",
+          resolveMs,
+          "ms",
+          { name: "3 dependent round trips", value: 3 * roundTrip },
+          calls.total,
+        ),
       ];
     } finally {
       await client.close();

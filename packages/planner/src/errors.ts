@@ -98,7 +98,12 @@ export function limitDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const rest = diagnostics.slice(MAX_DIAGNOSTICS);
   const errors = rest.filter((d) => d.severity === "error").length;
   const first = rest[0]!;
-  const counts = [errors ? `${errors} error${errors === 1 ? "" : "s"}` : "", rest.length - errors ? `${rest.length - errors} warning${rest.length - errors === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ");
+  const counts = [
+    errors ? `${errors} error${errors === 1 ? "" : "s"}` : "",
+    rest.length - errors ? `${rest.length - errors} warning${rest.length - errors === 1 ? "" : "s"}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
   const summary: Diagnostic = {
     code: "PLAN_TOO_MANY_PROBLEMS",
     severity: errors ? "error" : "warning",

@@ -10,11 +10,29 @@ export { planErrorCodes, hasErrors, MAX_DIAGNOSTICS } from "./errors.js";
 export type { Diagnostic, PlanErrorCode, Severity } from "./errors.js";
 export { formatDiagnostic } from "./format-diagnostic.js";
 export type { FormatOptions } from "./format-diagnostic.js";
-export type { Definition, HostSource, Origin, Plan, PlanEntry, PlannedRun, PlanRouting, PlanRoutingRule, TargetKind } from "./plan.js";
+export type {
+  Definition,
+  HostSource,
+  Origin,
+  Plan,
+  PlanEntry,
+  PlannedRun,
+  PlanRouting,
+  PlanRoutingRule,
+  TargetKind,
+} from "./plan.js";
 export { resolvePlan } from "./resolve/resolve-plan.js";
 export type { ResolvePlanOptions, ResolvePlanResult } from "./resolve/resolve-plan.js";
 export type { PlannerClient } from "./resolve/fetch-catalog.js";
-export type { DesiredRun, ResolvedPlan, ResolveCalls, ResolvedConfiguration, ResolvedRelease, ResolvedHost, SequencePosition } from "./resolve/resolved-plan.js";
+export type {
+  DesiredRun,
+  ResolvedPlan,
+  ResolveCalls,
+  ResolvedConfiguration,
+  ResolvedRelease,
+  ResolvedHost,
+  SequencePosition,
+} from "./resolve/resolved-plan.js";
 export { runIdentity } from "./resolve/run-identity.js";
 export type { IdentityParts } from "./resolve/run-identity.js";
 export { selectRuns, matchesPattern } from "./select/select-runs.js";

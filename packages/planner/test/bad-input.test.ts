@@ -17,7 +17,8 @@ async function fileDiagnostics(name: string, bytes: string | Uint8Array, maxByte
 }
 
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`);
-const valid = "version: 1\nproject: Web Shop\nhosts: { win: build-agent-01 }\nentries:\n  - { test: 3121, host: win }\n";
+const valid =
+  "version: 1\nproject: Web Shop\nhosts: { win: build-agent-01 }\nentries:\n  - { test: 3121, host: win }\n";
 
 describe("bad input gets one clear diagnostic, never a throw", () => {
   it("a missing file", async () => {
@@ -44,13 +45,19 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
   });
 
   it("bytes that are not UTF-8, located at the bad byte", async () => {
-    const ds = await fileDiagnostics("latin1.yaml", Buffer.concat([Buffer.from("version: 1\nproject: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    const ds = await fileDiagnostics(
+      "latin1.yaml",
+      Buffer.concat([Buffer.from("version: 1\nproject: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
     expect(brief(ds)).toEqual(["error PLAN_ENCODING 2:13"]);
     expect(ds[0]!.message).toContain("0xe9");
   });
 
   it("UTF-16 text", async () => {
-    const ds = await fileDiagnostics("utf16.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("version: 1", "utf16le")]));
+    const ds = await fileDiagnostics(
+      "utf16.yaml",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("version: 1", "utf16le")]),
+    );
     expect(brief(ds)).toEqual(["error PLAN_ENCODING 1:1"]);
   });
 
@@ -75,7 +82,12 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
 
   it("an alias bomb, in bounded time", async () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 12; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    for (let i = 0; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(", ")}]`,
+      );
     const started = Date.now();
     const ds = await fileDiagnostics("bomb.yaml", lines.join("\n") + "\n");
     expect(Date.now() - started).toBeLessThan(5000);
@@ -91,7 +103,11 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
 
   it("wrong types and unknown keys", async () => {
     const ds = await fileDiagnostics("types.yaml", "version: '1'\nproject: [1]\nentrys: []\n");
-    expect(brief(ds.filter((d) => d.severity === "error"))).toEqual(["error PLAN_SCHEMA 1:10", "error PLAN_SCHEMA 2:10", "error PLAN_UNKNOWN_KEY 3:1"]);
+    expect(brief(ds.filter((d) => d.severity === "error"))).toEqual([
+      "error PLAN_SCHEMA 1:10",
+      "error PLAN_SCHEMA 2:10",
+      "error PLAN_UNKNOWN_KEY 3:1",
+    ]);
     expect(ds.find((d) => d.code === "PLAN_UNKNOWN_KEY")!.message).toContain('did you mean "entries"');
   });
 
@@ -108,22 +124,33 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
   it("an empty file, a list and several documents", async () => {
     expect(brief(await fileDiagnostics("empty.yaml", ""))).toEqual(["error PLAN_EMPTY 1:1"]);
     expect((await fileDiagnostics("list.yaml", "- 1\n- 2\n")).map((d) => d.code)).toContain("PLAN_SCHEMA");
-    expect((await fileDiagnostics("docs.yaml", "version: 1\n---\nversion: 1\n")).map((d) => d.code)).toContain("PLAN_YAML");
+    expect((await fileDiagnostics("docs.yaml", "version: 1\n---\nversion: 1\n")).map((d) => d.code)).toContain(
+      "PLAN_YAML",
+    );
   });
 
   it("a mapping with 130,000 keys: linear time, no stack overflow, the first problems shown and the rest counted", async () => {
     const keys = Array.from({ length: 130_000 }, (_, i) => `k${i}: 1\n`).join("");
     const ds = await fileDiagnostics("wide.yaml", `version: 1\nproject: Web Shop\n${keys}k7: 2\n`);
     expect(ds).toHaveLength(MAX_DIAGNOSTICS + 1);
-    expect(ds.slice(0, 3).map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["PLAN_EMPTY_EXPANSION 1:1", "PLAN_UNKNOWN_KEY 3:1", "PLAN_UNKNOWN_KEY 4:1"]);
+    expect(ds.slice(0, 3).map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
+      "PLAN_EMPTY_EXPANSION 1:1",
+      "PLAN_UNKNOWN_KEY 3:1",
+      "PLAN_UNKNOWN_KEY 4:1",
+    ]);
     // `k7` (line 10) is reported where it is written last, so the 100 shown end at line 102.
     expect(ds.at(-1)).toMatchObject({ code: "PLAN_TOO_MANY_PROBLEMS", severity: "error", line: 103, column: 1 });
-    expect(ds.at(-1)!.message).toBe("129902 errors more, from here on, are not shown; fix the ones above and validate again");
+    expect(ds.at(-1)!.message).toBe(
+      "129902 errors more, from here on, are not shown; fix the ones above and validate again",
+    );
   }, 60_000);
 
   it("a 200 KB line: diagnostics carry at most 500 characters of it, excerpts 200 with the caret under the problem", async () => {
     const labels = "x,".repeat(100_000);
-    const ds = await fileDiagnostics("wide-line.yaml", `version: 1\nproject: Web Shop\nhosts: { w: h }\nentries: [{ labels: [${"y,".repeat(150)}], test: 1, host: v }, { test: 2, labels: [${labels}], hots: w }]\n`);
+    const ds = await fileDiagnostics(
+      "wide-line.yaml",
+      `version: 1\nproject: Web Shop\nhosts: { w: h }\nentries: [{ labels: [${"y,".repeat(150)}], test: 1, host: v }, { test: 2, labels: [${labels}], hots: w }]\n`,
+    );
     // The second entry has no host (its `hots` is a typo): that is reported too, at the entry.
     expect(ds.map((d) => d.code)).toEqual(["PLAN_UNKNOWN_REF", "PLAN_NO_HOST", "PLAN_UNKNOWN_KEY"]);
     const [near, , far] = ds as [Diagnostic, Diagnostic, Diagnostic];

@@ -13,7 +13,9 @@ describe("docs/plan-format.md", () => {
 
   it("says what a sequence group does as the runner does it: creates runs in order, never waits for one to finish", async () => {
     const section = /## Sequences\n([\s\S]*?)\n## /.exec(docs)?.[1] ?? "";
-    const entry = (planSchema as unknown as { $defs: { Entry: { properties: { sequenceGroup: { description: string } } } } }).$defs.Entry.properties.sequenceGroup.description;
+    const entry = (
+      planSchema as unknown as { $defs: { Entry: { properties: { sequenceGroup: { description: string } } } } }
+    ).$defs.Entry.properties.sequenceGroup.description;
     const example = await readFile(new URL("../../../examples/plans/regression.yaml", import.meta.url), "utf8");
     for (const text of [section, entry, example].map((t) => t.replace(/[\s#*]+/g, " "))) {
       expect(text).toMatch(/does not wait for (a run|"checkout") to finish/);

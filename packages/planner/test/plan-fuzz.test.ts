@@ -6,14 +6,42 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { stringify } from "yaml";
 import { loadPlan, planErrorCodes } from "../src/index.js";
 
-const name = fc.constantFrom("chrome", "firefox", "win", "linux", "build42", "Checkout smoke", "x", "", "${HOME}", "${NOPE}", "a/b");
+const name = fc.constantFrom(
+  "chrome",
+  "firefox",
+  "win",
+  "linux",
+  "build42",
+  "Checkout smoke",
+  "x",
+  "",
+  "${HOME}",
+  "${NOPE}",
+  "a/b",
+);
 const scalar = fc.oneof(name, fc.integer({ min: -2, max: 5000 }), fc.boolean(), fc.constant(null));
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(name, tie("v"), { maxKeys: 3 })),
+  v: fc.oneof(
+    { depthSize: "small" },
+    scalar,
+    fc.array(tie("v"), { maxLength: 3 }),
+    fc.dictionary(name, tie("v"), { maxKeys: 3 }),
+  ),
 })).v;
 
 const entry = fc.record(
-  { key: name, test: fc.oneof(name, fc.integer({ min: 1, max: 9999 })), testSet: name, configurations: fc.oneof(name, fc.array(name, { maxLength: 3 })), releases: fc.array(name, { maxLength: 2 }), host: name, sequential: fc.oneof(fc.boolean(), value), forceNewRun: fc.boolean(), labels: fc.array(name, { maxLength: 2 }), extra: value },
+  {
+    key: name,
+    test: fc.oneof(name, fc.integer({ min: 1, max: 9999 })),
+    testSet: name,
+    configurations: fc.oneof(name, fc.array(name, { maxLength: 3 })),
+    releases: fc.array(name, { maxLength: 2 }),
+    host: name,
+    sequential: fc.oneof(fc.boolean(), value),
+    forceNewRun: fc.boolean(),
+    labels: fc.array(name, { maxLength: 2 }),
+    extra: value,
+  },
   { requiredKeys: [] },
 );
 const plan = fc.record(
@@ -22,9 +50,26 @@ const plan = fc.record(
     project: fc.oneof(name, fc.integer({ min: 1, max: 2000 }), value),
     configurations: fc.dictionary(name, fc.oneof(name, value), { maxKeys: 3 }),
     hosts: fc.dictionary(name, name, { maxKeys: 2 }),
-    releases: fc.dictionary(name, fc.oneof(name, fc.record({ path: fc.array(name, { maxLength: 3 }) })), { maxKeys: 2 }),
-    defaults: fc.record({ host: name, configurations: fc.array(name, { maxLength: 2 }), forceNewRun: value }, { requiredKeys: [] }),
-    routing: fc.record({ rules: fc.array(fc.record({ when: fc.dictionary(fc.constantFrom("configuration", "test", "labels", "folder", "nope"), value), host: name }), { maxLength: 2 }), fallback: name }, { requiredKeys: [] }),
+    releases: fc.dictionary(name, fc.oneof(name, fc.record({ path: fc.array(name, { maxLength: 3 }) })), {
+      maxKeys: 2,
+    }),
+    defaults: fc.record(
+      { host: name, configurations: fc.array(name, { maxLength: 2 }), forceNewRun: value },
+      { requiredKeys: [] },
+    ),
+    routing: fc.record(
+      {
+        rules: fc.array(
+          fc.record({
+            when: fc.dictionary(fc.constantFrom("configuration", "test", "labels", "folder", "nope"), value),
+            host: name,
+          }),
+          { maxLength: 2 },
+        ),
+        fallback: name,
+      },
+      { requiredKeys: [] },
+    ),
     include: fc.array(fc.constantFrom("nope.yaml", "/", "../", ""), { maxLength: 1 }),
     entries: fc.oneof(fc.array(entry, { maxLength: 4 }), value),
   },
@@ -34,7 +79,28 @@ const plan = fc.record(
 /** Text mutations: cut, duplicate a line, insert special characters. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom("\t", ":", "- ", "&a ", "*a", "{", "]", "\u0000", "\ufeff", "'", '"', "\n  ", "#", "!!binary ", "${", "<<: *a\n") }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      "\t",
+      ":",
+      "- ",
+      "&a ",
+      "*a",
+      "{",
+      "]",
+      "\u0000",
+      "\ufeff",
+      "'",
+      '"',
+      "\n  ",
+      "#",
+      "!!binary ",
+      "${",
+      "<<: *a\n",
+    ),
+  }),
   fc.record({ kind: fc.constant("dupline" as const), at: fc.nat() }),
 );
 

@@ -15,7 +15,9 @@ describe("README", () => {
     await writeFile(file, `${code}\nexport {};\n`);
     const sim = await startSimulator({ port: 0, clock: "virtual" });
     const logs: string[] = [];
-    const log = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
+    const log = vi
+      .spyOn(console, "log")
+      .mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
     const cwd = process.cwd();
     process.env["QAC_URL"] = sim.url;
     try {

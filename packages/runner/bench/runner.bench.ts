@@ -14,7 +14,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { createClient, toProjectId, type HostId, type QacClient, type ReleaseId, type TestConfigId, type TestId } from "@qac/core";
+import {
+  createClient,
+  toProjectId,
+  type HostId,
+  type QacClient,
+  type ReleaseId,
+  type TestConfigId,
+  type TestId,
+} from "@qac/core";
 import { runIdentity, type DesiredRun, type ResolvedPlan } from "@qac/planner";
 import { applyChanges, diffPlan, observeRunHistory, buildPreview, createLocalRunTestCache } from "@qac/runner";
 import { startSimulator, loadSeedFile, DEFAULT_SEED_PATH } from "@qac/simulator";
@@ -28,7 +36,11 @@ const CONCURRENCY = 16;
 const PROJECT = toProjectId(1001);
 const CONFIGS = [801, 802, 803, 804];
 const RELEASES = [903, 904, 905];
-const HOSTS: [number, string][] = [[101, "build-agent-01"], [102, "build-agent-02"], [103, "mac-agent-01"]];
+const HOSTS: [number, string][] = [
+  [101, "build-agent-01"],
+  [102, "build-agent-02"],
+  [103, "mac-agent-01"],
+];
 
 /** Single-test desired runs: every test x configuration x release x host, the first `count`. */
 function desiredRuns(testIds: readonly number[], count: number): ResolvedPlan {
@@ -38,19 +50,57 @@ function desiredRuns(testIds: readonly number[], count: number): ResolvedPlan {
       for (const rel of RELEASES)
         for (const [hostId, hostName] of HOSTS) {
           if (runs.length === count) break outer;
-          const { identity, identityKey } = runIdentity({ projectId: PROJECT, kind: "test", targetId: testId, configurationId: cfg, releaseId: rel, hostId });
+          const { identity, identityKey } = runIdentity({
+            projectId: PROJECT,
+            kind: "test",
+            targetId: testId,
+            configurationId: cfg,
+            releaseId: rel,
+            hostId,
+          });
           runs.push({
-            identity, identityKey, runKey: `t${testId}/${cfg}/${rel}/${hostId}`, entryKey: `t${testId}`, projectId: PROJECT, kind: "test", testId: testId as TestId, testSetId: null, title: `test ${testId}`, folder: null, automated: true,
-            configuration: { name: String(cfg), id: cfg as TestConfigId, title: String(cfg) }, release: { name: String(rel), id: rel as ReleaseId, title: String(rel), path: String(rel) }, host: { name: hostName, id: hostId as HostId, hostName },
-            isSequential: false, forceNewRun: false, sequence: null, labels: [], origin: { file: "bench.yaml", line: 1, column: 1, path: "" },
-            body: { TestId: testId as TestId, TestConfigId: cfg as TestConfigId, ReleaseId: rel as ReleaseId, RunByHostId: hostId as HostId, IsSequential: false, ForceNewRunCreation: false },
+            identity,
+            identityKey,
+            runKey: `t${testId}/${cfg}/${rel}/${hostId}`,
+            entryKey: `t${testId}`,
+            projectId: PROJECT,
+            kind: "test",
+            testId: testId as TestId,
+            testSetId: null,
+            title: `test ${testId}`,
+            folder: null,
+            automated: true,
+            configuration: { name: String(cfg), id: cfg as TestConfigId, title: String(cfg) },
+            release: { name: String(rel), id: rel as ReleaseId, title: String(rel), path: String(rel) },
+            host: { name: hostName, id: hostId as HostId, hostName },
+            isSequential: false,
+            forceNewRun: false,
+            sequence: null,
+            labels: [],
+            origin: { file: "bench.yaml", line: 1, column: 1, path: "" },
+            body: {
+              TestId: testId as TestId,
+              TestConfigId: cfg as TestConfigId,
+              ReleaseId: rel as ReleaseId,
+              RunByHostId: hostId as HostId,
+              IsSequential: false,
+              ForceNewRunCreation: false,
+            },
           });
         }
   if (runs.length < count) throw new Error(`only ${runs.length} distinct runs available, wanted ${count}`);
-  return { version: 1, file: "bench.yaml", files: ["bench.yaml"], project: { id: PROJECT, name: "Web Shop" }, runs, calls: { total: 0, byKind: {}, minimum: 0 } };
+  return {
+    version: 1,
+    file: "bench.yaml",
+    files: ["bench.yaml"],
+    project: { id: PROJECT, name: "Web Shop" },
+    runs,
+    calls: { total: 0, byKind: {}, minimum: 0 },
+  };
 }
 
-const client = (url: string, connections = CONCURRENCY): QacClient => createClient({ baseUrl: url, username: "demo@qac.example", password: "demo", connections });
+const client = (url: string, connections = CONCURRENCY): QacClient =>
+  createClient({ baseUrl: url, username: "demo@qac.example", password: "demo", connections });
 const posts = (c: QacClient) => c.stats().byRoute["POST /api/v2/projects/{ProjectId}/testruns"] ?? 0;
 const gets = (c: QacClient) => c.callCount() - posts(c);
 
@@ -69,9 +119,13 @@ async function thousandRuns(): Promise<BenchResult[]> {
     c.resetStats();
     t0 = performance.now();
     let minimum = 0;
-    const second = await applyChanges(c, plan, { concurrency: CONCURRENCY, onEvent: (e) => void (e.type === "observed" && (minimum = e.history.calls.minimum)) });
+    const second = await applyChanges(c, plan, {
+      concurrency: CONCURRENCY,
+      onEvent: (e) => void (e.type === "observed" && (minimum = e.history.calls.minimum)),
+    });
     const againMs = performance.now() - t0;
-    if (second.summary.satisfied !== 1000 || posts(c) !== 0) throw new Error(`re-apply must create nothing: ${JSON.stringify(second.summary)}, ${posts(c)} POSTs`);
+    if (second.summary.satisfied !== 1000 || posts(c) !== 0)
+      throw new Error(`re-apply must create nothing: ${JSON.stringify(second.summary)}, ${posts(c)} POSTs`);
     const againGets = gets(c);
     // The same re-apply with the CLI's run-test cache filled by the first apply: no item reads.
     const runTests = createLocalRunTestCache(join(await mkdtemp(join(tmpdir(), "qac-bench-cache-")), "run-tests.json"));
@@ -91,13 +145,49 @@ async function thousandRuns(): Promise<BenchResult[]> {
     await n.close();
     await fresh.close();
     return [
-      result("runner.apply-1000-new.wall", applyMs, "ms", { name: `ideal: ${calls} calls / ${CONCURRENCY} x ${LATENCY_MS} ms`, value: ideal }, calls),
-      result("runner.apply-1000-new.vs-naive", applyMs, "ms", { name: "naive: one POST at a time", value: naiveMs }, 1000),
+      result(
+        "runner.apply-1000-new.wall",
+        applyMs,
+        "ms",
+        { name: `ideal: ${calls} calls / ${CONCURRENCY} x ${LATENCY_MS} ms`, value: ideal },
+        calls,
+      ),
+      result(
+        "runner.apply-1000-new.vs-naive",
+        applyMs,
+        "ms",
+        { name: "naive: one POST at a time", value: naiveMs },
+        1000,
+      ),
       result("runner.reapply-1000.posts", posts(c), "calls", null, posts(c)),
-      result("runner.reapply-1000.gets", againGets, "calls", { name: "minimum GETs (filter pages + one item read per pending single-test run)", value: minimum }, againGets),
-      result("runner.reapply-1000-cached.gets", cachedGets, "calls", { name: "without the cache", value: againGets }, cachedGets),
-      result("runner.reapply-1000-cached.wall", cachedMs, "ms", { name: "without the cache", value: againMs }, cachedGets),
-      result("runner.reapply-1000.wall", againMs, "ms", { name: `ideal: ${againGets} calls / 8 x ${LATENCY_MS} ms`, value: (againGets / 8) * LATENCY_MS }, againGets),
+      result(
+        "runner.reapply-1000.gets",
+        againGets,
+        "calls",
+        { name: "minimum GETs (filter pages + one item read per pending single-test run)", value: minimum },
+        againGets,
+      ),
+      result(
+        "runner.reapply-1000-cached.gets",
+        cachedGets,
+        "calls",
+        { name: "without the cache", value: againGets },
+        cachedGets,
+      ),
+      result(
+        "runner.reapply-1000-cached.wall",
+        cachedMs,
+        "ms",
+        { name: "without the cache", value: againMs },
+        cachedGets,
+      ),
+      result(
+        "runner.reapply-1000.wall",
+        againMs,
+        "ms",
+        { name: `ideal: ${againGets} calls / 8 x ${LATENCY_MS} ms`, value: (againGets / 8) * LATENCY_MS },
+        againGets,
+      ),
     ];
   } finally {
     await sim.close();
@@ -112,7 +202,9 @@ async function collectTests(c: QacClient): Promise<number[]> {
 
 /** Starts the simulator CLI in a child process on a generated seed with `tests` extra tests. */
 async function childSimulator(tests: number): Promise<{ url: string; proc: ChildProcess; testIds: number[] }> {
-  const seed = loadSeedFile(DEFAULT_SEED_PATH) as unknown as { projects: { id: number; tests: { id: number; title: string; folder?: string }[] }[] };
+  const seed = loadSeedFile(DEFAULT_SEED_PATH) as unknown as {
+    projects: { id: number; tests: { id: number; title: string; folder?: string }[] }[];
+  };
   const project = seed.projects.find((p) => p.id === 1001)!;
   const testIds: number[] = [];
   for (let i = 0; i < tests; i += 1) {
@@ -123,7 +215,9 @@ async function childSimulator(tests: number): Promise<{ url: string; proc: Child
   const file = join(dir, "seed.yaml");
   await writeFile(file, JSON.stringify(seed)); // JSON is YAML
   const main = fileURLToPath(new URL("../../simulator/dist/main.js", import.meta.url));
-  const proc = spawn(process.execPath, [main, "--seed", file, "--port", "0", "--clock", "virtual"], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, [main, "--seed", file, "--port", "0", "--clock", "virtual"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     proc.stdout.on("data", (d: Buffer) => {
@@ -163,7 +257,8 @@ async function hundredThousand(): Promise<BenchResult[]> {
     const applyMs = performance.now() - t0;
     clearInterval(timer);
     sample();
-    if (preview.summary.create !== 100_000 || report.summary.created !== 100_000) throw new Error(`expected 100000 creates: ${JSON.stringify(report.summary)}`);
+    if (preview.summary.create !== 100_000 || report.summary.created !== 100_000)
+      throw new Error(`expected 100000 creates: ${JSON.stringify(report.summary)}`);
     const mib = (b: number) => b / 1024 / 1024;
     // What stays alive with the plan and the report of 100,000 runs (peaks above include garbage).
     gc();
@@ -174,7 +269,13 @@ async function hundredThousand(): Promise<BenchResult[]> {
       result("runner.plan-100k.wall", planMs, "ms", null, history.calls.total),
       result("runner.apply-100k.peak-heap", mib(peakHeap - base.heapUsed), "MiB", null, 100_000 + history.calls.total),
       result("runner.apply-100k.retained-heap", mib(retained), "MiB", null, null),
-      result("runner.apply-100k.peak-rss", mib(peakRss), "MiB", { name: "rss before planning", value: mib(base.rss) }, null),
+      result(
+        "runner.apply-100k.peak-rss",
+        mib(peakRss),
+        "MiB",
+        { name: "rss before planning", value: mib(base.rss) },
+        null,
+      ),
       result("runner.apply-100k.wall", applyMs, "ms", null, 100_000),
     ];
   } finally {
@@ -184,7 +285,8 @@ async function hundredThousand(): Promise<BenchResult[]> {
 
 const suite: BenchSuite = {
   name: "runner",
-  description: "qac apply against the simulator: 1,000 runs at 50 ms latency (vs ideal and naive), re-apply calls, memory for 100,000 runs",
+  description:
+    "qac apply against the simulator: 1,000 runs at 50 ms latency (vs ideal and naive), re-apply calls, memory for 100,000 runs",
   async run() {
     return [...(await thousandRuns()), ...(await hundredThousand())];
   },

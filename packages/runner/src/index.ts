@@ -26,7 +26,12 @@ export type { Lease, LeaseHolder, LeaseProvider, AcquireOptions } from "./lease/
 export { createLocalLedger, DEFAULT_STATE_FILE } from "./ledger/local-ledger.js";
 export type { LedgerEntry, LedgerStore } from "./ledger/ledger-store.js";
 export { createStatusClient } from "./status-client/create-status-client.js";
-export type { StatusClient, StatusClientOptions, StatusLease, StatusLeaseRequest } from "./status-client/create-status-client.js";
+export type {
+  StatusClient,
+  StatusClientOptions,
+  StatusLease,
+  StatusLeaseRequest,
+} from "./status-client/create-status-client.js";
 export { createStatusLeaseProvider } from "./status-client/status-lease-provider.js";
 export type { StatusLeaseOptions } from "./status-client/status-lease-provider.js";
 export { UNFINISHED_STATUSES, isUnfinished } from "./run-status.js";

@@ -57,7 +57,13 @@ const suite: BenchSuite = {
     const api = `${sim.url}/rest-api/service/api/v2/projects/1001/testruns`;
     const indexed = encodeURIComponent("(TestConfigId = 802) AND (ReleaseId = 904) AND (StatusCode = 'Failed')");
     const scanned = encodeURIComponent("(RunTime > 10) AND (NbrFailed > 0 OR Id < 50)");
-    const sampleRun = await (await fetch(api, { method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ TestId: 3101, RunByHostId: 101, ForceNewRunCreation: true }) })).text();
+    const sampleRun = await (
+      await fetch(api, {
+        method: "POST",
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ TestId: 3101, RunByHostId: 101, ForceNewRunCreation: true }),
+      })
+    ).text();
     const samplePage = await (await fetch(`${api}?Filter=${indexed}`, { headers: JSON_HEADERS })).text();
     const baseline = await startBaseline(sampleRun, samplePage);
     try {
@@ -68,27 +74,60 @@ const suite: BenchSuite = {
       await throughput(300, () => fetch(`${api}?limit=25&Filter=${indexed}`, { headers: JSON_HEADERS }));
 
       sim.counters.reset();
-      const list = await throughput(listCount, () => fetch(`${api}?limit=25&Filter=${indexed}`, { headers: JSON_HEADERS }));
+      const list = await throughput(listCount, () =>
+        fetch(`${api}?limit=25&Filter=${indexed}`, { headers: JSON_HEADERS }),
+      );
       const listCalls = sim.counters.total();
       const baselineList = await throughput(listCount, () => fetch(`${baseline.url}/page`));
 
       sim.counters.reset();
       const scanCount = 300;
-      const scan = await throughput(scanCount, () => fetch(`${api}?limit=25&Filter=${scanned}`, { headers: JSON_HEADERS }));
+      const scan = await throughput(scanCount, () =>
+        fetch(`${api}?limit=25&Filter=${scanned}`, { headers: JSON_HEADERS }),
+      );
       const scanCalls = sim.counters.total();
 
       // Creates last: every new run keeps the fake agents busy for the rest of the process.
       sim.counters.reset();
       const create = await throughput(createCount, (i) =>
-        fetch(api, { method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ TestId: tests[i % tests.length], RunByHostId: 101, TestConfigId: 801, ForceNewRunCreation: true }) }),
+        fetch(api, {
+          method: "POST",
+          headers: JSON_HEADERS,
+          body: JSON.stringify({
+            TestId: tests[i % tests.length],
+            RunByHostId: 101,
+            TestConfigId: 801,
+            ForceNewRunCreation: true,
+          }),
+        }),
       );
       const createCalls = sim.counters.total();
-      const baselineCreate = await throughput(createCount, () => fetch(`${baseline.url}/run`, { method: "POST", headers: JSON_HEADERS, body: "{}" }));
+      const baselineCreate = await throughput(createCount, () =>
+        fetch(`${baseline.url}/run`, { method: "POST", headers: JSON_HEADERS, body: "{}" }),
+      );
 
       return [
-        result("simulator.create-throughput", create, "req/s", { name: "bare fastify POST, same-size JSON", value: baselineCreate }, createCalls),
-        result("simulator.filtered-list-throughput", list, "req/s", { name: "bare fastify GET, same-size JSON", value: baselineList }, listCalls),
-        result("simulator.scan-filter-throughput", scan, "req/s", { name: "indexed filtered list (above)", value: list }, scanCalls),
+        result(
+          "simulator.create-throughput",
+          create,
+          "req/s",
+          { name: "bare fastify POST, same-size JSON", value: baselineCreate },
+          createCalls,
+        ),
+        result(
+          "simulator.filtered-list-throughput",
+          list,
+          "req/s",
+          { name: "bare fastify GET, same-size JSON", value: baselineList },
+          listCalls,
+        ),
+        result(
+          "simulator.scan-filter-throughput",
+          scan,
+          "req/s",
+          { name: "indexed filtered list (above)", value: list },
+          scanCalls,
+        ),
         result("simulator.bulk-insert", RUNS / (insertMs / 1000), "runs/s", null, null),
       ];
     } finally {

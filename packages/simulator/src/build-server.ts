@@ -46,7 +46,9 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
       done(new HttpError(400, "The request body is not valid JSON"), undefined);
     }
   });
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => done(null, parseForm(String(body))));
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) =>
+    done(null, parseForm(String(body))),
+  );
 
   const resetAfter = new WeakSet<object>();
   app.addHook("onRequest", async (request, reply) => {
@@ -79,16 +81,21 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   });
 
   app.setErrorHandler((error: FastifyError | HttpError | FilterError, _request, reply) => {
-    if (error instanceof AuthError) return reply.code(401).header("www-authenticate", 'Basic realm="QAComplete"').send({ Message: error.message });
+    if (error instanceof AuthError)
+      return reply.code(401).header("www-authenticate", 'Basic realm="QAComplete"').send({ Message: error.message });
     if (error instanceof HttpError) return reply.code(error.status).send({ Message: error.message });
     if (error instanceof FilterError) return reply.code(400).send({ Message: `Invalid filter: ${error.message}` });
     const fe = error;
     if (fe.validation) {
       const detail = fe.message.replace(/^body\/?/, "").trim();
-      return reply.code(400).send({ Message: `Invalid request body: ${detail.startsWith("must") ? `the body ${detail}` : detail}` });
+      return reply
+        .code(400)
+        .send({ Message: `Invalid request body: ${detail.startsWith("must") ? `the body ${detail}` : detail}` });
     }
-    if (fe.statusCode === 413) return reply.code(413).send({ Message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes` });
-    if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) return reply.code(fe.statusCode).send({ Message: fe.message });
+    if (fe.statusCode === 413)
+      return reply.code(413).send({ Message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes` });
+    if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)
+      return reply.code(fe.statusCode).send({ Message: fe.message });
     reply.log.error(error);
     return reply.code(500).send({ Message: "An error has occurred." });
   });

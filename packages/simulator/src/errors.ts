@@ -10,12 +10,7 @@
  * - `SIM_OPTIONS`: bad options passed to `startSimulator`, or a fault rule that cannot be meant.
  */
 export type SimulatorErrorCode =
-  | "SIM_FILTER_SYNTAX"
-  | "SIM_FILTER_FIELD"
-  | "SIM_SEED_INVALID"
-  | "SIM_SEED_READ"
-  | "SIM_CLI_ARGS"
-  | "SIM_OPTIONS";
+  "SIM_FILTER_SYNTAX" | "SIM_FILTER_FIELD" | "SIM_SEED_INVALID" | "SIM_SEED_READ" | "SIM_CLI_ARGS" | "SIM_OPTIONS";
 
 /** Base class of every error the simulator throws on purpose. */
 export class SimulatorError extends Error {

@@ -44,7 +44,9 @@ async function main(): Promise<number> {
   } catch (e) {
     if ((e as { code?: unknown }).code !== "EADDRINUSE") throw e;
     const { port, host } = command.options;
-    console.error(`qac-simulator: port ${port} on ${host} is already in use (another simulator?); stop it, or pass --port 0 for any free port`);
+    console.error(
+      `qac-simulator: port ${port} on ${host} is already in use (another simulator?); stop it, or pass --port 0 for any free port`,
+    );
     return 1;
   }
   console.log(`QAComplete simulator listening on ${sim.url}`);
@@ -58,7 +60,9 @@ async function main(): Promise<number> {
     const projects = Object.entries(user.rights ?? {})
       .map(([id, r]) => `${id}:${typeof r === "string" ? r : "custom"}`)
       .join(", ");
-    console.log(`    ${user.email} / ${isDemo ? user.password : "(password in the seed file)"}  (${projects || "no projects"})`);
+    console.log(
+      `    ${user.email} / ${isDemo ? user.password : "(password in the seed file)"}  (${projects || "no projects"})`,
+    );
   }
   console.log("Press Ctrl+C to stop.");
   await new Promise<void>((resolve) => {

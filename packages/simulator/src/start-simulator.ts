@@ -81,9 +81,15 @@ function resolveSeed(seed: SimulatorOptions["seed"]): { doc: SeedDocument; file:
 
 function checkOptions(options: SimulatorOptions): void {
   const modes: readonly string[] = DUPLICATE_RUN_MODES;
-  if (options.duplicateRunMode !== undefined && !modes.includes(options.duplicateRunMode)) throw new SimulatorError("SIM_OPTIONS", `duplicateRunMode must be one of ${modes.join(", ")}, got ${String(options.duplicateRunMode)}`);
-  if (options.clock !== undefined && options.clock !== "real" && options.clock !== "virtual") throw new SimulatorError("SIM_OPTIONS", `clock must be "real" or "virtual", got ${String(options.clock)}`);
-  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) throw new SimulatorError("SIM_OPTIONS", `port must be a whole number 0..65535, got ${options.port}`);
+  if (options.duplicateRunMode !== undefined && !modes.includes(options.duplicateRunMode))
+    throw new SimulatorError(
+      "SIM_OPTIONS",
+      `duplicateRunMode must be one of ${modes.join(", ")}, got ${String(options.duplicateRunMode)}`,
+    );
+  if (options.clock !== undefined && options.clock !== "real" && options.clock !== "virtual")
+    throw new SimulatorError("SIM_OPTIONS", `clock must be "real" or "virtual", got ${String(options.clock)}`);
+  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535))
+    throw new SimulatorError("SIM_OPTIONS", `port must be a whole number 0..65535, got ${options.port}`);
 }
 
 /**
@@ -107,13 +113,21 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     url: "",
     app,
     clock: { now: () => rt.clock.now(), advance: (ms) => rt.clock.advance(ms) },
-    faults: { set: (rules, seed) => rt.faults.set(rules, seed ?? options.faultSeed ?? 0), clear: () => rt.faults.clear() },
+    faults: {
+      set: (rules, seed) => rt.faults.set(rules, seed ?? options.faultSeed ?? 0),
+      clear: () => rt.faults.clear(),
+    },
     counters: rt.counters,
     runs: {
       list: (projectId, filter) => {
         rt.sync();
         const compiled = filter === undefined ? undefined : compileFilter(filter, FIELDS.run);
-        return tenant.runs.query({ filter: compiled, scope: { project_id: projectId }, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows;
+        return tenant.runs.query({
+          filter: compiled,
+          scope: { project_id: projectId },
+          offset: 0,
+          limit: Number.MAX_SAFE_INTEGER,
+        }).rows;
       },
       get: (runId) => (rt.sync(), tenant.runs.get(runId)),
       items: (runId) => (rt.sync(), tenant.itemsOf(runId)),
@@ -143,8 +157,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const sim = createSimulator(options);
   await sim.app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
   const address = sim.app.server.address();
-  const port = typeof address === "object" && address !== null ? address.port : options.port ?? 0;
-  const host = (options.host ?? "127.0.0.1").includes(":") ? `[${options.host}]` : options.host ?? "127.0.0.1";
+  const port = typeof address === "object" && address !== null ? address.port : (options.port ?? 0);
+  const host = (options.host ?? "127.0.0.1").includes(":") ? `[${options.host}]` : (options.host ?? "127.0.0.1");
   sim.url = `http://${host}:${port}`;
   return sim;
 }

@@ -78,7 +78,11 @@ async function measureRps(url: string): Promise<number> {
 
 async function plansThroughput(): Promise<BenchResult[]> {
   const store = openSqliteStore(":memory:");
-  for (let p = 0; p < 1000; p++) store.applies.insert(applyReport(`plan-${String(p).padStart(4, "0")}`, 100, 1_000_000 + p * 100, "Passed"), new Date());
+  for (let p = 0; p < 1000; p++)
+    store.applies.insert(
+      applyReport(`plan-${String(p).padStart(4, "0")}`, 100, 1_000_000 + p * 100, "Passed"),
+      new Date(),
+    );
   const coldStart = performance.now();
   const plans = store.applies.plans();
   const coldMs = performance.now() - coldStart;
@@ -98,14 +102,20 @@ async function plansThroughput(): Promise<BenchResult[]> {
   await app.close();
   await bare.close();
   return [
-    result("status-server.plans-rps", ourRps, "req/s", { name: "bare fastify route, same JSON from memory", value: bareRps }),
+    result("status-server.plans-rps", ourRps, "req/s", {
+      name: "bare fastify route, same JSON from memory",
+      value: bareRps,
+    }),
     result("status-server.plans-cold-query", coldMs, "ms", null),
   ];
 }
 
 async function pollerRefresh(): Promise<BenchResult[]> {
   const sim = await startSimulator({ clock: "virtual" });
-  const runIds = sim.runs.insertMany(1001, Array.from({ length: 10_000 }, () => ({ testId: 3102, hostId: 101, status: "Awaiting Run" as const })));
+  const runIds = sim.runs.insertMany(
+    1001,
+    Array.from({ length: 10_000 }, () => ({ testId: 3102, hostId: 101, status: "Awaiting Run" as const })),
+  );
   const store = openSqliteStore(":memory:");
   for (let p = 0; p < 10; p++) {
     const report = applyReport(`poll-${p}`, 1000, 0, "Awaiting Run");
@@ -126,14 +136,27 @@ async function pollerRefresh(): Promise<BenchResult[]> {
   await sim.close();
   store.close();
   return [
-    result("status-server.poller-refresh-10k", ms, "ms", { name: "minimum calls one after another at 20 ms", value: minimum * 20 }, calls),
-    result("status-server.poller-calls-10k", calls, "calls", { name: "minimum (one per Id-in batch)", value: minimum }, calls),
+    result(
+      "status-server.poller-refresh-10k",
+      ms,
+      "ms",
+      { name: "minimum calls one after another at 20 ms", value: minimum * 20 },
+      calls,
+    ),
+    result(
+      "status-server.poller-calls-10k",
+      calls,
+      "calls",
+      { name: "minimum (one per Id-in batch)", value: minimum },
+      calls,
+    ),
   ];
 }
 
 const suite: BenchSuite = {
   name: "status-server",
-  description: "plans endpoint throughput with 1,000 plans / 100,000 runs vs bare fastify; poller refresh of 10,000 runs at 20 ms latency",
+  description:
+    "plans endpoint throughput with 1,000 plans / 100,000 runs vs bare fastify; poller refresh of 10,000 runs at 20 ms latency",
   async run() {
     return [...(await plansThroughput()), ...(await pollerRefresh())];
   },

@@ -30,7 +30,8 @@ declare module "fastify" {
 function linkMaker(template: string | undefined, baseUrl: string | undefined): ServerContext["runLink"] {
   const t = template ?? (baseUrl ? `${baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` : undefined);
   if (!t) return () => null;
-  return (projectId, runId) => (runId === null ? null : t.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId)));
+  return (projectId, runId) =>
+    runId === null ? null : t.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId));
 }
 
 /**
@@ -45,7 +46,12 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   const o = resolveServerOptions(options);
   const app = Fastify({
     bodyLimit: o.bodyLimit,
-    logger: o.logger ? { redact: ["req.headers.authorization", "req.headers.cookie"], ...(typeof o.logger === "object" ? { stream: o.logger.stream } : {}) } : false,
+    logger: o.logger
+      ? {
+          redact: ["req.headers.authorization", "req.headers.cookie"],
+          ...(typeof o.logger === "object" ? { stream: o.logger.stream } : {}),
+        }
+      : false,
     // Apply identities (ledger paths) can be longer than fastify's default of 100 characters.
     routerOptions: { maxParamLength: 500 },
   });
@@ -62,7 +68,17 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
         store: o.store.runStatus,
         now: o.now,
         onChanges: (changes) => {
-          for (const c of changes) events.publish({ type: "run", data: { projectId: c.projectId, runId: c.runId, status: c.status, previous: c.previous, finished: c.finished } });
+          for (const c of changes)
+            events.publish({
+              type: "run",
+              data: {
+                projectId: c.projectId,
+                runId: c.runId,
+                status: c.status,
+                previous: c.previous,
+                finished: c.finished,
+              },
+            });
         },
       })
     : null;
@@ -70,7 +86,12 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     store: o.store,
     events,
     poller,
-    auth: createAuth({ token: o.token, adminToken: o.adminToken, readToken: o.readToken, protectReads: o.protectReads }),
+    auth: createAuth({
+      token: o.token,
+      adminToken: o.adminToken,
+      readToken: o.readToken,
+      protectReads: o.protectReads,
+    }),
     now: o.now,
     runLink: linkMaker(o.runLinkTemplate, o.qac?.client.baseUrl),
     plans: cachePlans(o.store),
@@ -89,14 +110,33 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   void app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "qac status server", version: "1.0.0", description: "Apply history, live run status, the --once-per ledger and leases of qac." },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "QAC_STATUS_TOKEN (writes, leases); QAC_STATUS_ADMIN_TOKEN breaks leases." } } },
+      info: {
+        title: "qac status server",
+        version: "1.0.0",
+        description: "Apply history, live run status, the --once-per ledger and leases of qac.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "QAC_STATUS_TOKEN (writes, leases); QAC_STATUS_ADMIN_TOKEN breaks leases.",
+          },
+        },
+      },
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json["title"] === "string" ? json["title"] : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json["title"] === "string" ? json["title"] : `def-${i}`,
+    },
   });
   void app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => new StatusServerError("STATUS_RATE_LIMITED", `Too many writes: at most ${context.max} per ${context.after}; retry later.`),
+    errorResponseBuilder: (_request, context) =>
+      new StatusServerError(
+        "STATUS_RATE_LIMITED",
+        `Too many writes: at most ${context.max} per ${context.after}; retry later.`,
+      ),
   });
   void app.register(async (api) => {
     await api.register(applyRoutes(ctx));
@@ -109,7 +149,8 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     await api.register(docsRoutes(ctx));
   });
 
-  if (poller && o.poller?.autoStart !== false) app.addHook("onReady", (done) => {
+  if (poller && o.poller?.autoStart !== false)
+    app.addHook("onReady", (done) => {
       poller.start();
       done();
     });

@@ -9,7 +9,10 @@ import { isStatusServerError } from "./errors.js";
 import { startStatusServer } from "./start-status-server.js";
 
 const env = process.env;
-const qac = env["QAC_URL"] && env["QAC_USER"] && env["QAC_PASSWORD"] ? { url: env["QAC_URL"], username: env["QAC_USER"], password: env["QAC_PASSWORD"] } : undefined;
+const qac =
+  env["QAC_URL"] && env["QAC_USER"] && env["QAC_PASSWORD"]
+    ? { url: env["QAC_URL"], username: env["QAC_USER"], password: env["QAC_PASSWORD"] }
+    : undefined;
 try {
   const server = await startStatusServer({
     token: env["QAC_STATUS_TOKEN"] ?? "",
@@ -22,11 +25,15 @@ try {
     qac,
     logger: true,
   });
-  console.error(`qac status server listening on ${server.url}${qac ? "" : " (no QAComplete connection: live status off)"}`);
+  console.error(
+    `qac status server listening on ${server.url}${qac ? "" : " (no QAComplete connection: live status off)"}`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (error) {
-  console.error(isStatusServerError(error) ? error.message : `qac status server failed to start: ${(error as Error).message}`);
+  console.error(
+    isStatusServerError(error) ? error.message : `qac status server failed to start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

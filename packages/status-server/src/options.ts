@@ -39,7 +39,10 @@ export interface StatusServerOptions {
 }
 
 /** Options with defaults applied. */
-export type ResolvedServerOptions = Required<Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams">> & StatusServerOptions;
+export type ResolvedServerOptions = Required<
+  Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams">
+> &
+  StatusServerOptions;
 
 /**
  * Checks every option but the store, so a server that cannot start is refused before its store
@@ -49,21 +52,30 @@ export type ResolvedServerOptions = Required<Pick<StatusServerOptions, "bodyLimi
 export function checkServerOptions(options: Omit<StatusServerOptions, "store">): void {
   const check = (name: string, env: string, value: unknown) => {
     if (typeof value !== "string" || value.length < 16) {
-      throw new StatusServerError("STATUS_CONFIG", `${env} ${value === undefined || value === "" ? "is missing" : "is too short"} (option \`${name}\`); set it to a random secret of at least 16 characters (e.g. \`openssl rand -hex 24\`).`);
+      throw new StatusServerError(
+        "STATUS_CONFIG",
+        `${env} ${value === undefined || value === "" ? "is missing" : "is too short"} (option \`${name}\`); set it to a random secret of at least 16 characters (e.g. \`openssl rand -hex 24\`).`,
+      );
     }
   };
   check("token", "QAC_STATUS_TOKEN", options.token);
   if (options.adminToken !== undefined) check("adminToken", "QAC_STATUS_ADMIN_TOKEN", options.adminToken);
   if (options.readToken !== undefined) check("readToken", "QAC_STATUS_READ_TOKEN", options.readToken);
   if (options.runLinkTemplate !== undefined && !/^https?:\/\/.*\{runId\}/.test(options.runLinkTemplate)) {
-    throw new StatusServerError("STATUS_CONFIG", `The run link (qac serve --run-link, option \`runLinkTemplate\`) must be an http(s) URL containing {runId}, got ${JSON.stringify(options.runLinkTemplate)}.`);
+    throw new StatusServerError(
+      "STATUS_CONFIG",
+      `The run link (qac serve --run-link, option \`runLinkTemplate\`) must be an http(s) URL containing {runId}, got ${JSON.stringify(options.runLinkTemplate)}.`,
+    );
   }
 }
 
 /** Checks options; each problem is one STATUS_CONFIG error that names the option and the fix. */
 export function resolveServerOptions(options: StatusServerOptions): ResolvedServerOptions {
   if (typeof options !== "object" || options === null || typeof options.store !== "object" || options.store === null) {
-    throw new StatusServerError("STATUS_CONFIG", "buildServer: option `store` is missing; pass e.g. openSqliteStore(file).");
+    throw new StatusServerError(
+      "STATUS_CONFIG",
+      "buildServer: option `store` is missing; pass e.g. openSqliteStore(file).",
+    );
   }
   checkServerOptions(options);
   return {

@@ -25,14 +25,24 @@ describe("startStatusServer", () => {
   });
 
   it("refuses a missing token and a bad port with a message that says how to fix it", async () => {
-    await expect(startStatusServer({ token: "", port: 0, dbFile: ":memory:" })).rejects.toThrow(/QAC_STATUS_TOKEN.*16 characters/);
-    await expect(startStatusServer({ token: TOKEN, port: 70000, dbFile: ":memory:" })).rejects.toThrow("--port must be a whole number 0..65535, got 70000.");
+    await expect(startStatusServer({ token: "", port: 0, dbFile: ":memory:" })).rejects.toThrow(
+      /QAC_STATUS_TOKEN.*16 characters/,
+    );
+    await expect(startStatusServer({ token: TOKEN, port: 70000, dbFile: ":memory:" })).rejects.toThrow(
+      "--port must be a whole number 0..65535, got 70000.",
+    );
   });
 
   it("names the variable or flag to fix, and creates no database file, when it refuses to start", async () => {
     const file = join(tempDir(), "status.db");
-    await expect(startStatusServer({ token: "", port: 0, dbFile: file })).rejects.toThrow("QAC_STATUS_TOKEN is missing (option `token`); set it to a random secret of at least 16 characters (e.g. `openssl rand -hex 24`).");
-    await expect(startStatusServer({ token: TOKEN, port: 0, dbFile: file, runLinkTemplate: "ftp://x" })).rejects.toThrow('The run link (qac serve --run-link, option `runLinkTemplate`) must be an http(s) URL containing {runId}, got "ftp://x".');
+    await expect(startStatusServer({ token: "", port: 0, dbFile: file })).rejects.toThrow(
+      "QAC_STATUS_TOKEN is missing (option `token`); set it to a random secret of at least 16 characters (e.g. `openssl rand -hex 24`).",
+    );
+    await expect(
+      startStatusServer({ token: TOKEN, port: 0, dbFile: file, runLinkTemplate: "ftp://x" }),
+    ).rejects.toThrow(
+      'The run link (qac serve --run-link, option `runLinkTemplate`) must be an http(s) URL containing {runId}, got "ftp://x".',
+    );
     expect(existsSync(file)).toBe(false);
   });
 
@@ -43,7 +53,9 @@ describe("startStatusServer", () => {
     try {
       const error = await startStatusServer({ token: TOKEN, port, dbFile: join(dir, "b.db") }).catch((e: unknown) => e);
       expect((error as { code?: string }).code).toBe("STATUS_CONFIG");
-      expect((error as Error).message).toBe(`Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`);
+      expect((error as Error).message).toBe(
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`,
+      );
     } finally {
       await first.close();
     }

@@ -33,9 +33,21 @@ export interface RunningStatusServer {
 function listenError(error: unknown, host: string, port: number): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   const where = `${host}:${port}`;
-  if (code === "EADDRINUSE") return new StatusServerError("STATUS_CONFIG", `Cannot listen on ${where}: the port is already in use (another qac serve?); stop that server or choose another --port.`);
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new StatusServerError("STATUS_CONFIG", `Cannot listen on ${where}: this machine has no such address; check --host.`);
-  if (code === "EACCES") return new StatusServerError("STATUS_CONFIG", `Cannot listen on ${where}: not allowed to use this port; choose a --port above 1023.`);
+  if (code === "EADDRINUSE")
+    return new StatusServerError(
+      "STATUS_CONFIG",
+      `Cannot listen on ${where}: the port is already in use (another qac serve?); stop that server or choose another --port.`,
+    );
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+    return new StatusServerError(
+      "STATUS_CONFIG",
+      `Cannot listen on ${where}: this machine has no such address; check --host.`,
+    );
+  if (code === "EACCES")
+    return new StatusServerError(
+      "STATUS_CONFIG",
+      `Cannot listen on ${where}: not allowed to use this port; choose a --port above 1023.`,
+    );
   return error;
 }
 
@@ -50,14 +62,19 @@ export async function startStatusServer(options: StartStatusServerOptions): Prom
   const { dbFile = "qac-status.db", host = "127.0.0.1", port = 8790, qac, ...rest } = options;
   const client = qac && "client" in qac ? qac.client : undefined;
   try {
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StatusServerError("STATUS_CONFIG", `--port must be a whole number 0..65535, got ${String(port)}.`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new StatusServerError("STATUS_CONFIG", `--port must be a whole number 0..65535, got ${String(port)}.`);
     checkServerOptions(rest);
   } catch (error) {
     await client?.close();
     throw error;
   }
   const store = openSqliteStore(dbFile);
-  const qacClient = client ?? (qac && "url" in qac ? createClient({ baseUrl: qac.url, username: qac.username, password: qac.password }) : undefined);
+  const qacClient =
+    client ??
+    (qac && "url" in qac
+      ? createClient({ baseUrl: qac.url, username: qac.username, password: qac.password })
+      : undefined);
   let app: FastifyInstance;
   try {
     app = buildServer({ ...rest, store, qac: qacClient ? { client: qacClient } : undefined });

@@ -13,7 +13,8 @@ import { auth, report, reportRun, testServer } from "../src/test-support/fixture
 
 const CHROMIUM = "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
-if (!available) console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
+if (!available)
+  console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
 
 describe.skipIf(!available)("status page in chromium", () => {
   let sim: Simulator;
@@ -31,7 +32,16 @@ describe.skipIf(!available)("status page in chromium", () => {
       headless: true,
       javaScriptEnabled,
       viewport: { width: 1280, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     contexts.push(context);
     return context;
@@ -41,15 +51,53 @@ describe.skipIf(!available)("status page in chromium", () => {
   beforeAll(async () => {
     sim = await startSimulator({ clock: "virtual" });
     client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", retry: false });
-    app = testServer({ qac: { client }, poller: { autoStart: false }, now: () => sim.clock.now(), runLinkTemplate: "https://qac.example/runs/{runId}" });
-    for (const testId of [3101, 3103]) runIds.push(Number((await client.testRuns.create(toProjectId(1001), { TestId: toTestId(testId), RunByHostId: toHostId(101), ForceNewRunCreation: true })).id));
+    app = testServer({
+      qac: { client },
+      poller: { autoStart: false },
+      now: () => sim.clock.now(),
+      runLinkTemplate: "https://qac.example/runs/{runId}",
+    });
+    for (const testId of [3101, 3103])
+      runIds.push(
+        Number(
+          (
+            await client.testRuns.create(toProjectId(1001), {
+              TestId: toTestId(testId),
+              RunByHostId: toHostId(101),
+              ForceNewRunCreation: true,
+            })
+          ).id,
+        ),
+      );
     const runs = [
       reportRun({ identity: "a", title: "Guest checkout with credit card", runId: runIds[0]!, status: "Awaiting Run" }),
-      reportRun({ identity: "b", title: "Apply discount code at checkout", runId: runIds[1]!, status: "Awaiting Run", host: { id: 102, name: "build-agent-02" } }),
-      reportRun({ identity: "c", title: "<script>window.pwned = true</script>", runId: null, status: null, decision: "not-started", outcome: "not-started", reason: "host inactive" }),
+      reportRun({
+        identity: "b",
+        title: "Apply discount code at checkout",
+        runId: runIds[1]!,
+        status: "Awaiting Run",
+        host: { id: 102, name: "build-agent-02" },
+      }),
+      reportRun({
+        identity: "c",
+        title: "<script>window.pwned = true</script>",
+        runId: null,
+        status: null,
+        decision: "not-started",
+        outcome: "not-started",
+        reason: "host inactive",
+      }),
     ];
     await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ runs }) });
-    await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ plan: { name: "smoke", file: "plans/smoke.yaml" }, runs: [reportRun({ identity: "s", title: "Log in with e-mail and password", runId: 555, status: "Passed" })] }) });
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/applies",
+      headers: auth(),
+      payload: report({
+        plan: { name: "smoke", file: "plans/smoke.yaml" },
+        runs: [reportRun({ identity: "s", title: "Log in with e-mail and password", runId: 555, status: "Passed" })],
+      }),
+    });
     url = await app.listen({ port: 0, host: "127.0.0.1" });
   }, 60_000);
 
@@ -75,7 +123,9 @@ describe.skipIf(!available)("status page in chromium", () => {
     expect(await nightly.locator("tbody tr").count()).toBe(3);
     expect(await nightly.locator("td", { hasText: "<script>window.pwned = true</script>" }).count()).toBe(1);
     expect(await page.evaluate(() => (globalThis as { pwned?: boolean }).pwned)).toBeUndefined();
-    expect(await nightly.locator(`a[href="https://qac.example/runs/${runIds[0]}"]`).textContent()).toBe(String(runIds[0]));
+    expect(await nightly.locator(`a[href="https://qac.example/runs/${runIds[0]}"]`).textContent()).toBe(
+      String(runIds[0]),
+    );
     const first = nightly.locator(`[data-run="1001:${runIds[0]}"]`);
     expect(await first.textContent()).toBe("Awaiting Run");
 
@@ -83,7 +133,9 @@ describe.skipIf(!available)("status page in chromium", () => {
     await sim.clock.advance(30 * 60_000);
     await app.qacStatus.poller!.pollOnce();
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toBe("Passed");
-    await expect.poll(() => nightly.locator(`[data-run="1001:${runIds[1]}"]`).textContent(), { timeout: 10_000 }).toBe("Failed");
+    await expect
+      .poll(() => nightly.locator(`[data-run="1001:${runIds[1]}"]`).textContent(), { timeout: 10_000 })
+      .toBe("Failed");
     await expect.poll(() => nightly.locator('[data-count="passed"]').textContent(), { timeout: 10_000 }).toBe("1");
     expect(await nightly.locator('[data-count="failed"]').textContent()).toBe("1");
     expect(await nightly.locator('[data-count="awaiting"]').textContent()).toBe("0");
@@ -103,6 +155,14 @@ describe.skipIf(!available)("status page in chromium", () => {
     expect(text).toContain("Log in with e-mail and password");
     expect(await page.locator("#live").textContent()).toBe("static");
     // The stylesheet applies in full: the page font is the sans-serif stack, not the browser's serif default.
-    expect(await page.locator("body").evaluate((body) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(body).fontFamily)).toMatch(/^system-ui, .*sans-serif$/);
+    expect(
+      await page
+        .locator("body")
+        .evaluate(
+          (body) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(body)
+              .fontFamily,
+        ),
+    ).toMatch(/^system-ui, .*sans-serif$/);
   });
 });

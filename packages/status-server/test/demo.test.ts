@@ -9,7 +9,15 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 describe("pnpm start (scripts/demo.mjs --once)", () => {
   it("previews and applies the smoke plan, waits, applies again creating nothing, and the status server shows the runs finishing", async () => {
     const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-      const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", "scripts/demo.mjs", "--once"], { cwd: root, env: { ...process.env, QAC_DEMO_FROM_SOURCE: "1", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+      const proc = spawn(
+        process.execPath,
+        ["--import", "tsx", "--conditions=qac-source", "scripts/demo.mjs", "--once"],
+        {
+          cwd: root,
+          env: { ...process.env, QAC_DEMO_FROM_SOURCE: "1", NO_COLOR: "1" },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let text = "";
       proc.stdout.on("data", (d: Buffer) => void (text += d.toString()));
       proc.stderr.on("data", (d: Buffer) => void (text += d.toString()));

@@ -3,7 +3,17 @@ import { dryParse } from "./dry-parse.js";
 
 describe("dryParse", () => {
   it("accepts a real command line and runs nothing", async () => {
-    const result = await dryParse(["apply", "examples/plans/smoke.yaml", "--once-per", "abc123", "--wait", "--timeout", "30m", "--junit", "results.xml"]);
+    const result = await dryParse([
+      "apply",
+      "examples/plans/smoke.yaml",
+      "--once-per",
+      "abc123",
+      "--wait",
+      "--timeout",
+      "30m",
+      "--junit",
+      "results.xml",
+    ]);
     expect(result).toMatchObject({ ok: true, command: "apply" });
   });
 

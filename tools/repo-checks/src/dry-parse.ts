@@ -10,7 +10,12 @@ export type DryParseResult = { ok: true; command: string; args: unknown[] } | { 
  */
 export async function dryParse(args: readonly string[]): Promise<DryParseResult> {
   const output: string[] = [];
-  const io: CliIo = { stdout: { write: (s: string) => output.push(s) }, stderr: { write: (s: string) => output.push(s) }, env: {}, cwd: process.cwd() };
+  const io: CliIo = {
+    stdout: { write: (s: string) => output.push(s) },
+    stderr: { write: (s: string) => output.push(s) },
+    env: {},
+    cwd: process.cwd(),
+  };
   const program = buildProgram({ io, setExit: () => undefined });
   let ran: { command: string; args: unknown[] } | null = null;
   const stub = (command: Command) => {

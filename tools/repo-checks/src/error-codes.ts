@@ -13,7 +13,10 @@ export function errorCodesOf(dir: string, typeName: string): string[] {
   const type = checker.getDeclaredTypeOfSymbol(target);
   const members = type.isUnion() ? type.types : [type];
   const codes = members.map((t) => {
-    if (!t.isStringLiteral()) throw new Error(`repo-checks: ${dir} ${typeName} has a member that is not a string literal: ${checker.typeToString(t)}`);
+    if (!t.isStringLiteral())
+      throw new Error(
+        `repo-checks: ${dir} ${typeName} has a member that is not a string literal: ${checker.typeToString(t)}`,
+      );
     return t.value;
   });
   return [...new Set(codes)].sort();

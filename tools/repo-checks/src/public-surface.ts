@@ -22,7 +22,12 @@ export function publicSurface(dir: string): ExportedName[] {
     .map((symbol) => {
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       const kind: ExportedName["kind"] = target.flags & ts.SymbolFlags.Value ? "value" : "type";
-      return { name: symbol.getName(), kind, doc: documentation(target, checker), tags: target.getJsDocTags(checker).map((t) => t.name) };
+      return {
+        name: symbol.getName(),
+        kind,
+        doc: documentation(target, checker),
+        tags: target.getJsDocTags(checker).map((t) => t.name),
+      };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

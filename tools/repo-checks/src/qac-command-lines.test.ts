@@ -44,6 +44,8 @@ preview:
     expect(qacArgs(["echo", "qac", "plan"])).toBeNull();
     expect(qacArgs(["npx", "--no-install", "qac", "wait"])).toEqual(["wait"]);
     expect(qacArgs(["nohup", "qac", "sim", "--port", "8787"])).toEqual(["sim", "--port", "8787"]);
-    expect(replaceGithubExpressions("${{ github.event.pull_request.number }}")).toBe("github.event.pull_request.number");
+    expect(replaceGithubExpressions("${{ github.event.pull_request.number }}")).toBe(
+      "github.event.pull_request.number",
+    );
   });
 });

@@ -28,7 +28,11 @@ export function qacArgs(words: readonly string[]): string[] | null {
 /** Every shell script of a GitHub Actions workflow (`jobs.*.steps[].run`), with its location. */
 export function githubScripts(doc: unknown): { where: string; script: string }[] {
   const jobs = (doc as { jobs?: Record<string, { steps?: { name?: string; run?: string }[] }> }).jobs ?? {};
-  return Object.entries(jobs).flatMap(([job, def]) => (def.steps ?? []).flatMap((step, i) => (typeof step.run === "string" ? [{ where: `${job} / ${step.name ?? `step ${i + 1}`}`, script: step.run }] : [])));
+  return Object.entries(jobs).flatMap(([job, def]) =>
+    (def.steps ?? []).flatMap((step, i) =>
+      typeof step.run === "string" ? [{ where: `${job} / ${step.name ?? `step ${i + 1}`}`, script: step.run }] : [],
+    ),
+  );
 }
 
 /** Every shell script of a GitLab CI file (`before_script`, `script`, `after_script` of each job). */

@@ -12,12 +12,24 @@ describe("simpleCommands", () => {
   });
 
   it("joins continued lines and drops comments, redirections, keywords and assignments", () => {
-    const script = ["# preview", "set +e", "if NO_COLOR=1 qac plan a.yaml \\", "    --format markdown > out.md 2>&1; then", "  code=$?", "fi"].join("\n");
-    expect(simpleCommands(script)).toEqual([["set", "+e"], ["qac", "plan", "a.yaml", "--format", "markdown"]]);
+    const script = [
+      "# preview",
+      "set +e",
+      "if NO_COLOR=1 qac plan a.yaml \\",
+      "    --format markdown > out.md 2>&1; then",
+      "  code=$?",
+      "fi",
+    ].join("\n");
+    expect(simpleCommands(script)).toEqual([
+      ["set", "+e"],
+      ["qac", "plan", "a.yaml", "--format", "markdown"],
+    ]);
   });
 
   it("keeps a command substitution as one word", () => {
-    expect(simpleCommands(`qac wait "$(cat ids.txt)" --project 1001`)).toEqual([["qac", "wait", "$(cat ids.txt)", "--project", "1001"]]);
+    expect(simpleCommands(`qac wait "$(cat ids.txt)" --project 1001`)).toEqual([
+      ["qac", "wait", "$(cat ids.txt)", "--project", "1001"],
+    ]);
   });
 
   it("refuses an unterminated quote instead of guessing", () => {

@@ -52,7 +52,8 @@ export function simpleCommands(script: string): string[][] {
       const nl = s.indexOf("\n", i);
       i = nl < 0 ? s.length : nl - 1;
     } else if (c === "\n" || c === ";" || c === "&" || c === "|") {
-      if (c === "&" && s[i - 1] === ">") word += c; // `2>&1` stays one redirection word
+      if (c === "&" && s[i - 1] === ">")
+        word += c; // `2>&1` stays one redirection word
       else {
         endCommand();
         if ((c === "&" || c === "|") && s[i + 1] === c) i++;

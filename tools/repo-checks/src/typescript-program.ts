@@ -16,7 +16,13 @@ export function workspaceProgram(): ts.Program {
   if (base.error) throw new Error(ts.flattenDiagnosticMessageText(base.error.messageText, "\n"));
   const parsed = ts.parseJsonConfigFileContent(base.config, ts.sys, root);
   const roots = PACKAGES.map((p) => join(root, p.dir, "src/index.ts"));
-  cached = ts.createProgram(roots, { ...parsed.options, noEmit: true, declaration: false, declarationMap: false, sourceMap: false });
+  cached = ts.createProgram(roots, {
+    ...parsed.options,
+    noEmit: true,
+    declaration: false,
+    declarationMap: false,
+    sourceMap: false,
+  });
   return cached;
 }
 

@@ -26,14 +26,22 @@ describe("package READMEs list the public API", () => {
 
       it("names every export of src/index.ts", () => {
         const text = inlineCodeSpans(section ?? "").join("\n");
-        const missing = surface.filter((e) => !new RegExp(`(^|[^\\w$])${escape(e.name)}([^\\w$]|$)`, "m").test(text)).map((e) => e.name);
+        const missing = surface
+          .filter((e) => !new RegExp(`(^|[^\\w$])${escape(e.name)}([^\\w$]|$)`, "m").test(text))
+          .map((e) => e.name);
         expect(missing, `${pkg.dir}/README.md "Public API" does not mention these exports`).toEqual([]);
       });
 
       it("lists nothing the package no longer exports", () => {
-        const exported = new Set([...surface.map((e) => e.name), ...(pkg.codeType ? errorCodesOf(pkg.dir, pkg.codeType) : [])]);
+        const exported = new Set([
+          ...surface.map((e) => e.name),
+          ...(pkg.codeType ? errorCodesOf(pkg.dir, pkg.codeType) : []),
+        ]);
         const leading = [...(section ?? "").matchAll(/^\s*[-*]\s+`([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
-        expect(leading.filter((name) => !exported.has(name)), `${pkg.dir}/README.md "Public API" lists names that are not exported`).toEqual([]);
+        expect(
+          leading.filter((name) => !exported.has(name)),
+          `${pkg.dir}/README.md "Public API" lists names that are not exported`,
+        ).toEqual([]);
       });
 
       it("has TSDoc on every export", () => {

@@ -17,7 +17,8 @@ const CI_FILES: { file: string; kind: "github" | "gitlab" }[] = [
 ];
 const read = (file: string) => readFileSync(join(ciDir, file), "utf8");
 const lines = (file: string, kind: "github" | "gitlab") => qacCommandLines(read(file), kind);
-const has = (cmds: readonly QacCommandLine[], command: string, ...flags: string[]) => cmds.some((c) => c.args[0] === command && flags.every((f) => c.args.includes(f)));
+const has = (cmds: readonly QacCommandLine[], command: string, ...flags: string[]) =>
+  cmds.some((c) => c.args[0] === command && flags.every((f) => c.args.includes(f)));
 
 describe("examples/ci", () => {
   it("has GitHub Actions workflows for pull requests and for main, and a GitLab CI file", () => {
@@ -36,7 +37,10 @@ describe("examples/ci", () => {
   }
 
   it("GitHub: validates and previews on pull requests, posting through the marker-aware script", () => {
-    const doc = parse(read("github/qac-preview.yml")) as { on: Record<string, unknown>; permissions: Record<string, string> };
+    const doc = parse(read("github/qac-preview.yml")) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+    };
     expect(Object.keys(doc.on)).toEqual(["pull_request"]);
     expect(doc.permissions["pull-requests"]).toBe("write");
     const cmds = lines("github/qac-preview.yml", "github");
@@ -59,28 +63,44 @@ describe("examples/ci", () => {
   });
 
   it("GitLab: previews merge requests with notes and applies the default branch with a JUnit report", () => {
-    const doc = parse(read("gitlab/.gitlab-ci.yml")) as Record<string, { after_script?: string[]; artifacts?: { reports?: { junit?: string } } }>;
+    const doc = parse(read("gitlab/.gitlab-ci.yml")) as Record<
+      string,
+      { after_script?: string[]; artifacts?: { reports?: { junit?: string } } }
+    >;
     const cmds = lines("gitlab/.gitlab-ci.yml", "gitlab");
     expect(has(cmds, "validate") && has(cmds, "plan", "--format", "markdown")).toBe(true);
     expect(doc["qac-preview"]!.after_script).toEqual(["node examples/ci/gitlab/post-mr-notes.mjs qac-preview"]);
     const applies = cmds.filter((c) => c.args[0] === "apply");
     expect(applies.length).toBeGreaterThan(0);
-    for (const a of applies) expect(a.args).toEqual(expect.arrayContaining(["--once-per", "$CI_COMMIT_SHA", "--wait", "--junit"]));
+    for (const a of applies)
+      expect(a.args).toEqual(expect.arrayContaining(["--once-per", "$CI_COMMIT_SHA", "--wait", "--junit"]));
     expect(doc["qac-apply"]!.artifacts!.reports!.junit).toBe("qac-results/*.xml");
   });
 
   it("names plan files that exist and are valid", async () => {
-    const github = ["github/qac-preview.yml", "github/qac-apply.yml"].map((f) => (parse(read(f)) as { env: Record<string, string> }).env["PLANS"]!);
+    const github = ["github/qac-preview.yml", "github/qac-apply.yml"].map(
+      (f) => (parse(read(f)) as { env: Record<string, string> }).env["PLANS"]!,
+    );
     const gitlab = parse(read("gitlab/.gitlab-ci.yml")) as { variables: Record<string, string> };
-    const files = [...new Set([...github, gitlab.variables["PLANS"]!, gitlab.variables["APPLY_PLANS"]!].flatMap((list) => list.split(/\s+/)))];
+    const files = [
+      ...new Set(
+        [...github, gitlab.variables["PLANS"]!, gitlab.variables["APPLY_PLANS"]!].flatMap((list) => list.split(/\s+/)),
+      ),
+    ];
     expect(files.length).toBeGreaterThan(0);
     const out: string[] = [];
-    const io: CliIo = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: {}, cwd: root };
+    const io: CliIo = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => out.push(t) },
+      env: {},
+      cwd: root,
+    };
     expect(await runCli(["validate", ...files], io), out.join("")).toBe(EXIT.OK);
   });
 
   it("puts the CLI package's own qac launcher on the PATH", () => {
-    const bin = (JSON.parse(readFileSync(join(root, "packages/cli/package.json"), "utf8")) as { bin: { qac: string } }).bin.qac;
+    const bin = (JSON.parse(readFileSync(join(root, "packages/cli/package.json"), "utf8")) as { bin: { qac: string } })
+      .bin.qac;
     for (const { file } of CI_FILES) {
       const linked = [...read(file).matchAll(/ln -sf "\$\w+\/(packages\/cli\/[^"]+)"/g)].map((m) => m[1]);
       expect(linked, file).toEqual([join("packages/cli", bin)]);

@@ -21,11 +21,14 @@ function previews(files: Record<string, string>): string {
   return dir;
 }
 
-const smoke = (n: number) => `<!-- qac-preview: smoke -->\n### qac plan \`smoke\`: ${n} to create, 0 already satisfied\n`;
+const smoke = (n: number) =>
+  `<!-- qac-preview: smoke -->\n### qac plan \`smoke\`: ${n} to create, 0 already satisfied\n`;
 const nightly = "<!-- qac-preview: nightly -->\n### qac plan `nightly`: 8 to create\n";
 
 describe("examples/ci/github/post-preview-comments.cjs", () => {
-  const post = createRequire(import.meta.url)(join(repoRoot(), "examples/ci/github/post-preview-comments.cjs")) as (args: unknown) => Promise<Result>;
+  const post = createRequire(import.meta.url)(join(repoRoot(), "examples/ci/github/post-preview-comments.cjs")) as (
+    args: unknown,
+  ) => Promise<Result>;
 
   function fakeGithub(initial: Comment[]) {
     const comments = [...initial];
@@ -42,14 +45,20 @@ describe("examples/ci/github/post-preview-comments.cjs", () => {
         return Promise.resolve({ data: {} });
       },
     };
-    const github = { rest: { issues }, paginate: (route: string) => Promise.resolve(route === "listComments" ? comments.map((c) => ({ ...c })) : []) };
+    const github = {
+      rest: { issues },
+      paginate: (route: string) => Promise.resolve(route === "listComments" ? comments.map((c) => ({ ...c })) : []),
+    };
     const context = { repo: { owner: "o", repo: "r" }, issue: { number: 7 } };
     const core = { info: () => undefined, warning: () => undefined };
     return { comments, run: (dir: string) => post({ github, context, core, dir }) };
   }
 
   it("posts one comment per plan, then updates them in place on the next push", async () => {
-    const gh = fakeGithub([{ id: 1, body: "LGTM" }, { id: 2, body: "quoting <!-- qac-preview: smoke --> in a review" }]);
+    const gh = fakeGithub([
+      { id: 1, body: "LGTM" },
+      { id: 2, body: "quoting <!-- qac-preview: smoke --> in a review" },
+    ]);
     expect(await gh.run(previews({ "smoke.md": smoke(3), "nightly.md": nightly }))).toEqual([
       { file: "nightly.md", action: "created", id: 100 },
       { file: "smoke.md", action: "created", id: 101 },
@@ -81,10 +90,15 @@ describe("examples/ci/gitlab/post-mr-notes.mjs", () => {
     const server = createServer((req, res) => {
       void (async () => {
         const url = new URL(req.url!, "http://x");
-        seen.push({ method: req.method!, path: url.pathname, token: req.headers["private-token"] as string | undefined });
+        seen.push({
+          method: req.method!,
+          path: url.pathname,
+          token: req.headers["private-token"] as string | undefined,
+        });
         res.setHeader("content-type", "application/json");
         const base = "/api/v4/projects/group%2Fproj/merge_requests/5/notes";
-        if (req.method === "GET" && url.pathname === base) return res.end(JSON.stringify(url.searchParams.get("page") === "1" ? notes : []));
+        if (req.method === "GET" && url.pathname === base)
+          return res.end(JSON.stringify(url.searchParams.get("page") === "1" ? notes : []));
         if (req.method === "POST" && url.pathname === base) {
           const note = { id: 200 + notes.length, body: (await body(req)).body };
           notes.push(note);
@@ -111,18 +125,29 @@ describe("examples/ci/gitlab/post-mr-notes.mjs", () => {
   }
 
   it("creates one note per plan, then updates it in place, with the token header", async () => {
-    const { postMrNotes } = (await import(pathToFileURL(join(repoRoot(), "examples/ci/gitlab/post-mr-notes.mjs")).href)) as {
+    const { postMrNotes } = (await import(
+      pathToFileURL(join(repoRoot(), "examples/ci/gitlab/post-mr-notes.mjs")).href
+    )) as {
       postMrNotes: (dir: string, env: Record<string, string>, log: (s: string) => void) => Promise<Result>;
     };
     const gl = await fakeGitlab();
     const logs: string[] = [];
     try {
-      expect(await postMrNotes(previews({ "smoke.md": smoke(2) }), gl.env, (s) => logs.push(s))).toEqual([{ file: "smoke.md", action: "created", id: 201 }]);
-      expect(await postMrNotes(previews({ "smoke.md": smoke(0) }), gl.env, (s) => logs.push(s))).toEqual([{ file: "smoke.md", action: "updated", id: 201 }]);
-      expect(gl.notes).toEqual([{ id: 1, body: "Looks good" }, { id: 201, body: smoke(0) }]);
+      expect(await postMrNotes(previews({ "smoke.md": smoke(2) }), gl.env, (s) => logs.push(s))).toEqual([
+        { file: "smoke.md", action: "created", id: 201 },
+      ]);
+      expect(await postMrNotes(previews({ "smoke.md": smoke(0) }), gl.env, (s) => logs.push(s))).toEqual([
+        { file: "smoke.md", action: "updated", id: 201 },
+      ]);
+      expect(gl.notes).toEqual([
+        { id: 1, body: "Looks good" },
+        { id: 201, body: smoke(0) },
+      ]);
       expect(gl.seen.every((r) => r.token === "glpat-secret")).toBe(true);
       expect(logs.join("\n")).not.toContain("glpat-secret");
-      await expect(postMrNotes(previews({}), { ...gl.env, GITLAB_API_TOKEN: "" }, () => undefined)).rejects.toThrow(/GITLAB_API_TOKEN/);
+      await expect(postMrNotes(previews({}), { ...gl.env, GITLAB_API_TOKEN: "" }, () => undefined)).rejects.toThrow(
+        /GITLAB_API_TOKEN/,
+      );
     } finally {
       await gl.close();
     }

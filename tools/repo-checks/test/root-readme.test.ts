@@ -33,7 +33,10 @@ function headingSlugs(text: string): Set<string> {
   const seen = new Map<string, number>();
   const slugs = new Set<string>();
   for (const m of text.replace(/^(```|~~~)[\s\S]*?^\1/gm, "").matchAll(/^#{1,6}\s+(.+?)\s*$/gm)) {
-    const base = m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const base = m[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     slugs.add(n === 0 ? base : `${base}-${n}`);
@@ -59,7 +62,8 @@ describe("README.md", () => {
     expect(readme.indexOf("## Quick start")).toBeLessThan(readme.indexOf("## The main commands"));
     expect(readFileSync(join(root, ".ci/run"), "utf8")).toContain("npx -y pnpm@10 install && npx -y pnpm@10 test");
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    for (const script of ["start", "test", "build", "bench", "sim", "qac"]) expect(pkg.scripts[script], script).toBeTruthy();
+    for (const script of ["start", "test", "build", "bench", "sim", "qac"])
+      expect(pkg.scripts[script], script).toBeTruthy();
   });
 
   it("has an exit-code table with exactly the CLI's exit codes", () => {
@@ -71,7 +75,9 @@ describe("README.md", () => {
   it("documents every QAC_ environment variable the code reads", () => {
     const env = markdownSection(readme, /^Environment variables$/)!;
     const files = [...sourceFiles(join(root, "packages")), ...sourceFiles(join(root, "scripts"))];
-    const read = new Set(files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/env(?:\["|\.)(QAC_[A-Z_]+)/g)].map((m) => m[1]!)));
+    const read = new Set(
+      files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/env(?:\["|\.)(QAC_[A-Z_]+)/g)].map((m) => m[1]!)),
+    );
     const internal = (name: string) => name.startsWith("QAC_TEST_") || name.startsWith("QAC_DEMO_");
     const undocumented = [...read].filter((name) => !internal(name) && !env.includes(`\`${name}\``));
     expect(read.size).toBeGreaterThan(3);
@@ -79,7 +85,13 @@ describe("README.md", () => {
   });
 
   it("links only to files that exist (README, docs, examples, tools)", () => {
-    const docs = ["README.md", "docs/errors.md", "examples/ci/README.md", "examples/programmatic/README.md", "tools/repo-checks/README.md"];
+    const docs = [
+      "README.md",
+      "docs/errors.md",
+      "examples/ci/README.md",
+      "examples/programmatic/README.md",
+      "tools/repo-checks/README.md",
+    ];
     const broken: string[] = [];
     for (const doc of docs) {
       const text = readFileSync(join(root, doc), "utf8");
@@ -89,7 +101,8 @@ describe("README.md", () => {
         const path = join(root, dirname(doc), target);
         const anchor = m[1]!.split("#")[1];
         if (!existsSync(path)) broken.push(`${doc} -> ${relative(root, path)}`);
-        else if (anchor && path.endsWith(".md") && !headingSlugs(readFileSync(path, "utf8")).has(anchor)) broken.push(`${doc} -> ${relative(root, path)}#${anchor}`);
+        else if (anchor && path.endsWith(".md") && !headingSlugs(readFileSync(path, "utf8")).has(anchor))
+          broken.push(`${doc} -> ${relative(root, path)}#${anchor}`);
       }
     }
     expect(broken).toEqual([]);
@@ -117,7 +130,11 @@ describe("README.md", () => {
     const timestamps = (s: string) => s.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>");
     const examples = consoleExamples(readme);
 
-    for (const command of ["qac validate examples/plans/smoke.yaml examples/plans/nightly.yaml", "qac plan examples/plans/smoke.yaml", "qac plan examples/plans/smoke.yaml --format markdown"]) {
+    for (const command of [
+      "qac validate examples/plans/smoke.yaml examples/plans/nightly.yaml",
+      "qac plan examples/plans/smoke.yaml",
+      "qac plan examples/plans/smoke.yaml --format markdown",
+    ]) {
       it(`for \`${command}\` against a fresh simulator`, async () => {
         expect(examples.has(command), `README shows $ ${command}`).toBe(true);
         const { code, output } = await run(command.split(" ").slice(1));

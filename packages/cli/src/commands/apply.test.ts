@@ -13,29 +13,63 @@ describe("qac apply", () => {
   it("creates the runs, prints a summary with run ids, and a second apply creates nothing", async () => {
     const first = f.io();
     expect(await runCli(["apply", "plan.yaml"], first.io)).toBe(EXIT.OK);
-    expect(first.out()).toMatch(/^Applied plan to Web Shop \(1001\): 3 created, 0 satisfied, 0 failed, 0 not started\n/);
-    expect(first.out()).toMatch(/ {2}created {5}run \d+ {2,}test Search by product name · Chrome \/ Windows 11 · 2026\.12 \/ RC1 \/ Build 42 · build-agent-01\n/);
+    expect(first.out()).toMatch(
+      /^Applied plan to Web Shop \(1001\): 3 created, 0 satisfied, 0 failed, 0 not started\n/,
+    );
+    expect(first.out()).toMatch(
+      / {2}created {5}run \d+ {2,}test Search by product name · Chrome \/ Windows 11 · 2026\.12 \/ RC1 \/ Build 42 · build-agent-01\n/,
+    );
     // Not a TTY: progress goes to stderr as plain lines, one per run.
-    expect(first.err().split("\n").filter((l) => l.startsWith("created"))).toHaveLength(3);
+    expect(
+      first
+        .err()
+        .split("\n")
+        .filter((l) => l.startsWith("created")),
+    ).toHaveLength(3);
     const second = f.io();
     expect(await runCli(["apply", "plan.yaml"], second.io)).toBe(EXIT.OK);
     expect(second.out()).toContain("0 created, 3 satisfied");
   });
 
   it("prints the full report with --json", async () => {
-    const c = f.io({ env: { GITHUB_ACTIONS: "true", GITHUB_SHA: "abc123", GITHUB_JOB: "e2e", GITHUB_RUN_ID: "77", GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "o/r", GITHUB_ACTOR: "dana" } });
+    const c = f.io({
+      env: {
+        GITHUB_ACTIONS: "true",
+        GITHUB_SHA: "abc123",
+        GITHUB_JOB: "e2e",
+        GITHUB_RUN_ID: "77",
+        GITHUB_SERVER_URL: "https://github.com",
+        GITHUB_REPOSITORY: "o/r",
+        GITHUB_ACTOR: "dana",
+      },
+    });
     expect(await runCli(["apply", "plan.yaml", "--json", "--once-per", "abc123"], c.io)).toBe(EXIT.OK);
     const report = JSON.parse(c.out()) as Record<string, unknown>;
-    expect(report).toMatchObject({ version: 1, applyIdentity: "abc123", status: "succeeded", user: "demo@qac.example", ci: { provider: "github", commit: "abc123", url: "https://github.com/o/r/actions/runs/77" }, summary: { created: 3 } });
-    const state = JSON.parse(await readFile(join(f.dir, ".qac/state.json"), "utf8")) as { oncePer: Record<string, Record<string, Record<string, number>>> };
+    expect(report).toMatchObject({
+      version: 1,
+      applyIdentity: "abc123",
+      status: "succeeded",
+      user: "demo@qac.example",
+      ci: { provider: "github", commit: "abc123", url: "https://github.com/o/r/actions/runs/77" },
+      summary: { created: 3 },
+    });
+    const state = JSON.parse(await readFile(join(f.dir, ".qac/state.json"), "utf8")) as {
+      oncePer: Record<string, Record<string, Record<string, number>>>;
+    };
     expect(Object.keys(state.oncePer["1001"]!["abc123"]!)).toHaveLength(3);
   });
 
   it("stops cleanly on Ctrl-C and says what was created", async () => {
     // Ctrl-C arrives once the first create reached the server.
-    const stop = () => new Promise<string>((resolve) => {
-      const timer = setInterval(() => f.sim.counters.get("POST /api/v2/projects/:projectId/testruns") > 0 && (clearInterval(timer), resolve("SIGINT")), 1);
-    });
+    const stop = () =>
+      new Promise<string>((resolve) => {
+        const timer = setInterval(
+          () =>
+            f.sim.counters.get("POST /api/v2/projects/:projectId/testruns") > 0 &&
+            (clearInterval(timer), resolve("SIGINT")),
+          1,
+        );
+      });
     const c = f.io({ waitForStop: stop });
     expect(await runCli(["apply", "plan.yaml", "--concurrency", "1"], c.io)).toBe(EXIT.ERROR);
     expect(c.err()).toContain("SIGINT: no new runs will be started");
@@ -48,9 +82,10 @@ describe("qac apply", () => {
   it("on Ctrl-C while waiting (--wait), ends the wait at once and says the runs go on", async () => {
     // Ctrl-C arrives once the wait has polled the runs (the virtual clock keeps them unfinished).
     let err = () => "";
-    const stop = () => new Promise<string>((resolve) => {
-      const timer = setInterval(() => err().includes("0/3 finished") && (clearInterval(timer), resolve("SIGINT")), 1);
-    });
+    const stop = () =>
+      new Promise<string>((resolve) => {
+        const timer = setInterval(() => err().includes("0/3 finished") && (clearInterval(timer), resolve("SIGINT")), 1);
+      });
     const c = f.io({ waitForStop: stop });
     err = c.err;
     expect(await runCli(["apply", "plan.yaml", "--wait", "--timeout", "1h"], c.io)).toBe(EXIT.ERROR);

@@ -7,7 +7,16 @@ import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
 import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
-import { addConnectionOptions, addPlanOptions, connect, parseDuration, positiveInt, resolveFile, stores, type ConnectionFlags } from "./connect.js";
+import {
+  addConnectionOptions,
+  addPlanOptions,
+  connect,
+  parseDuration,
+  positiveInt,
+  resolveFile,
+  stores,
+  type ConnectionFlags,
+} from "./connect.js";
 import { waitAndReport, type WaitFlags } from "./wait.js";
 
 interface ApplyFlags extends ConnectionFlags, WaitFlags {
@@ -42,85 +51,125 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option("--junit <file>", "with --wait: write JUnit XML")
     .option("--lock-timeout <duration>", "wait this long for another apply of the same plan", parseDuration, 600_000)
     .option("--report-to <url>", "send the report to a status server (token: $QAC_STATUS_TOKEN)");
-  addPlanOptions(addConnectionOptions(command)).addHelpText("after", help).action(async (files: string[], flags: ApplyFlags) => {
-    // Two reports one after the other are not one JSON value: `qac wait report.json` could not read them.
-    if (flags.json && files.length > 1) {
-      ctx.io.stderr.write("qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.\n");
-      return ctx.setExit(EXIT.ERROR);
-    }
-    const runner = await import("@qac/runner");
-    const client = await connect(flags, ctx);
-    let exit: ExitCode = EXIT.OK;
-    const controller = new AbortController();
-    // While waiting (--wait) the runs are all created: Ctrl-C then only ends the wait.
-    let waiting = false;
-    void ctx.io.waitForStop?.().then((signal) => {
-      ctx.io.stderr.write(waiting ? `\n${signal}: stopping the wait; the runs go on in QAComplete.\n` : `\n${signal}: no new runs will be started; waiting for the ones in flight...\n`);
-      controller.abort();
-    });
-    try {
-      const { ledger, lease, runTests } = await stores(flags, ctx);
-      for (const file of files) {
-        if (controller.signal.aborted) {
-          exit = EXIT.ERROR;
-          break;
-        }
-        const text = await readFile(resolve(ctx.io.cwd, file), "utf8").catch(() => "");
-        let plan: ResolvedPlan | null;
-        let expected: SavedDecision[] | null = null;
-        let applyIdentity = flags.oncePer ?? null;
-        let planName: string | undefined;
-        const diagnostics: Diagnostic[] = [];
-        if (runner.looksLikeSavedPlan(text)) {
-          const saved = runner.parseSavedPlan(text, file);
-          if (flags.oncePer !== undefined && flags.oncePer !== saved.applyIdentity) throw new CliError("CLI_USAGE", `${file} was planned with --once-per ${saved.applyIdentity ?? "(none)"}; apply it without --once-per or plan again.`);
-          ({ plan, decisions: expected, applyIdentity, planName } = saved);
-        } else plan = await resolveFile(file, flags, client, ctx, diagnostics);
-        if (!plan) {
-          // A plan file that cannot be read is "any other error" (1), as in qac validate.
-          exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
-          continue;
-        }
-        const progress = runner.createProgress(ctx.io.stderr);
-        const report = await runner.applyChanges(client, plan, {
-          concurrency: flags.concurrency,
-          applyIdentity,
-          ledger,
-          lease,
-          runTests,
-          lockTimeoutMs: flags.lockTimeout,
-          expected,
-          signal: controller.signal,
-          onEvent: (e) => progress.onEvent(e),
-          ci: runner.detectCi(ctx.io.env),
-          user: client.username,
-          ...(planName ? { planName } : {}),
-        }).catch((error: unknown) => {
-          // Runs were created but their --once-per record failed: show what was created, then fail.
-          progress.done();
-          const partial = runner.isRunnerError(error) ? (error.details["report"] as ApplyReport | undefined) : undefined;
-          if (partial) ctx.io.stdout.write(flags.json ? `${JSON.stringify(partial, null, 2)}\n` : runner.renderApplySummary(partial));
-          throw error;
-        });
-        progress.done();
-        if (flags.json) ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else ctx.io.stdout.write(runner.renderApplySummary(report, { color: useColor(ctx.io.stdout, ctx.io.env) }));
-        if (flags.reportTo) {
-          const { id } = await runner.createStatusClient({ url: flags.reportTo, token: ctx.io.env["QAC_STATUS_TOKEN"] }).postApply(report);
-          ctx.io.stderr.write(`Report sent to ${flags.reportTo} (apply ${id}).\n`);
-        }
-        if (report.status !== "succeeded") exit = EXIT.ERROR;
-        if (flags.wait && report.status !== "interrupted") {
-          const ids = report.runs.flatMap((r) => (r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : []));
-          const titles = new Map(report.runs.flatMap((r) => (r.runId === null ? [] : [[r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`] as const])));
-          waiting = true;
-          if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, report.plan.name, titles, controller.signal)) !== EXIT.OK) exit = EXIT.ERROR;
-          waiting = false;
-        }
+  addPlanOptions(addConnectionOptions(command))
+    .addHelpText("after", help)
+    .action(async (files: string[], flags: ApplyFlags) => {
+      // Two reports one after the other are not one JSON value: `qac wait report.json` could not read them.
+      if (flags.json && files.length > 1) {
+        ctx.io.stderr.write(
+          "qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.\n",
+        );
+        return ctx.setExit(EXIT.ERROR);
       }
-    } finally {
-      await client.close();
-    }
-    ctx.setExit(exit);
-  });
+      const runner = await import("@qac/runner");
+      const client = await connect(flags, ctx);
+      let exit: ExitCode = EXIT.OK;
+      const controller = new AbortController();
+      // While waiting (--wait) the runs are all created: Ctrl-C then only ends the wait.
+      let waiting = false;
+      void ctx.io.waitForStop?.().then((signal) => {
+        ctx.io.stderr.write(
+          waiting
+            ? `\n${signal}: stopping the wait; the runs go on in QAComplete.\n`
+            : `\n${signal}: no new runs will be started; waiting for the ones in flight...\n`,
+        );
+        controller.abort();
+      });
+      try {
+        const { ledger, lease, runTests } = await stores(flags, ctx);
+        for (const file of files) {
+          if (controller.signal.aborted) {
+            exit = EXIT.ERROR;
+            break;
+          }
+          const text = await readFile(resolve(ctx.io.cwd, file), "utf8").catch(() => "");
+          let plan: ResolvedPlan | null;
+          let expected: SavedDecision[] | null = null;
+          let applyIdentity = flags.oncePer ?? null;
+          let planName: string | undefined;
+          const diagnostics: Diagnostic[] = [];
+          if (runner.looksLikeSavedPlan(text)) {
+            const saved = runner.parseSavedPlan(text, file);
+            if (flags.oncePer !== undefined && flags.oncePer !== saved.applyIdentity)
+              throw new CliError(
+                "CLI_USAGE",
+                `${file} was planned with --once-per ${saved.applyIdentity ?? "(none)"}; apply it without --once-per or plan again.`,
+              );
+            ({ plan, decisions: expected, applyIdentity, planName } = saved);
+          } else plan = await resolveFile(file, flags, client, ctx, diagnostics);
+          if (!plan) {
+            // A plan file that cannot be read is "any other error" (1), as in qac validate.
+            exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
+            continue;
+          }
+          const progress = runner.createProgress(ctx.io.stderr);
+          const report = await runner
+            .applyChanges(client, plan, {
+              concurrency: flags.concurrency,
+              applyIdentity,
+              ledger,
+              lease,
+              runTests,
+              lockTimeoutMs: flags.lockTimeout,
+              expected,
+              signal: controller.signal,
+              onEvent: (e) => progress.onEvent(e),
+              ci: runner.detectCi(ctx.io.env),
+              user: client.username,
+              ...(planName ? { planName } : {}),
+            })
+            .catch((error: unknown) => {
+              // Runs were created but their --once-per record failed: show what was created, then fail.
+              progress.done();
+              const partial = runner.isRunnerError(error)
+                ? (error.details["report"] as ApplyReport | undefined)
+                : undefined;
+              if (partial)
+                ctx.io.stdout.write(
+                  flags.json ? `${JSON.stringify(partial, null, 2)}\n` : runner.renderApplySummary(partial),
+                );
+              throw error;
+            });
+          progress.done();
+          if (flags.json) ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          else ctx.io.stdout.write(runner.renderApplySummary(report, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+          if (flags.reportTo) {
+            const { id } = await runner
+              .createStatusClient({ url: flags.reportTo, token: ctx.io.env["QAC_STATUS_TOKEN"] })
+              .postApply(report);
+            ctx.io.stderr.write(`Report sent to ${flags.reportTo} (apply ${id}).\n`);
+          }
+          if (report.status !== "succeeded") exit = EXIT.ERROR;
+          if (flags.wait && report.status !== "interrupted") {
+            const ids = report.runs.flatMap((r) =>
+              r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : [],
+            );
+            const titles = new Map(
+              report.runs.flatMap((r) =>
+                r.runId === null ? [] : [[r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`] as const],
+              ),
+            );
+            waiting = true;
+            if (
+              ids.length > 0 &&
+              (await waitAndReport(
+                client,
+                plan.project.id,
+                ids,
+                flags,
+                ctx,
+                report.plan.name,
+                titles,
+                controller.signal,
+              )) !== EXIT.OK
+            )
+              exit = EXIT.ERROR;
+            waiting = false;
+          }
+        }
+      } finally {
+        await client.close();
+      }
+      ctx.setExit(exit);
+    });
 }

@@ -3,5 +3,11 @@
  * Repeatable rather than variadic, so patterns never swallow the plan file names after them.
  */
 export function collectPatterns(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(",").map((p) => p.trim()).filter((p) => p !== "")];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== ""),
+  ];
 }

@@ -34,11 +34,27 @@ export function addConnectionOptions(command: Command): Command {
 /** Adds `--once-per`, `--state-file`, `--status-url` and the selection flags. */
 export function addPlanOptions(command: Command): Command {
   return command
-    .option("--once-per <id>", "apply identity (commit SHA, pipeline id): a run an earlier apply with this id created counts as done, even when finished")
+    .option(
+      "--once-per <id>",
+      "apply identity (commit SHA, pipeline id): a run an earlier apply with this id created counts as done, even when finished",
+    )
     .option("--state-file <file>", "where --once-per records are kept without a status server", ".qac/state.json")
-    .option("--status-url <url>", "status server for --once-per records and leases (default: $QAC_STATUS_URL; token: $QAC_STATUS_TOKEN)")
-    .option("--only <pattern>", "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate", collectPatterns, [])
-    .option("--exclude <pattern>", "leave out runs matching a key, label or glob; repeat or comma-separate", collectPatterns, []);
+    .option(
+      "--status-url <url>",
+      "status server for --once-per records and leases (default: $QAC_STATUS_URL; token: $QAC_STATUS_TOKEN)",
+    )
+    .option(
+      "--only <pattern>",
+      "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate",
+      collectPatterns,
+      [],
+    )
+    .option(
+      "--exclude <pattern>",
+      "leave out runs matching a key, label or glob; repeat or comma-separate",
+      collectPatterns,
+      [],
+    );
 }
 
 /** Parses `30m`, `90s`, `1h`, `1500ms` or plain seconds into ms. */
@@ -51,7 +67,8 @@ export function parseDuration(raw: string): number {
 
 /** Parses a positive whole number flag. */
 export const positiveInt = (raw: string): number => {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1000) throw new InvalidArgumentError("must be a whole number from 1 to 1000.");
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1000)
+    throw new InvalidArgumentError("must be a whole number from 1 to 1000.");
   return Number(raw);
 };
 
@@ -67,8 +84,14 @@ export async function connect(flags: ConnectionFlags, ctx: CommandContext): Prom
   const url = flags.url ?? env["QAC_URL"];
   const user = flags.user ?? env["QAC_USER"];
   const io = ctx.io as CommandContext["io"] & { readStdin?: () => Promise<string> };
-  const password = flags.passwordStdin ? (await (io.readStdin ?? readStdin)()).replace(/\r?\n$/, "") : env["QAC_PASSWORD"];
-  const missing = [!url && "the server (--url or QAC_URL)", !user && "the login (--user or QAC_USER)", !password && "the password (--password-stdin or QAC_PASSWORD)"].filter(Boolean);
+  const password = flags.passwordStdin
+    ? (await (io.readStdin ?? readStdin)()).replace(/\r?\n$/, "")
+    : env["QAC_PASSWORD"];
+  const missing = [
+    !url && "the server (--url or QAC_URL)",
+    !user && "the login (--user or QAC_USER)",
+    !password && "the password (--password-stdin or QAC_PASSWORD)",
+  ].filter(Boolean);
   if (missing.length) throw new CliError("CLI_USAGE", `cannot connect to QAComplete: missing ${missing.join(", ")}.`);
   const { createClient } = await import("@qac/core");
   return createClient({ baseUrl: url!, username: user!, password: password! });
@@ -78,32 +101,59 @@ export async function connect(flags: ConnectionFlags, ctx: CommandContext): Prom
  * Loads, validates and resolves one plan file; prints diagnostics (and adds them to `sink`, for
  * renderers such as the pull-request comment) and returns null when it is invalid.
  */
-export async function resolveFile(file: string, flags: ConnectionFlags, client: QacClient, ctx: CommandContext, sink?: Diagnostic[]): Promise<ResolvedPlan | null> {
+export async function resolveFile(
+  file: string,
+  flags: ConnectionFlags,
+  client: QacClient,
+  ctx: CommandContext,
+  sink?: Diagnostic[],
+): Promise<ResolvedPlan | null> {
   const { loadPlan, resolvePlan, formatDiagnostic } = await import("@qac/planner");
   const color = useColor(ctx.io.stderr, ctx.io.env);
   const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
   const loaded = await loadPlan(file, { cwd: ctx.io.cwd, env: ctx.io.env });
-  const print = (ds: readonly Diagnostic[]) => ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`)));
-  if (!loaded.ok) return print(loaded.diagnostics), null;
-  const plan = flags.project ? { ...loaded.plan, project: { ...loaded.plan.project, ref: /^\d+$/.test(flags.project) ? Number(flags.project) : flags.project } } : loaded.plan;
+  const print = (ds: readonly Diagnostic[]) =>
+    ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`)));
+  if (!loaded.ok) return (print(loaded.diagnostics), null);
+  const plan = flags.project
+    ? {
+        ...loaded.plan,
+        project: { ...loaded.plan.project, ref: /^\d+$/.test(flags.project) ? Number(flags.project) : flags.project },
+      }
+    : loaded.plan;
   const resolved = await resolvePlan(plan, client, { selection });
   print(resolved.diagnostics);
   return resolved.ok ? resolved.resolved : null;
 }
 
 /** The `--once-per` ledger and the lease: the status server's when configured, local files otherwise. */
-export async function stores(flags: ConnectionFlags, ctx: CommandContext): Promise<{ ledger: LedgerStore; lease: LeaseProvider; runTests: RunTestCache; statusUrl: string | null }> {
+export async function stores(
+  flags: ConnectionFlags,
+  ctx: CommandContext,
+): Promise<{ ledger: LedgerStore; lease: LeaseProvider; runTests: RunTestCache; statusUrl: string | null }> {
   const runner = await import("@qac/runner");
   const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
   const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
   // Which test a single-test run runs: a local cache either way (it only saves item reads),
   // scoped to the server, whose run ids mean nothing on another one.
-  const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"), { scope: flags.url ?? ctx.io.env["QAC_URL"] ?? "" });
+  const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"), {
+    scope: flags.url ?? ctx.io.env["QAC_URL"] ?? "",
+  });
   if (statusUrl) {
     const status = runner.createStatusClient({ url: statusUrl, token: ctx.io.env["QAC_STATUS_TOKEN"] });
-    return { ledger: status.ledger, lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }), runTests, statusUrl };
+    return {
+      ledger: status.ledger,
+      lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }),
+      runTests,
+      statusUrl,
+    };
   }
-  return { ledger: runner.createLocalLedger(stateFile), lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }), runTests, statusUrl: null };
+  return {
+    ledger: runner.createLocalLedger(stateFile),
+    lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }),
+    runTests,
+    statusUrl: null,
+  };
 }
 
 function holder(ctx: CommandContext) {

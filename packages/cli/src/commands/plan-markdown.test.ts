@@ -8,7 +8,10 @@ import { cliFixture } from "./test-support/cli-fixture.js";
 let f: Awaited<ReturnType<typeof cliFixture>>;
 beforeAll(async () => {
   f = await cliFixture();
-  await writeFile(join(f.dir, "broken.yaml"), "version: 1\nproject: Web Shop\nentries:\n  - key: smoke\n    testSet: Checkout smoke\n    configurations: [chrom]\n");
+  await writeFile(
+    join(f.dir, "broken.yaml"),
+    "version: 1\nproject: Web Shop\nentries:\n  - key: smoke\n    testSet: Checkout smoke\n    configurations: [chrom]\n",
+  );
 });
 afterAll(() => f.sim.close());
 
@@ -34,7 +37,10 @@ describe("qac plan --format markdown (the pull-request comment)", () => {
     expect(await runCli(["plan", "plan.yaml", "--format", "markdown"], fromEnv.io)).toBe(EXIT.OK);
     expect(fromEnv.out()).toContain("[status server](http://127.0.0.1:8790/)");
     const fromFlag = f.io();
-    await runCli(["plan", "broken.yaml", "--format", "markdown", "--status-url", "https://status.example"], fromFlag.io);
+    await runCli(
+      ["plan", "broken.yaml", "--format", "markdown", "--status-url", "https://status.example"],
+      fromFlag.io,
+    );
     expect(fromFlag.out()).toContain("[status server](https://status.example/)");
     const none = f.io();
     await runCli(["plan", "plan.yaml", "--format", "markdown"], none.io);

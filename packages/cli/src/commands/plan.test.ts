@@ -15,7 +15,12 @@ describe("qac plan", () => {
     const before = f.sim.runs.count();
     expect(await runCli(["plan", "plan.yaml"], c.io)).toBe(EXIT.OK);
     expect(c.out()).toContain("3 to create, 0 already satisfied");
-    expect(c.out().split("\n").filter((l) => l.startsWith("  + create"))).toHaveLength(3);
+    expect(
+      c
+        .out()
+        .split("\n")
+        .filter((l) => l.startsWith("  + create")),
+    ).toHaveLength(3);
     expect(f.sim.runs.count()).toBe(before);
   });
 
@@ -24,7 +29,9 @@ describe("qac plan", () => {
     expect(await runCli(["plan", "--only", "search", "plan.yaml"], before.io)).toBe(EXIT.OK);
     expect(before.out()).toContain("2 to create");
     const after = f.io();
-    expect(await runCli(["plan", "plan.yaml", "--only", "search,checkout", "--exclude", "*/firefox/*"], after.io)).toBe(EXIT.OK);
+    expect(await runCli(["plan", "plan.yaml", "--only", "search,checkout", "--exclude", "*/firefox/*"], after.io)).toBe(
+      EXIT.OK,
+    );
     expect(after.out()).toContain("2 to create");
     expect(after.out()).not.toContain("Firefox");
   });
@@ -62,16 +69,24 @@ describe("qac plan", () => {
     const bad = f.io();
     expect(await runCli(["plan", "missing-entries.yaml"], bad.io)).not.toBe(EXIT.OK);
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(join(f.dir, "invalid.yaml"), "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n");
+    await writeFile(
+      join(f.dir, "invalid.yaml"),
+      "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n",
+    );
     expect(await runCli(["plan", "invalid.yaml"], f.io().io)).toBe(EXIT.INVALID_PLAN);
     const c = f.io({ env: { QAC_URL: "", QAC_USER: "", QAC_PASSWORD: "" } });
     expect(await runCli(["plan", "plan.yaml"], c.io)).toBe(EXIT.ERROR);
-    expect(c.err()).toContain("missing the server (--url or QAC_URL), the login (--user or QAC_USER), the password (--password-stdin or QAC_PASSWORD)");
+    expect(c.err()).toContain(
+      "missing the server (--url or QAC_URL), the login (--user or QAC_USER), the password (--password-stdin or QAC_PASSWORD)",
+    );
   });
 
   it("exits 1, not 3, for a plan file that does not exist (as qac validate), and 3 when another plan is invalid", async () => {
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(join(f.dir, "invalid.yaml"), "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n");
+    await writeFile(
+      join(f.dir, "invalid.yaml"),
+      "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n",
+    );
     for (const command of ["plan", "apply"]) {
       const c = f.io();
       expect(await runCli([command, "no-such-plan.yaml"], c.io), command).toBe(EXIT.ERROR);
@@ -92,7 +107,10 @@ describe("qac plan", () => {
   it("saves a plan with --out that qac apply applies exactly, and refuses it as stale when Run History changed", async () => {
     await f.sim.clock.advance(24 * 3_600_000); // the pending runs finish
     expect(await runCli(["plan", "plan.yaml", "--out", "saved.json"], f.io().io)).toBe(EXIT.OK);
-    const saved = JSON.parse(await readFile(join(f.dir, "saved.json"), "utf8")) as { kind: string; decisions: { decision: string }[] };
+    const saved = JSON.parse(await readFile(join(f.dir, "saved.json"), "utf8")) as {
+      kind: string;
+      decisions: { decision: string }[];
+    };
     expect(saved.kind).toBe("qac-saved-plan");
     expect(saved.decisions.map((d) => d.decision)).toEqual(["create", "create", "create"]);
     // Someone applies the plan in between: the saved decisions no longer hold.
@@ -112,10 +130,14 @@ describe("qac plan", () => {
     f.sim.counters.reset();
     const plan = f.io();
     expect(await runCli(["plan", "plan.yaml", "plan.yaml", "--format", "json"], plan.io)).toBe(EXIT.ERROR);
-    expect(plan.err()).toContain("qac plan: --format json describes one plan (schemas/preview.schema.json); run it once per plan file.");
+    expect(plan.err()).toContain(
+      "qac plan: --format json describes one plan (schemas/preview.schema.json); run it once per plan file.",
+    );
     const apply = f.io();
     expect(await runCli(["apply", "plan.yaml", "plan.yaml", "--json"], apply.io)).toBe(EXIT.ERROR);
-    expect(apply.err()).toContain("qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.");
+    expect(apply.err()).toContain(
+      "qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.",
+    );
     expect(f.sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
   });
 

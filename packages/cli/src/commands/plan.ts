@@ -34,50 +34,68 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .option("--out <file>", "save the plan and its decisions for `qac apply <file>` (one plan file only)")
     .option("--detailed-exitcode", "exit 2 when runs would be created, 0 when nothing would");
-  addPlanOptions(addConnectionOptions(command)).addHelpText("after", help).action(async (files: string[], flags: PlanFlags) => {
-    const runner = await import("@qac/runner");
-    if (flags.out && files.length > 1) {
-      ctx.io.stderr.write("qac plan: --out saves one plan; give one plan file.\n");
-      return ctx.setExit(EXIT.ERROR);
-    }
-    // Two documents one after the other are not one JSON value: a reader would fail on them.
-    if (flags.format === "json" && files.length > 1) {
-      ctx.io.stderr.write("qac plan: --format json describes one plan (schemas/preview.schema.json); run it once per plan file.\n");
-      return ctx.setExit(EXIT.ERROR);
-    }
-    const client = await connect(flags, ctx);
-    let exit: ExitCode = EXIT.OK;
-    try {
-      const { ledger: store, runTests } = await stores(flags, ctx);
-      const ledger = flags.oncePer ? store : null;
-      const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
-      for (const file of files) {
-        const diagnostics: Diagnostic[] = [];
-        const plan = await resolveFile(file, flags, client, ctx, diagnostics);
-        if (!plan) {
-          // The pull-request comment of an invalid plan shows its diagnostics (and replaces the last preview).
-          if (flags.format === "markdown") ctx.io.stdout.write(runner.renderInvalidPlanMarkdown(basename(file, extname(file)), file, diagnostics, { statusUrl }));
-          // A plan file that cannot be read is "any other error" (1), as in qac validate.
-          exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
-          continue;
-        }
-        const history = await runner.observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: flags.oncePer ?? null, ledger, runTests });
-        const changes = runner.diffPlan(plan.runs, history);
-        const planName = basename(plan.file, extname(plan.file));
-        const doc = runner.buildPreview(plan, history, changes, planName);
-        if (flags.format === "json") ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-        else if (flags.format === "markdown") ctx.io.stdout.write(runner.renderPreviewMarkdown(doc, { statusUrl, warnings: diagnostics.filter((d) => d.severity === "warning") }));
-        else ctx.io.stdout.write(runner.renderPreviewText(doc, { color: useColor(ctx.io.stdout, ctx.io.env) }));
-        if (flags.out) {
-          const saved = runner.createSavedPlan(plan, history, changes, planName);
-          await writeFile(resolve(ctx.io.cwd, flags.out), `${JSON.stringify(saved, null, 2)}\n`, "utf8");
-          ctx.io.stderr.write(`Saved to ${flags.out}: apply exactly this with \`qac apply ${flags.out}\`.\n`);
-        }
-        if (flags.detailedExitcode && exit === EXIT.OK && doc.summary.create + doc.summary.createForced > 0) exit = EXIT.CHANGES_PENDING;
+  addPlanOptions(addConnectionOptions(command))
+    .addHelpText("after", help)
+    .action(async (files: string[], flags: PlanFlags) => {
+      const runner = await import("@qac/runner");
+      if (flags.out && files.length > 1) {
+        ctx.io.stderr.write("qac plan: --out saves one plan; give one plan file.\n");
+        return ctx.setExit(EXIT.ERROR);
       }
-    } finally {
-      await client.close();
-    }
-    ctx.setExit(exit);
-  });
+      // Two documents one after the other are not one JSON value: a reader would fail on them.
+      if (flags.format === "json" && files.length > 1) {
+        ctx.io.stderr.write(
+          "qac plan: --format json describes one plan (schemas/preview.schema.json); run it once per plan file.\n",
+        );
+        return ctx.setExit(EXIT.ERROR);
+      }
+      const client = await connect(flags, ctx);
+      let exit: ExitCode = EXIT.OK;
+      try {
+        const { ledger: store, runTests } = await stores(flags, ctx);
+        const ledger = flags.oncePer ? store : null;
+        const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
+        for (const file of files) {
+          const diagnostics: Diagnostic[] = [];
+          const plan = await resolveFile(file, flags, client, ctx, diagnostics);
+          if (!plan) {
+            // The pull-request comment of an invalid plan shows its diagnostics (and replaces the last preview).
+            if (flags.format === "markdown")
+              ctx.io.stdout.write(
+                runner.renderInvalidPlanMarkdown(basename(file, extname(file)), file, diagnostics, { statusUrl }),
+              );
+            // A plan file that cannot be read is "any other error" (1), as in qac validate.
+            exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
+            continue;
+          }
+          const history = await runner.observeRunHistory(client, plan.project.id, plan.runs, {
+            applyIdentity: flags.oncePer ?? null,
+            ledger,
+            runTests,
+          });
+          const changes = runner.diffPlan(plan.runs, history);
+          const planName = basename(plan.file, extname(plan.file));
+          const doc = runner.buildPreview(plan, history, changes, planName);
+          if (flags.format === "json") ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+          else if (flags.format === "markdown")
+            ctx.io.stdout.write(
+              runner.renderPreviewMarkdown(doc, {
+                statusUrl,
+                warnings: diagnostics.filter((d) => d.severity === "warning"),
+              }),
+            );
+          else ctx.io.stdout.write(runner.renderPreviewText(doc, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+          if (flags.out) {
+            const saved = runner.createSavedPlan(plan, history, changes, planName);
+            await writeFile(resolve(ctx.io.cwd, flags.out), `${JSON.stringify(saved, null, 2)}\n`, "utf8");
+            ctx.io.stderr.write(`Saved to ${flags.out}: apply exactly this with \`qac apply ${flags.out}\`.\n`);
+          }
+          if (flags.detailedExitcode && exit === EXIT.OK && doc.summary.create + doc.summary.createForced > 0)
+            exit = EXIT.CHANGES_PENDING;
+        }
+      } finally {
+        await client.close();
+      }
+      ctx.setExit(exit);
+    });
 }

@@ -25,7 +25,13 @@ function serve(args: string[], env: Record<string, string>) {
   const stopped = new Promise<string>((resolve) => (stop = resolve));
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env, cwd: dir!, waitForStop: () => stopped };
+  const io: CliIo = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    env,
+    cwd: dir!,
+    waitForStop: () => stopped,
+  };
   const exit = runCli(["serve", ...args], io);
   return { exit, stop, out: () => out.join(""), err: () => err.join("") };
 }
@@ -36,13 +42,22 @@ describe("qac serve", () => {
   it("serves the status API on 127.0.0.1 with live status from QAComplete, and stops on a signal", async () => {
     dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
     sim = await startSimulator({ clock: "virtual" });
-    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "1s"], { QAC_STATUS_TOKEN: TOKEN, QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo" });
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "1s"], {
+      QAC_STATUS_TOKEN: TOKEN,
+      QAC_URL: sim.url,
+      QAC_USER: "demo@qac.example",
+      QAC_PASSWORD: "demo",
+    });
     await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const url = urlOf(run.out())!;
     expect(run.out()).toContain(`Live status from ${sim.url}/rest-api/service every 1000 ms`);
     const health = (await (await fetch(`${url}/healthz`)).json()) as { poller: { enabled: boolean } };
     expect(health.poller.enabled).toBe(true);
-    const denied = await fetch(`${url}/api/v1/leases`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const denied = await fetch(`${url}/api/v1/leases`, {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(denied.status).toBe(401);
     run.stop("SIGTERM");
     expect(await run.exit).toBe(0);
@@ -61,12 +76,18 @@ describe("qac serve", () => {
 
   it("refuses a poll interval under a second and shows the default with its unit", async () => {
     dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
-    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "0"], { QAC_STATUS_TOKEN: TOKEN });
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "0"], {
+      QAC_STATUS_TOKEN: TOKEN,
+    });
     expect(await run.exit).toBe(1);
-    expect(run.err()).toContain(`option '--poll-interval <duration>' argument '0' is invalid. must be at least 1s so QAComplete is not flooded, got "0".`);
+    expect(run.err()).toContain(
+      `option '--poll-interval <duration>' argument '0' is invalid. must be at least 1s so QAComplete is not flooded, got "0".`,
+    );
     const help = serve(["--help"], {});
     await help.exit;
-    expect(help.out().replace(/\s+/g, " ")).toContain("--poll-interval <duration> pause between live-status refreshes, at least 1s (e.g. 5s, 1m) (default: 5s)");
+    expect(help.out().replace(/\s+/g, " ")).toContain(
+      "--poll-interval <duration> pause between live-status refreshes, at least 1s (e.g. 5s, 1m) (default: 5s)",
+    );
   });
 
   it("says the port is in use and to choose another --port", async () => {
@@ -77,7 +98,9 @@ describe("qac serve", () => {
     try {
       const run = serve(["--port", String(port), "--db", join(dir, "status.db")], { QAC_STATUS_TOKEN: TOKEN });
       expect(await run.exit).toBe(1);
-      expect(run.err()).toContain(`Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`);
+      expect(run.err()).toContain(
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`,
+      );
       expect(run.out()).toBe("");
     } finally {
       await new Promise((resolve) => taken.close(resolve));
@@ -96,7 +119,11 @@ describe("qac serve", () => {
   it("warns when it binds beyond this machine, and about open reads unless --protect-reads", () => {
     expect(exposureWarning("127.0.0.1", false)).toBeNull();
     expect(exposureWarning("::1", false)).toBeNull();
-    expect(exposureWarning("0.0.0.0", false)).toBe("Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front. Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.");
-    expect(exposureWarning("0.0.0.0", true)).toBe("Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.");
+    expect(exposureWarning("0.0.0.0", false)).toBe(
+      "Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front. Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.",
+    );
+    expect(exposureWarning("0.0.0.0", true)).toBe(
+      "Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.",
+    );
   });
 });

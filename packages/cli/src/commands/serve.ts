@@ -17,7 +17,8 @@ interface ServeFlags {
 }
 
 const port = (raw: string): number => {
-  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535)
+    throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
   return Number(raw);
 };
 
@@ -27,14 +28,17 @@ const port = (raw: string): number => {
  */
 export function exposureWarning(host: string, protectReads: boolean): string | null {
   if (host === "localhost" || host === "::1" || /^127\./.test(host)) return null;
-  const reads = protectReads ? "" : " Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.";
+  const reads = protectReads
+    ? ""
+    : " Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.";
   return `Warning: listening on ${host}, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.${reads}`;
 }
 
 /** A pause between polls: a duration (plain numbers are seconds), at least 1 s so QAComplete is not flooded. */
 const pollInterval = (raw: string): number => {
   const ms = parseDuration(raw);
-  if (ms < 1000) throw new InvalidArgumentError(`must be at least 1s so QAComplete is not flooded, got ${JSON.stringify(raw)}.`);
+  if (ms < 1000)
+    throw new InvalidArgumentError(`must be at least 1s so QAComplete is not flooded, got ${JSON.stringify(raw)}.`);
   return ms;
 };
 
@@ -53,8 +57,15 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option("--url <url>", "QAComplete server root for live status (default: $QAC_URL)")
     .option("--user <email>", "QAComplete login (default: $QAC_USER)")
     .option("--password-stdin", "read the QAComplete password from standard input (default: $QAC_PASSWORD)")
-    .option("--protect-reads", "require a token for reading too (page, API, badges); $QAC_STATUS_READ_TOKEN may only read")
-    .addOption(new Option("--poll-interval <duration>", "pause between live-status refreshes, at least 1s (e.g. 5s, 1m)").argParser(pollInterval).default(5000, "5s"))
+    .option(
+      "--protect-reads",
+      "require a token for reading too (page, API, badges); $QAC_STATUS_READ_TOKEN may only read",
+    )
+    .addOption(
+      new Option("--poll-interval <duration>", "pause between live-status refreshes, at least 1s (e.g. 5s, 1m)")
+        .argParser(pollInterval)
+        .default(5000, "5s"),
+    )
     .option("--run-link <template>", "link of a run into QAComplete, with {projectId} and {runId}")
     .addHelpText(
       "after",
@@ -70,7 +81,9 @@ Example:
     )
     .action(async (flags: ServeFlags) => {
       const env = ctx.io.env;
-      const wantsQac = Boolean(flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"]);
+      const wantsQac = Boolean(
+        flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"],
+      );
       const client = wantsQac ? await connect(flags, ctx) : undefined;
       const { startStatusServer, isStatusServerError } = await import("@qac/status-server");
       const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
@@ -100,7 +113,11 @@ Example:
       out(`  Page:      ${url}/`);
       out(`  API docs:  ${url}/docs`);
       out(`  Database:  ${flags.db}`);
-      out(client ? `  Live status from ${client.baseUrl} every ${flags.pollInterval} ms` : "  Live status off (no QAComplete connection: set QAC_URL, QAC_USER, QAC_PASSWORD)");
+      out(
+        client
+          ? `  Live status from ${client.baseUrl} every ${flags.pollInterval} ms`
+          : "  Live status off (no QAComplete connection: set QAC_URL, QAC_USER, QAC_PASSWORD)",
+      );
       out("Press Ctrl+C to stop.");
       const signal = await (ctx.io.waitForStop ?? (() => new Promise<string>(() => undefined)))();
       out(`${signal}: shutting down`);

@@ -14,7 +14,8 @@ interface SimFlags {
 }
 
 const wholeNumber = (max: number) => (raw: string) => {
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new InvalidArgumentError(`must be a whole number from 0 to ${max}.`);
+  if (!/^\d+$/.test(raw) || Number(raw) > max)
+    throw new InvalidArgumentError(`must be a whole number from 0 to ${max}.`);
   return Number(raw);
 };
 
@@ -29,8 +30,18 @@ export function registerSim(program: Command, ctx: CommandContext): void {
     .option("--seed <file>", "seed YAML file (default: examples/seed.yaml)")
     .option("--port <n>", "port to listen on, 0 = any free port", wholeNumber(65535), 8787)
     .option("--host <address>", "interface to bind", "127.0.0.1")
-    .addOption(new Option("--clock <mode>", "real time, or time that only moves when told").choices(["real", "virtual"]).default("real"))
-    .addOption(new Option("--duplicate-run-mode <mode>", "POST testruns while a matching run is active").choices(["same-test", "full-key", "error"]))
+    .addOption(
+      new Option("--clock <mode>", "real time, or time that only moves when told")
+        .choices(["real", "virtual"])
+        .default("real"),
+    )
+    .addOption(
+      new Option("--duplicate-run-mode <mode>", "POST testruns while a matching run is active").choices([
+        "same-test",
+        "full-key",
+        "error",
+      ]),
+    )
     .option("--latency-ms <n>", "add this latency to every request", wholeNumber(600_000))
     .addHelpText("after", "\nExample:\n  $ qac sim --port 8787 --latency-ms 20")
     .action(async (flags: SimFlags) => {

@@ -18,8 +18,18 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description("check plan files offline: YAML, schema and meaning (no credentials, no network)")
     .argument("<files...>", "plan files (.yaml)")
     .option("--json", "print the result as JSON")
-    .option("--only <pattern>", "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate", collectPatterns, [])
-    .option("--exclude <pattern>", "leave out runs matching a key, label or glob; repeat or comma-separate", collectPatterns, [])
+    .option(
+      "--only <pattern>",
+      "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate",
+      collectPatterns,
+      [],
+    )
+    .option(
+      "--exclude <pattern>",
+      "leave out runs matching a key, label or glob; repeat or comma-separate",
+      collectPatterns,
+      [],
+    )
     .addHelpText("after", "\nExample:\n  $ qac validate examples/plans/*.yaml --only label:smoke")
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded here, not at start-up: `qac --version` must not pay for yaml and ajv.
@@ -37,7 +47,14 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
 function toJson(reports: readonly ValidationReport[]) {
   return {
     ok: reports.every((r) => r.ok),
-    plans: reports.map(({ file, ok, files, entries, runs, diagnostics }) => ({ file, ok, files, entries, runs, diagnostics })),
+    plans: reports.map(({ file, ok, files, entries, runs, diagnostics }) => ({
+      file,
+      ok,
+      files,
+      entries,
+      runs,
+      diagnostics,
+    })),
   };
 }
 
@@ -50,10 +67,14 @@ async function renderText(reports: readonly ValidationReport[], color: boolean):
     const errors = r.diagnostics.filter((d) => d.severity === "error").length;
     const warnings = r.diagnostics.length - errors;
     const tail = warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : "";
-    if (r.ok) out.push(`${paint(32, "✓")} ${r.file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`);
+    if (r.ok)
+      out.push(
+        `${paint(32, "✓")} ${r.file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`,
+      );
     else out.push(`${paint(31, "✗")} ${r.file}: ${errors} error${errors === 1 ? "" : "s"}${tail}`);
   }
   const bad = reports.filter((r) => !r.ok).length;
-  if (reports.length > 1) out.push(bad === 0 ? `${reports.length} plans valid` : `${bad} of ${reports.length} plans invalid`);
+  if (reports.length > 1)
+    out.push(bad === 0 ? `${reports.length} plans valid` : `${bad} of ${reports.length} plans invalid`);
   return `${out.join("\n")}\n`;
 }

@@ -11,16 +11,24 @@ afterEach(() => f.sim.close());
 
 describe("qac wait", () => {
   it("exits 0 when every run passed and writes JUnit with one testcase per run item", async () => {
-    const ids = f.sim.runs.insertMany(1001, [{ testSetId: 6102, testConfigId: 801, releaseId: 904, hostId: 102, status: "Passed" }, { testId: 3141, testConfigId: 802, status: "Passed" }]);
+    const ids = f.sim.runs.insertMany(1001, [
+      { testSetId: 6102, testConfigId: 801, releaseId: 904, hostId: 102, status: "Passed" },
+      { testId: 3141, testConfigId: 802, status: "Passed" },
+    ]);
     const c = f.io();
-    expect(await runCli(["wait", ...ids.map(String), "--project", "1001", "--junit", "results.xml"], c.io)).toBe(EXIT.OK);
+    expect(await runCli(["wait", ...ids.map(String), "--project", "1001", "--junit", "results.xml"], c.io)).toBe(
+      EXIT.OK,
+    );
     expect(c.out()).toContain("Passed: all 2 runs passed");
     const xml = await readFile(join(f.dir, "results.xml"), "utf8");
     expect(xml.match(/<testcase /g)).toHaveLength(f.sim.runs.items(ids[0]!).length + 1);
   });
 
   it("exits 1 and names the runs that failed or were blocked", async () => {
-    const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "Passed" }, { testId: 3142, status: "Blocked" }]);
+    const ids = f.sim.runs.insertMany(1001, [
+      { testId: 3141, status: "Passed" },
+      { testId: 3142, status: "Blocked" },
+    ]);
     const c = f.io();
     expect(await runCli(["wait", ...ids.map(String), "--project", "1001"], c.io)).toBe(EXIT.ERROR);
     expect(c.out()).toContain(`Failed: 1 of 2 runs did not pass: ${ids[1]} (Blocked)`);

@@ -29,7 +29,16 @@ deadline passed (the output says which).`;
  * Waits for runs, prints their outcome (and a JUnit file); returns the exit code.
  * Shared by `qac wait` and `qac apply --wait`.
  */
-export async function waitAndReport(client: QacClient, projectId: ProjectId, runIds: readonly number[], flags: WaitFlags, ctx: CommandContext, planName = "qac", titles: ReadonlyMap<number, string> = new Map(), stop?: AbortSignal): Promise<ExitCode> {
+export async function waitAndReport(
+  client: QacClient,
+  projectId: ProjectId,
+  runIds: readonly number[],
+  flags: WaitFlags,
+  ctx: CommandContext,
+  planName = "qac",
+  titles: ReadonlyMap<number, string> = new Map(),
+  stop?: AbortSignal,
+): Promise<ExitCode> {
   const runner = await import("@qac/runner");
   const err = ctx.io.stderr;
   const tty = err.isTTY === true;
@@ -37,10 +46,14 @@ export async function waitAndReport(client: QacClient, projectId: ProjectId, run
   let signal = stop;
   if (!signal) {
     const controller = new AbortController();
-    void ctx.io.waitForStop?.().then((name) => (err.write(`\n${name}: stopping the wait; the runs go on in QAComplete.\n`), controller.abort()));
+    void ctx.io
+      .waitForStop?.()
+      .then((name) => (err.write(`\n${name}: stopping the wait; the runs go on in QAComplete.\n`), controller.abort()));
     signal = controller.signal;
   }
-  err.write(`Waiting for ${runIds.length} run${runIds.length === 1 ? "" : "s"} (timeout ${Math.round(flags.timeout / 1000)} s)...\n`);
+  err.write(
+    `Waiting for ${runIds.length} run${runIds.length === 1 ? "" : "s"} (timeout ${Math.round(flags.timeout / 1000)} s)...\n`,
+  );
   let last = "";
   const result = await runner.waitForRuns(client, projectId, runIds, {
     timeoutMs: flags.timeout,
@@ -56,14 +69,26 @@ export async function waitAndReport(client: QacClient, projectId: ProjectId, run
   if (tty) err.write("\r\u001b[K");
   const color = useColor(ctx.io.stdout, ctx.io.env);
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  if (flags.json) ctx.io.stdout.write(`${JSON.stringify({ outcome: result.outcome, reason: result.reason, missing: result.missing, runs: result.runs.map((r) => ({ id: r.id, status: r.status_code, title: r.test_set_name || null, configuration: r.configuration_name ?? null, release: r.release_name ?? null, host: r.test_host ?? null, runTimeSeconds: r.run_time ?? 0 })) }, null, 2)}\n`);
+  if (flags.json)
+    ctx.io.stdout.write(
+      `${JSON.stringify({ outcome: result.outcome, reason: result.reason, missing: result.missing, runs: result.runs.map((r) => ({ id: r.id, status: r.status_code, title: r.test_set_name || null, configuration: r.configuration_name ?? null, release: r.release_name ?? null, host: r.test_host ?? null, runTimeSeconds: r.run_time ?? 0 })) }, null, 2)}\n`,
+    );
   else {
-    for (const r of result.runs) ctx.io.stdout.write(`  ${paint(r.status_code === "Passed" ? 32 : runner.isUnfinished(r.status_code) ? 33 : 31, r.status_code.padEnd(12))} run ${r.id}  ${[titles.get(r.id) ?? r.test_set_name, r.configuration_name, r.release_name, r.test_host].filter(Boolean).join(" · ")}\n`);
-    ctx.io.stdout.write(`${result.outcome === "passed" ? paint(32, "Passed") : paint(31, result.outcome === "timeout" ? "Timed out" : result.outcome === "interrupted" ? "Interrupted" : "Failed")}: ${result.reason}\n`);
+    for (const r of result.runs)
+      ctx.io.stdout.write(
+        `  ${paint(r.status_code === "Passed" ? 32 : runner.isUnfinished(r.status_code) ? 33 : 31, r.status_code.padEnd(12))} run ${r.id}  ${[titles.get(r.id) ?? r.test_set_name, r.configuration_name, r.release_name, r.test_host].filter(Boolean).join(" · ")}\n`,
+      );
+    ctx.io.stdout.write(
+      `${result.outcome === "passed" ? paint(32, "Passed") : paint(31, result.outcome === "timeout" ? "Timed out" : result.outcome === "interrupted" ? "Interrupted" : "Failed")}: ${result.reason}\n`,
+    );
   }
   if (flags.junit) {
     const items = await runner.collectRunItems(client, projectId, result.runs);
-    await writeFile(resolve(ctx.io.cwd, flags.junit), runner.renderJunit(result.runs, items, { name: planName }), "utf8");
+    await writeFile(
+      resolve(ctx.io.cwd, flags.junit),
+      runner.renderJunit(result.runs, items, { name: planName }),
+      "utf8",
+    );
     err.write(`JUnit report written to ${flags.junit}\n`);
   }
   return result.outcome === "passed" ? EXIT.OK : EXIT.ERROR;
@@ -78,44 +103,61 @@ export function registerWait(program: Command, ctx: CommandContext): void {
     .option("--timeout <duration>", "give up after this long (e.g. 30m, 90s, 1h)", parseDuration, 1_800_000)
     .option("--junit <file>", "write JUnit XML: one testcase per run item")
     .option("--json", "print the result as JSON");
-  addConnectionOptions(command).addHelpText("after", help).action(async (args: string[], flags: WaitFlags & ConnectionFlags) => {
-    const { toProjectId } = await import("@qac/core");
-    let projectId: ProjectId;
-    let ids: number[];
-    let planName = "qac";
-    const titles = new Map<number, string>();
-    if (args.every((a) => /^\d+$/.test(a))) {
-      if (!flags.project || !/^\d+$/.test(flags.project)) throw new CliError("CLI_USAGE", "qac wait with run ids needs --project <id> (the numeric project id).");
-      projectId = toProjectId(flags.project);
-      ids = args.map(Number);
-    } else if (args.length === 1) {
-      const report = await readReport(resolve(ctx.io.cwd, args[0]!));
-      projectId = toProjectId(report.project.id);
-      planName = report.plan.name;
-      ids = report.runs.flatMap((r) => (r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : []));
-      for (const r of report.runs) if (r.runId !== null && r.title) titles.set(r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`);
-    } else throw new CliError("CLI_USAGE", "qac wait takes one apply report file, or run ids with --project.");
-    if (ids.length === 0) {
-      ctx.io.stderr.write("qac wait: no runs to wait for.\n");
-      return ctx.setExit(EXIT.OK);
-    }
-    const client = await connect(flags, ctx);
-    try {
-      ctx.setExit(await waitAndReport(client, projectId, ids, flags, ctx, planName, titles));
-    } finally {
-      await client.close();
-    }
-  });
+  addConnectionOptions(command)
+    .addHelpText("after", help)
+    .action(async (args: string[], flags: WaitFlags & ConnectionFlags) => {
+      const { toProjectId } = await import("@qac/core");
+      let projectId: ProjectId;
+      let ids: number[];
+      let planName = "qac";
+      const titles = new Map<number, string>();
+      if (args.every((a) => /^\d+$/.test(a))) {
+        if (!flags.project || !/^\d+$/.test(flags.project))
+          throw new CliError("CLI_USAGE", "qac wait with run ids needs --project <id> (the numeric project id).");
+        projectId = toProjectId(flags.project);
+        ids = args.map(Number);
+      } else if (args.length === 1) {
+        const report = await readReport(resolve(ctx.io.cwd, args[0]!));
+        projectId = toProjectId(report.project.id);
+        planName = report.plan.name;
+        ids = report.runs.flatMap((r) =>
+          r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : [],
+        );
+        for (const r of report.runs)
+          if (r.runId !== null && r.title) titles.set(r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`);
+      } else throw new CliError("CLI_USAGE", "qac wait takes one apply report file, or run ids with --project.");
+      if (ids.length === 0) {
+        ctx.io.stderr.write("qac wait: no runs to wait for.\n");
+        return ctx.setExit(EXIT.OK);
+      }
+      const client = await connect(flags, ctx);
+      try {
+        ctx.setExit(await waitAndReport(client, projectId, ids, flags, ctx, planName, titles));
+      } finally {
+        await client.close();
+      }
+    });
 }
 
-async function readReport(file: string): Promise<{ project: { id: number }; plan: { name: string }; runs: { runId: number | null; outcome: string; kind?: string; title?: string }[] }> {
+async function readReport(file: string): Promise<{
+  project: { id: number };
+  plan: { name: string };
+  runs: { runId: number | null; outcome: string; kind?: string; title?: string }[];
+}> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
-    throw new CliError("CLI_USAGE", `cannot read the apply report ${file}: ${(error as Error).message}. Write one with qac apply --json > report.json.`);
+    throw new CliError(
+      "CLI_USAGE",
+      `cannot read the apply report ${file}: ${(error as Error).message}. Write one with qac apply --json > report.json.`,
+    );
   }
   const v = value as { version?: unknown; project?: { id?: unknown }; runs?: unknown };
-  if (v.version !== 1 || typeof v.project?.id !== "number" || !Array.isArray(v.runs)) throw new CliError("CLI_USAGE", `${file} is not a qac apply report (version 1); write one with qac apply --json > report.json.`);
+  if (v.version !== 1 || typeof v.project?.id !== "number" || !Array.isArray(v.runs))
+    throw new CliError(
+      "CLI_USAGE",
+      `${file} is not a qac apply report (version 1); write one with qac apply --json > report.json.`,
+    );
   return value as Awaited<ReturnType<typeof readReport>>;
 }

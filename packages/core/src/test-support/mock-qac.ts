@@ -33,12 +33,24 @@ export function mockQac(overrides: Partial<ClientOptions> = {}) {
 
 /** A list envelope as QAComplete sends it. */
 export function envelope<T>(results: T[], total: number, offset = 0, limit = 25) {
-  return { metadata: { result_set: { count: results.length, offset, limit, total }, permissions: { acl: 7 } }, results };
+  return {
+    metadata: { result_set: { count: results.length, offset, limit, total }, permissions: { acl: 7 } },
+    results,
+  };
 }
 
 /** A minimal run object. */
 export function run(id: number, extra: Record<string, unknown> = {}) {
-  return { id, test_set_id: 0, release_id: 0, project_id: 1001, status_code: "Awaiting Run", run_time_formated: "00:00:00", schedule_id: "0", ...extra };
+  return {
+    id,
+    test_set_id: 0,
+    release_id: 0,
+    project_id: 1001,
+    status_code: "Awaiting Run",
+    run_time_formated: "00:00:00",
+    schedule_id: "0",
+    ...extra,
+  };
 }
 
 /** Awaits a promise that must reject and returns the error. */

@@ -1,8 +1,19 @@
-import type { ProjectId, ReleaseId, TestConfigId, TestId, TestRunId, TestRunItemId, TestSetId, UserId, HostId } from "../ids.js";
+import type {
+  ProjectId,
+  ReleaseId,
+  TestConfigId,
+  TestId,
+  TestRunId,
+  TestRunItemId,
+  TestSetId,
+  UserId,
+  HostId,
+} from "../ids.js";
 import type { QacDateString } from "./envelope.js";
 
 /** Run `status_code` values (SOAP TestRun object); choice lists may add others. */
-export type RunStatus = "Awaiting Run" | "In Progress" | "Passed" | "Failed" | "Paused" | "Blocked" | "Incomplete" | (string & {});
+export type RunStatus =
+  "Awaiting Run" | "In Progress" | "Passed" | "Failed" | "Paused" | "Blocked" | "Incomplete" | (string & {});
 /** Run item `status_code` values (SOAP TestRunItem). */
 export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped" | (string & {});
 /** Step result `status_code` values (SOAP TestRunResult). */

@@ -14,7 +14,10 @@ export function writtenNames(ref: EntityRef): string[] {
  * Expands every entry over its configurations x releases and routes each run to a host, as
  * far as that is known offline. An automated entry left without a host is reported once.
  */
-export function expandRuns(entries: readonly PlanEntry[], routing: PlanRouting): { runs: PlannedRun[]; diagnostics: Diagnostic[] } {
+export function expandRuns(
+  entries: readonly PlanEntry[],
+  routing: PlanRouting,
+): { runs: PlannedRun[]; diagnostics: Diagnostic[] } {
   const runs: PlannedRun[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [entryIndex, entry] of entries.entries()) {
@@ -47,7 +50,13 @@ export function expandRuns(entries: readonly PlanEntry[], routing: PlanRouting):
     }
     if (hostless.length > 0) {
       const which = entry.configurations ? ` for ${[...new Set(hostless)].join(", ")}` : "";
-      diagnostics.push(diagnosticAt(entry.origin, "PLAN_NO_HOST", `entry ${JSON.stringify(entry.key)} has no host${which}: no routing rule matches and there is no fallback; add \`host:\`, a routing rule or \`routing.fallback\`, or mark it \`manual: true\``));
+      diagnostics.push(
+        diagnosticAt(
+          entry.origin,
+          "PLAN_NO_HOST",
+          `entry ${JSON.stringify(entry.key)} has no host${which}: no routing rule matches and there is no fallback; add \`host:\`, a routing rule or \`routing.fallback\`, or mark it \`manual: true\``,
+        ),
+      );
     }
   }
   return { runs, diagnostics };

@@ -14,17 +14,31 @@ const routing: PlanRouting = {
 
 describe("routeHost", () => {
   it("takes the first rule whose every condition holds, else the fallback", () => {
-    expect(routeHost(routing, { kind: "test", configuration: "safari-17", names: ["x"], labels: [], folder: "" })).toEqual({ host: "mac", source: "rule", rule: 0 });
-    expect(routeHost(routing, { kind: "testSet", configuration: null, names: ["Regression A"], labels: ["ui"], folder: "" })).toEqual({ host: "linux", source: "rule", rule: 2 });
-    expect(routeHost(routing, { kind: "test", configuration: null, names: ["Regression A"], labels: ["ui"], folder: "" })).toEqual({ host: "win", source: "fallback", rule: null });
+    expect(
+      routeHost(routing, { kind: "test", configuration: "safari-17", names: ["x"], labels: [], folder: "" }),
+    ).toEqual({ host: "mac", source: "rule", rule: 0 });
+    expect(
+      routeHost(routing, { kind: "testSet", configuration: null, names: ["Regression A"], labels: ["ui"], folder: "" }),
+    ).toEqual({ host: "linux", source: "rule", rule: 2 });
+    expect(
+      routeHost(routing, { kind: "test", configuration: null, names: ["Regression A"], labels: ["ui"], folder: "" }),
+    ).toEqual({ host: "win", source: "fallback", rule: null });
   });
 
   it("is pending offline when a folder rule could decide, and decides once the folder is known", () => {
-    expect(routeHost(routing, { kind: "test", configuration: "chrome", names: ["x"], labels: [] })).toEqual({ host: null, source: "pending", rule: 1 });
-    expect(routeHost(routing, { kind: "test", configuration: "chrome", names: ["x"], labels: [], folder: "Payments" })).toEqual({ host: "secure", source: "rule", rule: 1 });
+    expect(routeHost(routing, { kind: "test", configuration: "chrome", names: ["x"], labels: [] })).toEqual({
+      host: null,
+      source: "pending",
+      rule: 1,
+    });
+    expect(
+      routeHost(routing, { kind: "test", configuration: "chrome", names: ["x"], labels: [], folder: "Payments" }),
+    ).toEqual({ host: "secure", source: "rule", rule: 1 });
   });
 
   it("reports no host without rules or fallback", () => {
-    expect(routeHost({ rules: [], fallback: null }, { kind: "test", configuration: null, names: [], labels: [] })).toEqual({ host: null, source: "none", rule: null });
+    expect(
+      routeHost({ rules: [], fallback: null }, { kind: "test", configuration: null, names: [], labels: [] }),
+    ).toEqual({ host: null, source: "none", rule: null });
   });
 });

@@ -26,7 +26,8 @@ export interface RouteResult {
 export function routeHost(routing: PlanRouting, input: RouteInput): RouteResult {
   for (const [index, rule] of routing.rules.entries()) {
     const w = rule.when;
-    if (w.configuration && !(input.configuration !== null && matchesAny(w.configuration, [input.configuration]))) continue;
+    if (w.configuration && !(input.configuration !== null && matchesAny(w.configuration, [input.configuration])))
+      continue;
     if (w.test && !(input.kind === "test" && matchesAny(w.test, input.names))) continue;
     if (w.testSet && !(input.kind === "testSet" && matchesAny(w.testSet, input.names))) continue;
     if (w.labels && !w.labels.every((l) => input.labels.includes(l))) continue;

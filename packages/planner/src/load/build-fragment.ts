@@ -27,10 +27,21 @@ export interface Fragment {
 /** Origin of a document path in a source file. */
 export function originOf(source: SourceFile, path: DocPath, part: "key" | "value" = "value"): Origin {
   const d = source.diagnostic("PLAN_SCHEMA", "", { path, part });
-  return { file: d.file, line: d.line, column: d.column, endColumn: d.endColumn, path: pointer(path), sourceLine: d.sourceLine };
+  return {
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    endColumn: d.endColumn,
+    path: pointer(path),
+    sourceLine: d.sourceLine,
+  };
 }
 
-function definitions<R>(source: SourceFile, map: Record<string, R | undefined> | undefined, section: string): Definition<R>[] {
+function definitions<R>(
+  source: SourceFile,
+  map: Record<string, R | undefined> | undefined,
+  section: string,
+): Definition<R>[] {
   if (!map || typeof map !== "object") return [];
   return Object.entries(map)
     .filter((pair): pair is [string, R] => pair[1] !== undefined)
@@ -44,7 +55,9 @@ function definitions<R>(source: SourceFile, map: Record<string, R | undefined> |
  */
 export function buildFragment(source: SourceFile, data: unknown, invalid: readonly DocPath[]): Fragment {
   const plan = (data && typeof data === "object" && !Array.isArray(data) ? data : {}) as Partial<PlanFile>;
-  const include = (plan.include ?? []).flatMap((p, i) => (typeof p === "string" ? [{ path: p, origin: originOf(source, ["include", i]) }] : []));
+  const include = (plan.include ?? []).flatMap((p, i) =>
+    typeof p === "string" ? [{ path: p, origin: originOf(source, ["include", i]) }] : [],
+  );
   const entries: EntryDraft[] = [];
   for (const [i, raw] of (plan.entries ?? []).entries()) {
     if (raw && typeof raw === "object") entries.push({ source, path: ["entries", i], raw });
@@ -52,7 +65,8 @@ export function buildFragment(source: SourceFile, data: unknown, invalid: readon
   return {
     source,
     invalid: new Set(invalid.map(pointer)),
-    project: plan.project === undefined ? null : { name: "project", ref: plan.project, origin: originOf(source, ["project"]) },
+    project:
+      plan.project === undefined ? null : { name: "project", ref: plan.project, origin: originOf(source, ["project"]) },
     include,
     defaults: plan.defaults ?? null,
     routing: plan.routing ?? null,

@@ -33,14 +33,26 @@ function substitute(node: Scalar, env: Env, source: SourceFile, diagnostics: Dia
     if (match === "$${") return "${";
     if (name === undefined) {
       failed = true;
-      diagnostics.push(source.diagnostic("PLAN_ENV", "malformed `${...}`: write `${NAME}` or `${NAME:-default}` (NAME: letters, digits, _), or `$${` for a literal `${`", where));
+      diagnostics.push(
+        source.diagnostic(
+          "PLAN_ENV",
+          "malformed `${...}`: write `${NAME}` or `${NAME:-default}` (NAME: letters, digits, _), or `$${` for a literal `${`",
+          where,
+        ),
+      );
       return match;
     }
     const set = env[name];
     if (set !== undefined && (set !== "" || fallback === undefined)) return set;
     if (fallback !== undefined) return fallback;
     failed = true;
-    diagnostics.push(source.diagnostic("PLAN_ENV", `environment variable ${name} is not set; set it, or give a default with \`\${${name}:-value}\``, where));
+    diagnostics.push(
+      source.diagnostic(
+        "PLAN_ENV",
+        `environment variable ${name} is not set; set it, or give a default with \`\${${name}:-value}\``,
+        where,
+      ),
+    );
     return match;
   });
   if (failed) return undefined;

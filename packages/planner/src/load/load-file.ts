@@ -16,7 +16,13 @@ export interface LoadedFile {
  * Reads (or takes) one plan file's text and checks it on its own. `file` is the name shown in
  * messages, `fullPath` where it is read from.
  */
-export async function loadFile(file: string, fullPath: string, text: string | undefined, env: Env, maxBytes: number): Promise<LoadedFile> {
+export async function loadFile(
+  file: string,
+  fullPath: string,
+  text: string | undefined,
+  env: Env,
+  maxBytes: number,
+): Promise<LoadedFile> {
   let body: string;
   const diagnostics: Diagnostic[] = [];
   if (text === undefined) {
@@ -28,10 +34,25 @@ export async function loadFile(file: string, fullPath: string, text: string | un
     const bytes = Buffer.byteLength(text, "utf8");
     if (bytes > maxBytes) {
       const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-      return { fragment: null, diagnostics: [{ code: "PLAN_FILE_TOO_LARGE", severity: "error", message: `plan is ${mib(bytes)}, over the ${mib(maxBytes)} limit; split it into files combined with \`include:\``, file, line: 1, column: 1 }] };
+      return {
+        fragment: null,
+        diagnostics: [
+          {
+            code: "PLAN_FILE_TOO_LARGE",
+            severity: "error",
+            message: `plan is ${mib(bytes)}, over the ${mib(maxBytes)} limit; split it into files combined with \`include:\``,
+            file,
+            line: 1,
+            column: 1,
+          },
+        ],
+      };
     }
     // Text given by a caller may still carry a BOM; decode it the same way as a file.
-    const decoded = text.charCodeAt(0) === 0xfeff ? decodeSource(file, Buffer.from(text, "utf8")) : { ok: true as const, text, diagnostics: [] };
+    const decoded =
+      text.charCodeAt(0) === 0xfeff
+        ? decodeSource(file, Buffer.from(text, "utf8"))
+        : { ok: true as const, text, diagnostics: [] };
     if (!decoded.ok) return { fragment: null, diagnostics: decoded.diagnostics };
     for (const item of decoded.diagnostics) diagnostics.push(item);
     body = decoded.text;

@@ -55,12 +55,21 @@ describe("loadPlan", () => {
 
   it("returns the plan with defaults applied and the matrix expanded", async () => {
     const result = await loadPlan(
-      { text: `${head}defaults:\n  configurations: [chrome, firefox]\n  host: win\n  labels: [nightly]\nentries:\n  - testSet: Search regression\n    labels: [search]\n` },
+      {
+        text: `${head}defaults:\n  configurations: [chrome, firefox]\n  host: win\n  labels: [nightly]\nentries:\n  - testSet: Search regression\n    labels: [search]\n`,
+      },
       { env: {} },
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.plan.entries[0]).toMatchObject({ key: "search-regression", kind: "testSet", host: "win", labels: ["nightly", "search"], forceNewRun: false, sequential: null });
+    expect(result.plan.entries[0]).toMatchObject({
+      key: "search-regression",
+      kind: "testSet",
+      host: "win",
+      labels: ["nightly", "search"],
+      forceNewRun: false,
+      sequential: null,
+    });
     expect(result.plan.runs.map((r) => r.key)).toEqual(["search-regression/chrome/-", "search-regression/firefox/-"]);
     expect(result.plan.runs[0]!.origin).toMatchObject({ file: "<text>", line: 13, column: 5 });
   });
@@ -68,7 +77,11 @@ describe("loadPlan", () => {
   it("interpolates ${VAR} and ${VAR:-default}, typing a plain boolean, and names a missing variable", async () => {
     const text = `${head}entries:\n  - test: \${TEST_NAME}\n    host: win\n    forceNewRun: \${FORCE:-true}\n    labels: ["\${LABEL}"]\n`;
     const ok = await loadPlan({ text }, { env: { TEST_NAME: "Change quantity in cart", LABEL: "cart" } });
-    expect(ok.ok && ok.plan.entries[0]).toMatchObject({ ref: "Change quantity in cart", forceNewRun: true, labels: ["cart"] });
+    expect(ok.ok && ok.plan.entries[0]).toMatchObject({
+      ref: "Change quantity in cart",
+      forceNewRun: true,
+      labels: ["cart"],
+    });
     expect(await diagnosticsOf(text, { TEST_NAME: "x" })).toMatchInlineSnapshot(`
       "plan.yaml:12:14 error PLAN_ENV environment variable LABEL is not set; set it, or give a default with \`\${LABEL:-value}\`
         12 |     labels: ["\${LABEL}"]
@@ -80,37 +93,63 @@ describe("loadPlan", () => {
     const text = `${head}defaults:\n  host: win\nrouting:\n  rules:\n    - when: { configuration: firefox }\n      host: win\nentries:\n  - test: 3121\n    manual: true\n    host: win\n`;
     const codes = (await loadPlan({ text }, { env: {} })).diagnostics.map((d) => `${d.code}@${d.line}`);
     expect(codes).toEqual(["PLAN_CONFLICT@9", "PLAN_CONFLICT@17"]);
-    const hostless = await loadPlan({ text: `${head}entries:\n  - test: 3121\n    configurations: [firefox]\n` }, { env: {} });
+    const hostless = await loadPlan(
+      { text: `${head}entries:\n  - test: 3121\n    configurations: [firefox]\n` },
+      { env: {} },
+    );
     expect(hostless.diagnostics.map((d) => d.code)).toEqual(["PLAN_NO_HOST"]);
   });
 
   it("reports an undefined host once, without a follow-on missing-host error", async () => {
-    const result = await loadPlan({ text: "version: 1\r\nproject: Web Shop\r\nhosts: { win: build-agent-01 }\r\nentries:\r\n  - test: 1\r\n    host: wn\r\n" }, { env: {} });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.sourceLine}`)).toEqual(["PLAN_UNKNOWN_REF 6:11     host: wn"]);
+    const result = await loadPlan(
+      {
+        text: "version: 1\r\nproject: Web Shop\r\nhosts: { win: build-agent-01 }\r\nentries:\r\n  - test: 1\r\n    host: wn\r\n",
+      },
+      { env: {} },
+    );
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.sourceLine}`)).toEqual([
+      "PLAN_UNKNOWN_REF 6:11     host: wn",
+    ]);
   });
 
   it("derives entry keys and reports two entries with the same key", async () => {
     const text = `${head}defaults: { host: win }\nentries:\n  - testSet: Search regression\n  - testSet: Search regression\n    configurations: [chrome]\n  - { key: a, test: 1 }\n  - { key: a, test: 2 }\n`;
     const result = await loadPlan({ text, file: "p.yaml" }, { env: {} });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["PLAN_DUPLICATE_KEY 11:5", "PLAN_DUPLICATE_KEY 14:12"]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
+      "PLAN_DUPLICATE_KEY 11:5",
+      "PLAN_DUPLICATE_KEY 14:12",
+    ]);
     expect(result.diagnostics[0]!.message).toContain("add a distinct `key:`");
   });
 
   it("combines included files and folders, each file once, and reports a missing include", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-plan-"));
     await mkdir(join(dir, "more"));
-    await writeFile(join(dir, "defs.yaml"), `version: 1\nconfigurations:\n  chrome: Chrome\nhosts:\n  win: build-agent-01\n`);
-    await writeFile(join(dir, "more", "a.yaml"), `version: 1\ninclude: [../defs.yaml]\nentries:\n  - { test: 1, configurations: chrome, host: win }\n`);
+    await writeFile(
+      join(dir, "defs.yaml"),
+      `version: 1\nconfigurations:\n  chrome: Chrome\nhosts:\n  win: build-agent-01\n`,
+    );
+    await writeFile(
+      join(dir, "more", "a.yaml"),
+      `version: 1\ninclude: [../defs.yaml]\nentries:\n  - { test: 1, configurations: chrome, host: win }\n`,
+    );
     await writeFile(join(dir, "more", "b.yml"), `version: 1\nentries:\n  - { test: 2, host: win }\n`);
     await writeFile(join(dir, "main.yaml"), `version: 1\nproject: 1001\ninclude: [defs.yaml, more/]\n`);
     const result = await loadPlan("main.yaml", { cwd: dir, env: {} });
     expect(result.diagnostics).toEqual([]);
-    expect(result.ok && result.plan.files).toEqual(["main.yaml", "defs.yaml", join("more", "a.yaml"), join("more", "b.yml")]);
+    expect(result.ok && result.plan.files).toEqual([
+      "main.yaml",
+      "defs.yaml",
+      join("more", "a.yaml"),
+      join("more", "b.yml"),
+    ]);
     expect(result.ok && result.plan.runs.map((r) => r.key)).toEqual(["test-1/chrome/-", "test-2/-/-"]);
 
     await writeFile(join(dir, "broken.yaml"), `version: 1\nproject: 1001\ninclude: [nope.yaml]\n`);
     const broken = await loadPlan(join(dir, "broken.yaml"), { env: {} });
-    expect(broken.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([["PLAN_INCLUDE", 3, 11]]);
+    expect(broken.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column])).toEqual([
+      ["PLAN_INCLUDE", 3, 11],
+    ]);
   });
 
   it("caps the values of the plan and its includes together", async () => {
@@ -129,6 +168,10 @@ describe("loadPlan", () => {
     await writeFile(join(dir, "inc.yaml"), `version: 1\nproject: Mobile App\ndefaults: { forceNewRun: true }\n`);
     await writeFile(join(dir, "main.yaml"), `version: 1\nproject: Web Shop\ninclude: [inc.yaml]\n`);
     const result = await loadPlan(join(dir, "main.yaml"), { env: {} });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(["PLAN_EMPTY_EXPANSION 1", "PLAN_CONFLICT 2", "PLAN_CONFLICT 3"]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual([
+      "PLAN_EMPTY_EXPANSION 1",
+      "PLAN_CONFLICT 2",
+      "PLAN_CONFLICT 3",
+    ]);
   });
 });

@@ -30,7 +30,8 @@ export interface LoadPlanOptions {
 }
 
 /** The outcome of loading: a plan (possibly with warnings), or every problem found. */
-export type LoadPlanResult = { ok: true; plan: Plan; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type LoadPlanResult =
+  { ok: true; plan: Plan; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Loads a plan offline: reads the file(s), checks YAML syntax, `${VAR}` interpolation, the
@@ -68,7 +69,14 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
     // cannot multiply memory.
     totalValues += countValues(loaded.fragment.source.text);
     if (totalValues > MAX_VALUES) {
-      diagnostics.push({ code: "PLAN_FILE_TOO_LARGE", severity: "error", message: `the plan and its includes have more than ${MAX_VALUES.toLocaleString("en")} lines and values together; include fewer or smaller files`, file: rootName, line: 1, column: 1 });
+      diagnostics.push({
+        code: "PLAN_FILE_TOO_LARGE",
+        severity: "error",
+        message: `the plan and its includes have more than ${MAX_VALUES.toLocaleString("en")} lines and values together; include fewer or smaller files`,
+        file: rootName,
+        line: 1,
+        column: 1,
+      });
       return { ok: false, diagnostics: limitDiagnostics(diagnostics) };
     }
     const includes = await resolveIncludes(loaded.fragment, cwd);
@@ -78,7 +86,14 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
       if (seen.has(file)) continue;
       seen.add(file);
       if (seen.size > (options.maxFiles ?? 200)) {
-        diagnostics.push({ code: "PLAN_INCLUDE", severity: "error", message: `the plan includes more than ${options.maxFiles ?? 200} files; combine fewer files`, file: rootName, line: 1, column: 1 });
+        diagnostics.push({
+          code: "PLAN_INCLUDE",
+          severity: "error",
+          message: `the plan includes more than ${options.maxFiles ?? 200} files; combine fewer files`,
+          file: rootName,
+          line: 1,
+          column: 1,
+        });
         break;
       }
       queue.push({ file: relative(cwd, file) || file });
@@ -94,7 +109,9 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
 /** Orders diagnostics by file (in reading order), then line and column, so output reads top-down. */
 function sortDiagnostics(diagnostics: Diagnostic[], fragments: readonly Fragment[]): void {
   const order = new Map(fragments.map((f, i) => [f.source.file, i]));
-  diagnostics.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.column - b.column);
+  diagnostics.sort(
+    (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.column - b.column,
+  );
 }
 
 function assemble(fragments: Fragment[], rootName: string): { plan: Plan | null; diagnostics: Diagnostic[] } {
@@ -107,7 +124,14 @@ function assemble(fragments: Fragment[], rootName: string): { plan: Plan | null;
   const drafts = fragments.flatMap((fragment) => fragment.entries.map((draft) => ({ fragment, draft })));
   const entries = checkEntries(ctx, drafts, tables, defaults);
   if (drafts.length === 0 && !ctx.wasInvalid(root, ["entries"]))
-    ctx.diagnostics.push(root.source.diagnostic("PLAN_EMPTY_EXPANSION", "the plan has no entries, so it runs nothing; add `entries:`", { path: [] }, "warning"));
+    ctx.diagnostics.push(
+      root.source.diagnostic(
+        "PLAN_EMPTY_EXPANSION",
+        "the plan has no entries, so it runs nothing; add `entries:`",
+        { path: [] },
+        "warning",
+      ),
+    );
   const { runs, diagnostics } = expandRuns(entries, routing);
   for (const item of diagnostics) ctx.diagnostics.push(item);
   if (!root.project) return { plan: null, diagnostics: ctx.diagnostics };

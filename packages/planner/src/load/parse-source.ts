@@ -55,21 +55,37 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
   if (countValues(text) > MAX_VALUES) {
     const source = new SourceFile(file, text, lineCounter, null);
     const message = `plan has more than ${MAX_VALUES.toLocaleString("en")} lines and values, more than a plan should need; split it into files combined with \`include:\``;
-    return { source, data: undefined, diagnostics: [{ code: "PLAN_FILE_TOO_LARGE", severity: "error", message, file, line: 1, column: 1 }] };
+    return {
+      source,
+      data: undefined,
+      diagnostics: [{ code: "PLAN_FILE_TOO_LARGE", severity: "error", message, file, line: 1, column: 1 }],
+    };
   }
   const doc = parseDocument(text, {
     lineCounter,
     // yaml finds duplicate keys by comparing each key with every earlier one (minutes for a
     // 100,000-key mapping); checkKeys does it with a set per mapping.
-    uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" });
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    keepSourceTokens: false,
+    logLevel: "error",
+  });
   const source = new SourceFile(file, text, lineCounter, doc);
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(fromYamlError(source, error, "error"));
   if (doc.errors.length > MAX_SYNTAX_ERRORS) {
     const last = doc.errors[doc.errors.length - 1]!;
-    diagnostics.push(source.diagnostic("PLAN_YAML", `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow (the last one is here); fix the first ones and validate again`, { offset: last.pos[0] }));
+    diagnostics.push(
+      source.diagnostic(
+        "PLAN_YAML",
+        `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow (the last one is here); fix the first ones and validate again`,
+        { offset: last.pos[0] },
+      ),
+    );
   }
-  for (const warning of doc.warnings.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(fromYamlError(source, warning, "warning"));
+  for (const warning of doc.warnings.slice(0, MAX_SYNTAX_ERRORS))
+    diagnostics.push(fromYamlError(source, warning, "warning"));
   for (const item of findTabIndents(source, diagnostics)) diagnostics.push(item);
   const keys = checkKeys(doc, source);
   for (const item of keys.diagnostics) diagnostics.push(item);
@@ -83,10 +99,19 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
   } catch (error) {
     // yaml throws a ReferenceError for excessive alias expansion; anything else is a bug in yaml.
     const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push(source.diagnostic("PLAN_ALIAS_LIMIT", `aliases expand too much (${message}); write the values out or use fewer nested aliases`, { offset: 0 }));
+    diagnostics.push(
+      source.diagnostic(
+        "PLAN_ALIAS_LIMIT",
+        `aliases expand too much (${message}); write the values out or use fewer nested aliases`,
+        { offset: 0 },
+      ),
+    );
     return { source, data: undefined, diagnostics };
   }
-  if (data === null || data === undefined) diagnostics.push(source.diagnostic("PLAN_EMPTY", "the plan is empty; start with `version: 1` and a `project:`", { offset: 0 }));
+  if (data === null || data === undefined)
+    diagnostics.push(
+      source.diagnostic("PLAN_EMPTY", "the plan is empty; start with `version: 1` and a `project:`", { offset: 0 }),
+    );
   return { source, data, diagnostics };
 }
 
@@ -134,7 +159,13 @@ function checkKeys(doc: Document.Parsed, source: SourceFile): { diagnostics: Dia
         if (isCollection(pair.key)) {
           collectionKeys = true;
           const [start, end] = pair.key.range ?? [0, 1];
-          diagnostics.push(source.diagnostic("PLAN_YAML", "a key must be a plain name, not a list or a mapping; write the key as text", { offset: start, end }));
+          diagnostics.push(
+            source.diagnostic(
+              "PLAN_YAML",
+              "a key must be a plain name, not a list or a mapping; write the key as text",
+              { offset: start, end },
+            ),
+          );
         } else if (isScalar(pair.key)) {
           if (seen.has(pair.key.value)) diagnostics.push(duplicateKey(source, pair.key.range?.[0] ?? 0));
           seen.add(pair.key.value);
@@ -150,5 +181,9 @@ function duplicateKey(source: SourceFile, offset: number): Diagnostic {
   const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]+)/.exec(source.text.slice(offset, offset + 1100))?.[0].trimEnd() ?? "";
   const name = key.startsWith('"') || key.startsWith("'") ? key : JSON.stringify(key);
   const end = offset + Math.max(1, key.length);
-  return source.diagnostic("PLAN_DUPLICATE_KEY", `key ${name} appears twice in this mapping; remove or rename one of them (YAML DUPLICATE_KEY)`, { offset, end });
+  return source.diagnostic(
+    "PLAN_DUPLICATE_KEY",
+    `key ${name} appears twice in this mapping; remove or rename one of them (YAML DUPLICATE_KEY)`,
+    { offset, end },
+  );
 }

@@ -19,7 +19,11 @@ describe("decodeSource", () => {
   });
 
   it("accepts UTF-8 text with non-ASCII characters and drops a BOM with a warning", () => {
-    expect(decodeSource("p.yaml", new TextEncoder().encode("title: Größe ✓"))).toEqual({ ok: true, text: "title: Größe ✓", diagnostics: [] });
+    expect(decodeSource("p.yaml", new TextEncoder().encode("title: Größe ✓"))).toEqual({
+      ok: true,
+      text: "title: Größe ✓",
+      diagnostics: [],
+    });
     const bom = decodeSource("p.yaml", new Uint8Array([0xef, 0xbb, 0xbf, 0x61]));
     expect(bom.ok && bom.text).toBe("a");
     expect(bom.diagnostics.map((d) => d.code)).toEqual(["PLAN_BOM"]);

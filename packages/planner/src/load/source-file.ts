@@ -1,4 +1,15 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import type { Diagnostic, PlanErrorCode, Severity } from "../errors.js";
 
 /** A path into a plan document: map keys and sequence indexes. */
@@ -47,7 +58,8 @@ export class SourceFile {
 
   /** A diagnostic located in this file. */
   diagnostic(code: PlanErrorCode, message: string, where: Where, severity: Severity = "error"): Diagnostic {
-    const [start, end] = "offset" in where ? [where.offset, where.end ?? where.offset + 1] : this.range(where.path, where.part ?? "value");
+    const [start, end] =
+      "offset" in where ? [where.offset, where.end ?? where.offset + 1] : this.range(where.path, where.part ?? "value");
     const { line, col } = this.lineCounter.linePos(Math.min(start, this.text.length));
     const endColumn = Math.min(col + Math.max(1, end - start), this.lineLength(line) + 1);
     const d: Diagnostic = { code, severity, message, file: this.file, line, column: col, endColumn };

@@ -16,5 +16,6 @@ export function assignSequences(runs: DesiredRun[], plan: Plan): void {
     list.push(run);
     groups.set(group, list);
   }
-  for (const [group, list] of groups) for (const [position, run] of list.entries()) run.sequence = { group, position, size: list.length };
+  for (const [group, list] of groups)
+    for (const [position, run] of list.entries()) run.sequence = { group, position, size: list.length };
 }

@@ -14,7 +14,13 @@ import { runIdentity } from "./run-identity.js";
  * now), and reports automated runs without a host and runs that two entries both ask for.
  * Runs whose names did not resolve are left out (their problem is already reported).
  */
-export function buildRuns(plan: Plan, projectId: ProjectId, selected: readonly PlannedRun[], r: Resolution, diagnostics: Diagnostic[]): DesiredRun[] {
+export function buildRuns(
+  plan: Plan,
+  projectId: ProjectId,
+  selected: readonly PlannedRun[],
+  r: Resolution,
+  diagnostics: Diagnostic[],
+): DesiredRun[] {
   const runs: DesiredRun[] = [];
   const byIdentity = new Map<string, DesiredRun>();
   const hostless = new Set<number>();
@@ -27,7 +33,13 @@ export function buildRuns(plan: Plan, projectId: ProjectId, selected: readonly P
     let hostName = run.host;
     if (run.hostSource !== "entry" && run.hostSource !== "manual") {
       const names = [...writtenNames(entry.ref), target.title, String(target.id)];
-      hostName = routeHost(plan.routing, { kind: run.kind, configuration: run.configuration, names, labels: run.labels, folder: target.folder ?? "" }).host;
+      hostName = routeHost(plan.routing, {
+        kind: run.kind,
+        configuration: run.configuration,
+        names,
+        labels: run.labels,
+        folder: target.folder ?? "",
+      }).host;
     }
     const host = hostName === null ? null : r.hosts.get(hostName);
     if (host === undefined || (hostName !== null && host === null)) continue;
@@ -35,11 +47,24 @@ export function buildRuns(plan: Plan, projectId: ProjectId, selected: readonly P
     if (release === null && run.release !== null) continue;
     if (!host && !entry.manual && target.automated) {
       if (!hostless.has(run.entryIndex))
-        diagnostics.push(diagnosticAt(entry.origin, "PLAN_NO_HOST", `${entry.kind === "test" ? "test" : "test set"} ${JSON.stringify(target.title)} is automated but entry ${JSON.stringify(entry.key)} gets no host${run.configuration ? ` for ${run.configuration}` : ""}; add \`host:\`, a routing rule or \`routing.fallback\``));
+        diagnostics.push(
+          diagnosticAt(
+            entry.origin,
+            "PLAN_NO_HOST",
+            `${entry.kind === "test" ? "test" : "test set"} ${JSON.stringify(target.title)} is automated but entry ${JSON.stringify(entry.key)} gets no host${run.configuration ? ` for ${run.configuration}` : ""}; add \`host:\`, a routing rule or \`routing.fallback\``,
+          ),
+        );
       hostless.add(run.entryIndex);
       continue;
     }
-    const parts = { projectId, kind: run.kind, targetId: target.id, configurationId: configuration?.id ?? null, releaseId: release?.id ?? null, hostId: host?.id ?? null };
+    const parts = {
+      projectId,
+      kind: run.kind,
+      targetId: target.id,
+      configurationId: configuration?.id ?? null,
+      releaseId: release?.id ?? null,
+      hostId: host?.id ?? null,
+    };
     const { identity, identityKey } = runIdentity(parts);
     const isSequential = entry.sequential ?? (run.kind === "testSet" && target.isSequential);
     const target_ = run.kind === "test" ? { TestId: target.id as TestId } : { TestSetId: target.id as TestSetId };
@@ -71,7 +96,13 @@ export function buildRuns(plan: Plan, projectId: ProjectId, selected: readonly P
     };
     const first = byIdentity.get(identity);
     if (first) {
-      diagnostics.push(diagnosticAt(run.origin, "PLAN_DUPLICATE_RUN", `run ${run.key} is the same run as ${first.runKey} (${first.origin.file}:${first.origin.line}): ${identityKey}; remove one, or change its configuration, release or host`));
+      diagnostics.push(
+        diagnosticAt(
+          run.origin,
+          "PLAN_DUPLICATE_RUN",
+          `run ${run.key} is the same run as ${first.runKey} (${first.origin.file}:${first.origin.line}): ${identityKey}; remove one, or change its configuration, release or host`,
+        ),
+      );
       continue;
     }
     byIdentity.set(identity, desired);

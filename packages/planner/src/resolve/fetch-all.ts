@@ -20,13 +20,20 @@ export class CallCounter {
  * requested together, so a long list costs two round trips of latency, not one per page.
  * At most `maxPages` pages are read (a safety net for huge tenants).
  */
-export async function fetchAll<T>(kind: string, counter: CallCounter, listPage: (offset: number, limit: number) => Promise<Page<T>>, maxPages = 100, start = 0): Promise<T[]> {
+export async function fetchAll<T>(
+  kind: string,
+  counter: CallCounter,
+  listPage: (offset: number, limit: number) => Promise<Page<T>>,
+  maxPages = 100,
+  start = 0,
+): Promise<T[]> {
   counter.add(kind);
   const first = await listPage(start, PAGE_SIZE);
   if (first.results.length === 0 || start + first.results.length >= first.total) return first.results;
   const step = first.results.length;
   const offsets: number[] = [];
-  for (let offset = start + step; offset < first.total && offsets.length < maxPages - 1; offset += step) offsets.push(offset);
+  for (let offset = start + step; offset < first.total && offsets.length < maxPages - 1; offset += step)
+    offsets.push(offset);
   const pages = await Promise.all(
     offsets.map((offset) => {
       counter.add(kind);

@@ -1,11 +1,24 @@
-import { filter, type Filter, type ProjectId, type QacClient, type Test, type TestConfiguration, type TestHost, type TestSet, type Release } from "@qac/core";
+import {
+  filter,
+  type Filter,
+  type ProjectId,
+  type QacClient,
+  type Test,
+  type TestConfiguration,
+  type TestHost,
+  type TestSet,
+  type Release,
+} from "@qac/core";
 import type { EntityRef } from "@qac/schemas";
-import type { CallCounter} from "./fetch-all.js";
+import type { CallCounter } from "./fetch-all.js";
 import { fetchAll, PAGE_SIZE } from "./fetch-all.js";
 import { refKey } from "./match-entity.js";
 
 /** The parts of the client the planner uses (a full `QacClient` fits). */
-export type PlannerClient = Pick<QacClient, "projects" | "tests" | "testSets" | "configurations" | "releases" | "hosts">;
+export type PlannerClient = Pick<
+  QacClient,
+  "projects" | "tests" | "testSets" | "configurations" | "releases" | "hosts"
+>;
 
 /** What a plan needs from one kind of entity. */
 export interface Wanted {
@@ -44,8 +57,10 @@ export function testSearchFilters(refs: readonly EntityRef[]): Filter[] {
   const terms: Filter[] = [...names].map((n) => filter.eq("Title", n));
   const idList = [...ids];
   const out: Filter[] = [];
-  for (let i = 0; i < idList.length; i += TEST_TERMS_PER_SEARCH) out.push(filter.in("Id", idList.slice(i, i + TEST_TERMS_PER_SEARCH)));
-  for (let i = 0; i < terms.length; i += TEST_TERMS_PER_SEARCH) out.push(filter.or(...terms.slice(i, i + TEST_TERMS_PER_SEARCH)));
+  for (let i = 0; i < idList.length; i += TEST_TERMS_PER_SEARCH)
+    out.push(filter.in("Id", idList.slice(i, i + TEST_TERMS_PER_SEARCH)));
+  for (let i = 0; i < terms.length; i += TEST_TERMS_PER_SEARCH)
+    out.push(filter.or(...terms.slice(i, i + TEST_TERMS_PER_SEARCH)));
   return out;
 }
 
@@ -54,11 +69,22 @@ export function testSearchFilters(refs: readonly EntityRef[]): Filter[] {
  * sets as whole lists in large pages, tests by batched search (or by listing, when that takes
  * fewer requests), hosts by name (the API has no host list: one lookup per distinct name, §9).
  */
-export async function fetchCatalog(client: PlannerClient, projectId: ProjectId, wanted: Wanted, counter: CallCounter): Promise<Catalog> {
+export async function fetchCatalog(
+  client: PlannerClient,
+  projectId: ProjectId,
+  wanted: Wanted,
+  counter: CallCounter,
+): Promise<Catalog> {
   const [configurations, releases, testSets, tests, hostList] = await Promise.all([
-    wanted.configurations ? fetchAll("configurations", counter, (offset, limit) => client.configurations.list(projectId, { offset, limit })) : [],
-    wanted.releases ? fetchAll("releases", counter, (offset, limit) => client.releases.list(projectId, { offset, limit })) : [],
-    wanted.testSets ? fetchAll("testSets", counter, (offset, limit) => client.testSets.list(projectId, { offset, limit })) : [],
+    wanted.configurations
+      ? fetchAll("configurations", counter, (offset, limit) => client.configurations.list(projectId, { offset, limit }))
+      : [],
+    wanted.releases
+      ? fetchAll("releases", counter, (offset, limit) => client.releases.list(projectId, { offset, limit }))
+      : [],
+    wanted.testSets
+      ? fetchAll("testSets", counter, (offset, limit) => client.testSets.list(projectId, { offset, limit }))
+      : [],
     fetchTests(client, projectId, wanted.tests, counter),
     Promise.all(
       wanted.hostNames.map(async (name) => {
@@ -82,9 +108,21 @@ export async function fetchCatalog(client: PlannerClient, projectId: ProjectId, 
  * several searches, the first page of the full list (which tells the total) decides whether
  * listing everything takes fewer requests than searching for the rest.
  */
-async function fetchTests(client: PlannerClient, projectId: ProjectId, refs: readonly EntityRef[], counter: CallCounter): Promise<{ rows: Test[]; minimum: number }> {
+async function fetchTests(
+  client: PlannerClient,
+  projectId: ProjectId,
+  refs: readonly EntityRef[],
+  counter: CallCounter,
+): Promise<{ rows: Test[]; minimum: number }> {
   const searches = testSearchFilters(refs);
-  const search = async (filters: Filter[]) => (await Promise.all(filters.map((f) => fetchAll("tests", counter, (offset, limit) => client.tests.search(projectId, f, { offset, limit }))))).flat();
+  const search = async (filters: Filter[]) =>
+    (
+      await Promise.all(
+        filters.map((f) =>
+          fetchAll("tests", counter, (offset, limit) => client.tests.search(projectId, f, { offset, limit })),
+        ),
+      )
+    ).flat();
   if (searches.length <= 1) return { rows: await search(searches), minimum: searches.length };
   counter.add("tests");
   const first = await client.tests.list(projectId, { offset: 0, limit: PAGE_SIZE });
@@ -93,7 +131,12 @@ async function fetchTests(client: PlannerClient, projectId: ProjectId, refs: rea
   if (listPages - 1 <= searches.length) {
     // The total is known: request the remaining pages together.
     const offsets: number[] = [];
-    for (let offset = first.results.length; offset < first.total && first.results.length > 0; offset += first.results.length) offsets.push(offset);
+    for (
+      let offset = first.results.length;
+      offset < first.total && first.results.length > 0;
+      offset += first.results.length
+    )
+      offsets.push(offset);
     const rest = await Promise.all(
       offsets.map((offset) => {
         counter.add("tests");
@@ -111,6 +154,10 @@ async function fetchTests(client: PlannerClient, projectId: ProjectId, refs: rea
 }
 
 /** When a wanted test is missing: one more listing (capped) to suggest near names. */
-export async function fetchTestCandidates(client: PlannerClient, projectId: ProjectId, counter: CallCounter): Promise<Test[]> {
+export async function fetchTestCandidates(
+  client: PlannerClient,
+  projectId: ProjectId,
+  counter: CallCounter,
+): Promise<Test[]> {
   return fetchAll("tests", counter, (offset, limit) => client.tests.list(projectId, { offset, limit }), 5);
 }

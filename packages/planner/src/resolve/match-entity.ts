@@ -54,17 +54,35 @@ export function indexEntities<T extends Matchable>(all: readonly T[]): EntityInd
 export function matchEntity<T extends Matchable>(ref: EntityRef, entities: readonly T[] | EntityIndex<T>): Match<T> {
   const index = Array.isArray(entities) ? indexEntities(entities as readonly T[]) : (entities as EntityIndex<T>);
   const key = refKey(ref);
-  const found = "id" in key ? (index.byId.get(key.id) ?? []) : (index.byTitle.get(key.name) ?? index.byLowerTitle.get(key.name.toLowerCase()) ?? []);
+  const found =
+    "id" in key
+      ? (index.byId.get(key.id) ?? [])
+      : (index.byTitle.get(key.name) ?? index.byLowerTitle.get(key.name.toLowerCase()) ?? []);
   const active = found.filter((e) => e.active);
   if (active.length === 1) return { ok: true, entity: active[0]! };
-  if (active.length > 1) return { ok: false, reason: "ambiguous", candidates: active.map((e) => `${e.title} (id ${e.id})`) };
+  if (active.length > 1)
+    return { ok: false, reason: "ambiguous", candidates: active.map((e) => `${e.title} (id ${e.id})`) };
   if (found.length > 0) return { ok: false, reason: "inactive", entity: found[0]! };
   const wanted = "id" in key ? String(key.id) : key.name;
-  return { ok: false, reason: "missing", candidates: "id" in key ? [] : closest(wanted, index.all.filter((e) => e.active).map((e) => e.title)) };
+  return {
+    ok: false,
+    reason: "missing",
+    candidates:
+      "id" in key
+        ? []
+        : closest(
+            wanted,
+            index.all.filter((e) => e.active).map((e) => e.title),
+          ),
+  };
 }
 
 /** Message tail for a failed match. */
-export function describeMatchFailure(what: string, ref: EntityRef, match: Exclude<Match<Matchable>, { ok: true }>): string {
+export function describeMatchFailure(
+  what: string,
+  ref: EntityRef,
+  match: Exclude<Match<Matchable>, { ok: true }>,
+): string {
   const key = refKey(ref);
   const shown = "id" in key ? `id ${key.id}` : JSON.stringify(key.name);
   switch (match.reason) {

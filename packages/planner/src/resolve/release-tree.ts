@@ -47,7 +47,15 @@ export function matchRelease(ref: ReleaseRef, nodes: readonly ReleaseNode[]): Ma
   if (found.length === 0) found = nodes.filter((n) => same(n.path, path, true));
   const active = found.filter((n) => n.active);
   if (active.length === 1) return { ok: true, entity: active[0]! };
-  if (active.length > 1) return { ok: false, reason: "ambiguous", candidates: active.map((n) => `${showPath(n.path)} (id ${n.id})`) };
+  if (active.length > 1)
+    return { ok: false, reason: "ambiguous", candidates: active.map((n) => `${showPath(n.path)} (id ${n.id})`) };
   if (found.length > 0) return { ok: false, reason: "inactive", entity: found[0]! };
-  return { ok: false, reason: "missing", candidates: closest(showPath(path), nodes.map((n) => showPath(n.path))) };
+  return {
+    ok: false,
+    reason: "missing",
+    candidates: closest(
+      showPath(path),
+      nodes.map((n) => showPath(n.path)),
+    ),
+  };
 }

@@ -32,18 +32,42 @@ async function resolveText(text: string, selection?: { only?: string[]; exclude?
   return resolvePlan(loaded.plan, client, selection ? { selection } : {});
 }
 
-const brief = (ds: { code: string; line: number; message: string }[]) => ds.map((d) => `${d.code}@${d.line} ${d.message}`);
+const brief = (ds: { code: string; line: number; message: string }[]) =>
+  ds.map((d) => `${d.code}@${d.line} ${d.message}`);
 
 describe("resolvePlan against the simulator", () => {
   it("resolves names to ids, one desired run per matrix cell, with IsSequential from the test set", async () => {
-    const result = await resolveText(`${head}releases:\n  b42: 2026.12 / RC1 / Build 42\nentries:\n  - testSet: Checkout smoke\n    configurations: chrome\n    releases: b42\n    host: win\n  - test: { id: 3122 }\n    host: win\n`);
+    const result = await resolveText(
+      `${head}releases:\n  b42: 2026.12 / RC1 / Build 42\nentries:\n  - testSet: Checkout smoke\n    configurations: chrome\n    releases: b42\n    host: win\n  - test: { id: 3122 }\n    host: win\n`,
+    );
     expect(result.diagnostics).toEqual([]);
     if (!result.ok) return;
     const [set, test] = result.resolved.runs;
-    expect(set).toMatchObject({ kind: "testSet", testSetId: 6101, title: "Checkout smoke", isSequential: true, forceNewRun: false, identityKey: "p1001/set:6101/cfg:801/rel:904/host:101", runKey: "checkout-smoke/chrome/b42" });
+    expect(set).toMatchObject({
+      kind: "testSet",
+      testSetId: 6101,
+      title: "Checkout smoke",
+      isSequential: true,
+      forceNewRun: false,
+      identityKey: "p1001/set:6101/cfg:801/rel:904/host:101",
+      runKey: "checkout-smoke/chrome/b42",
+    });
     expect(set!.release).toEqual({ name: "b42", id: 904, title: "Build 42", path: "2026.12 / RC1 / Build 42" });
-    expect(set!.body).toEqual({ TestSetId: 6101, TestConfigId: 801, ReleaseId: 904, RunByHostId: 101, IsSequential: true, ForceNewRunCreation: false });
-    expect(test).toMatchObject({ testId: 3122, title: "Change quantity in cart", isSequential: false, configuration: null, release: null });
+    expect(set!.body).toEqual({
+      TestSetId: 6101,
+      TestConfigId: 801,
+      ReleaseId: 904,
+      RunByHostId: 101,
+      IsSequential: true,
+      ForceNewRunCreation: false,
+    });
+    expect(test).toMatchObject({
+      testId: 3122,
+      title: "Change quantity in cart",
+      isSequential: false,
+      configuration: null,
+      release: null,
+    });
     expect(set!.origin).toMatchObject({ file: "plan.yaml", line: 10 });
     expect(set!.identity).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -56,12 +80,26 @@ describe("resolvePlan against the simulator", () => {
   });
 
   it("fetches each entity kind once, however many entries name it", async () => {
-    const tests = ["Search by product name", "Filter results by price range", "Sort results by customer rating", "Change quantity in cart", "Update billing address"];
-    const entries = tests.flatMap((t, i) => [`  - { key: t${i}, test: "${t}", host: win, configurations: chrome }`]).join("\n");
-    const result = await resolveText(`${head}entries:\n${entries}\n  - { testSet: Search regression, host: win }\n  - { testSet: Accounts regression, host: win }\n`);
+    const tests = [
+      "Search by product name",
+      "Filter results by price range",
+      "Sort results by customer rating",
+      "Change quantity in cart",
+      "Update billing address",
+    ];
+    const entries = tests
+      .flatMap((t, i) => [`  - { key: t${i}, test: "${t}", host: win, configurations: chrome }`])
+      .join("\n");
+    const result = await resolveText(
+      `${head}entries:\n${entries}\n  - { testSet: Search regression, host: win }\n  - { testSet: Accounts regression, host: win }\n`,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.resolved.calls).toEqual({ total: 5, byKind: { projects: 1, configurations: 1, testSets: 1, tests: 1, hosts: 1 }, minimum: 5 });
+    expect(result.resolved.calls).toEqual({
+      total: 5,
+      byKind: { projects: 1, configurations: 1, testSets: 1, tests: 1, hosts: 1 },
+      minimum: 5,
+    });
   });
 
   it("suggests near names for a missing test, configuration and release", async () => {
@@ -95,7 +133,9 @@ describe("resolvePlan against the simulator", () => {
   });
 
   it("reports two entries that make the same run", async () => {
-    const result = await resolveText(`${head}entries:\n  - { key: a, test: Change quantity in cart, host: win }\n  - { key: b, test: 3122, host: win }\n`);
+    const result = await resolveText(
+      `${head}entries:\n  - { key: a, test: Change quantity in cart, host: win }\n  - { key: b, test: 3122, host: win }\n`,
+    );
     expect(brief(result.diagnostics)).toEqual([
       "PLAN_DUPLICATE_RUN@9 run b/-/- is the same run as a/-/- (plan.yaml:8): p1001/test:3122/cfg:-/rel:-/host:101; remove one, or change its configuration, release or host",
     ]);
@@ -109,7 +149,11 @@ describe("resolvePlan against the simulator", () => {
   });
 
   it("reports a project the user cannot see", async () => {
-    const result = await resolveText(`version: 1\nproject: Web Shopp\nhosts: { win: build-agent-01 }\nentries:\n  - { test: 1, host: win }\n`);
-    expect(brief(result.diagnostics)).toEqual(['PLAN_NOT_FOUND@2 project "Web Shopp" was not found; did you mean "Web Shop"? (projects you can access: 2)']);
+    const result = await resolveText(
+      `version: 1\nproject: Web Shopp\nhosts: { win: build-agent-01 }\nentries:\n  - { test: 1, host: win }\n`,
+    );
+    expect(brief(result.diagnostics)).toEqual([
+      'PLAN_NOT_FOUND@2 project "Web Shopp" was not found; did you mean "Web Shop"? (projects you can access: 2)',
+    ]);
   });
 });

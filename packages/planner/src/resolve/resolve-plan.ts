@@ -37,7 +37,11 @@ export type ResolvePlanResult =
  * }
  * ```
  */
-export async function resolvePlan(plan: Plan, client: PlannerClient, options: ResolvePlanOptions = {}): Promise<ResolvePlanResult> {
+export async function resolvePlan(
+  plan: Plan,
+  client: PlannerClient,
+  options: ResolvePlanOptions = {},
+): Promise<ResolvePlanResult> {
   const counter = new CallCounter();
   const calls = (minimum: number): ResolveCalls => ({ total: counter.total, byKind: { ...counter.byKind }, minimum });
   const selected = selectRuns(plan.runs, options.selection, plan.file);
@@ -48,22 +52,37 @@ export async function resolvePlan(plan: Plan, client: PlannerClient, options: Re
   const candidates = projects.map((p) => ({ id: Number(p.id), title: p.proj_name, active: p.is_active !== false }));
   const project = matchEntity(plan.project.ref, candidates);
   if (!project.ok) {
-    diagnostics.push(diagnosticAt(plan.project.origin, project.reason === "missing" ? "PLAN_NOT_FOUND" : project.reason === "ambiguous" ? "PLAN_AMBIGUOUS" : "PLAN_INACTIVE", `${describeMatchFailure("project", plan.project.ref, project)} (projects you can access: ${candidates.length})`));
+    diagnostics.push(
+      diagnosticAt(
+        plan.project.origin,
+        project.reason === "missing"
+          ? "PLAN_NOT_FOUND"
+          : project.reason === "ambiguous"
+            ? "PLAN_AMBIGUOUS"
+            : "PLAN_INACTIVE",
+        `${describeMatchFailure("project", plan.project.ref, project)} (projects you can access: ${candidates.length})`,
+      ),
+    );
     return { ok: false, diagnostics, calls: calls(1) };
   }
   const projectId = toProjectId(project.entity.id);
   const used = usedNames(plan, selected.runs);
-  const catalog = await fetchCatalog(client, projectId, {
-    configurations: used.configurations.size > 0,
-    releases: used.releases.size > 0,
-    testSets: [...used.entries].some((i) => plan.entries[i]!.kind === "testSet"),
-    tests: [...used.entries].filter((i) => plan.entries[i]!.kind === "test").map((i) => plan.entries[i]!.ref),
-    hostNames: [...used.hosts].flatMap((h) => {
-      const ref = plan.hosts[h]!.ref;
-      const name = typeof ref === "string" ? ref : typeof ref === "object" && "name" in ref ? ref.name : null;
-      return name === null ? [] : [name];
-    }),
-  }, counter);
+  const catalog = await fetchCatalog(
+    client,
+    projectId,
+    {
+      configurations: used.configurations.size > 0,
+      releases: used.releases.size > 0,
+      testSets: [...used.entries].some((i) => plan.entries[i]!.kind === "testSet"),
+      tests: [...used.entries].filter((i) => plan.entries[i]!.kind === "test").map((i) => plan.entries[i]!.ref),
+      hostNames: [...used.hosts].flatMap((h) => {
+        const ref = plan.hosts[h]!.ref;
+        const name = typeof ref === "string" ? ref : typeof ref === "object" && "name" in ref ? ref.name : null;
+        return name === null ? [] : [name];
+      }),
+    },
+    counter,
+  );
   const resolution = resolveTargets(plan, used, catalog);
   if (resolution.diagnostics.some((d) => d.code === "PLAN_NOT_FOUND" && d.message.startsWith("test ")))
     // Suggest near names: only now list tests (capped), since a plan normally names tests exactly.
@@ -72,11 +91,27 @@ export async function resolvePlan(plan: Plan, client: PlannerClient, options: Re
   const runs = buildRuns(plan, projectId, selected.runs, resolution, diagnostics);
   const minimum = 1 + catalog.minimum;
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, calls: calls(minimum) };
-  return { ok: true, resolved: { version: 1, file: plan.file, files: plan.files, project: { id: projectId, name: project.entity.title }, runs, calls: calls(minimum) }, diagnostics };
+  return {
+    ok: true,
+    resolved: {
+      version: 1,
+      file: plan.file,
+      files: plan.files,
+      project: { id: projectId, name: project.entity.title },
+      runs,
+      calls: calls(minimum),
+    },
+    diagnostics,
+  };
 }
 
 function usedNames(plan: Plan, runs: readonly PlannedRun[]) {
-  const used = { configurations: new Set<string>(), releases: new Set<string>(), hosts: new Set<string>(), entries: new Set<number>() };
+  const used = {
+    configurations: new Set<string>(),
+    releases: new Set<string>(),
+    hosts: new Set<string>(),
+    entries: new Set<number>(),
+  };
   let pending = false;
   for (const run of runs) {
     if (run.configuration) used.configurations.add(run.configuration);
@@ -86,14 +121,28 @@ function usedNames(plan: Plan, runs: readonly PlannedRun[]) {
     used.entries.add(run.entryIndex);
   }
   // Folder rules are decided online: any rule host (or the fallback) may be needed.
-  if (pending) for (const h of [...plan.routing.rules.map((r) => r.host), plan.routing.fallback?.host]) if (h) used.hosts.add(h);
+  if (pending)
+    for (const h of [...plan.routing.rules.map((r) => r.host), plan.routing.fallback?.host]) if (h) used.hosts.add(h);
   return used;
 }
 
-async function suggestTests(plan: Plan, client: PlannerClient, projectId: ProjectId, counter: CallCounter, entries: Set<number>, resolution: Resolution): Promise<void> {
-  const all = (await fetchTestCandidates(client, projectId, counter)).map((t) => ({ id: Number(t.id), title: t.title, active: t.active !== false }));
+async function suggestTests(
+  plan: Plan,
+  client: PlannerClient,
+  projectId: ProjectId,
+  counter: CallCounter,
+  entries: Set<number>,
+  resolution: Resolution,
+): Promise<void> {
+  const all = (await fetchTestCandidates(client, projectId, counter)).map((t) => ({
+    id: Number(t.id),
+    title: t.title,
+    active: t.active !== false,
+  }));
   resolution.diagnostics = resolution.diagnostics.map((d) => {
-    const index = [...entries].find((i) => plan.entries[i]!.refOrigin.path === d.path && plan.entries[i]!.kind === "test");
+    const index = [...entries].find(
+      (i) => plan.entries[i]!.refOrigin.path === d.path && plan.entries[i]!.kind === "test",
+    );
     if (index === undefined || d.code !== "PLAN_NOT_FOUND") return d;
     const entry = plan.entries[index]!;
     const m = matchEntity(entry.ref, all);

@@ -39,12 +39,22 @@ function asTarget(e: Test | TestSet): Target {
 }
 
 /** Resolves every short name and entry target used by the selected runs. */
-export function resolveTargets(plan: Plan, used: { configurations: Set<string>; releases: Set<string>; hosts: Set<string>; entries: Set<number> }, catalog: Catalog): Resolution {
+export function resolveTargets(
+  plan: Plan,
+  used: { configurations: Set<string>; releases: Set<string>; hosts: Set<string>; entries: Set<number> },
+  catalog: Catalog,
+): Resolution {
   const diagnostics: Diagnostic[] = [];
-  const fail = (def: { origin: Definition<unknown>["origin"] }, message: string, code: "PLAN_NOT_FOUND" | "PLAN_AMBIGUOUS" | "PLAN_INACTIVE") => diagnostics.push(diagnosticAt(def.origin, code, message));
+  const fail = (
+    def: { origin: Definition<unknown>["origin"] },
+    message: string,
+    code: "PLAN_NOT_FOUND" | "PLAN_AMBIGUOUS" | "PLAN_INACTIVE",
+  ) => diagnostics.push(diagnosticAt(def.origin, code, message));
   const codeOf = { missing: "PLAN_NOT_FOUND", ambiguous: "PLAN_AMBIGUOUS", inactive: "PLAN_INACTIVE" } as const;
 
-  const configs = indexEntities(catalog.configurations.map((c) => ({ id: Number(c.id), title: c.title, active: c.is_active !== false, c })));
+  const configs = indexEntities(
+    catalog.configurations.map((c) => ({ id: Number(c.id), title: c.title, active: c.is_active !== false, c })),
+  );
   const configurations = new Map<string, ResolvedConfiguration | null>();
   for (const name of used.configurations) {
     const def = plan.configurations[name]!;
@@ -58,8 +68,12 @@ export function resolveTargets(plan: Plan, used: { configurations: Set<string>; 
   for (const name of used.releases) {
     const def = plan.releases[name]!;
     const m = matchRelease(def.ref, tree);
-    releases.set(name, m.ok ? { name, id: m.entity.release.id, title: m.entity.title, path: showPath(m.entity.path) } : null);
-    if (!m.ok) fail(def, describeMatchFailure(`release ${JSON.stringify(name)}:`, def.ref as EntityRef, m), codeOf[m.reason]);
+    releases.set(
+      name,
+      m.ok ? { name, id: m.entity.release.id, title: m.entity.title, path: showPath(m.entity.path) } : null,
+    );
+    if (!m.ok)
+      fail(def, describeMatchFailure(`release ${JSON.stringify(name)}:`, def.ref as EntityRef, m), codeOf[m.reason]);
   }
 
   const hosts = new Map<string, ResolvedHost | null>();
@@ -72,8 +86,18 @@ export function resolveTargets(plan: Plan, used: { configurations: Set<string>; 
       continue;
     }
     const host = catalog.hosts.get(key.name) ?? null;
-    if (!host) fail(def, `host ${JSON.stringify(name)}: no test host named ${JSON.stringify(key.name)} is registered; check the name in QAComplete's Test Hosts (the API cannot list hosts, so no suggestions)`, "PLAN_NOT_FOUND");
-    else if (host.is_active === false) fail(def, `host ${JSON.stringify(name)}: test host ${JSON.stringify(host.host_name)} (id ${host.id}) is inactive and cannot run tests; activate it or route to another host`, "PLAN_INACTIVE");
+    if (!host)
+      fail(
+        def,
+        `host ${JSON.stringify(name)}: no test host named ${JSON.stringify(key.name)} is registered; check the name in QAComplete's Test Hosts (the API cannot list hosts, so no suggestions)`,
+        "PLAN_NOT_FOUND",
+      );
+    else if (host.is_active === false)
+      fail(
+        def,
+        `host ${JSON.stringify(name)}: test host ${JSON.stringify(host.host_name)} (id ${host.id}) is inactive and cannot run tests; activate it or route to another host`,
+        "PLAN_INACTIVE",
+      );
     hosts.set(name, host && host.is_active !== false ? { name, id: host.id, hostName: host.host_name } : null);
   }
 
@@ -84,7 +108,14 @@ export function resolveTargets(plan: Plan, used: { configurations: Set<string>; 
     const entry = plan.entries[index]!;
     const m = matchEntity(entry.ref, entry.kind === "test" ? tests : sets);
     targets.set(index, m.ok ? m.entity : null);
-    if (!m.ok) diagnostics.push(diagnosticAt(entry.refOrigin, codeOf[m.reason], describeMatchFailure(entry.kind === "test" ? "test" : "test set", entry.ref, m)));
+    if (!m.ok)
+      diagnostics.push(
+        diagnosticAt(
+          entry.refOrigin,
+          codeOf[m.reason],
+          describeMatchFailure(entry.kind === "test" ? "test" : "test set", entry.ref, m),
+        ),
+      );
   }
   return { configurations, releases, hosts, targets, diagnostics };
 }

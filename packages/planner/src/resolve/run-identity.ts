@@ -17,6 +17,12 @@ export interface IdentityParts {
  */
 export function runIdentity(p: IdentityParts): { identityKey: string; identity: string } {
   const part = (label: string, id: number | null) => `${label}:${id ?? "-"}`;
-  const identityKey = [`p${p.projectId}`, part(p.kind === "test" ? "test" : "set", p.targetId), part("cfg", p.configurationId), part("rel", p.releaseId), part("host", p.hostId)].join("/");
+  const identityKey = [
+    `p${p.projectId}`,
+    part(p.kind === "test" ? "test" : "set", p.targetId),
+    part("cfg", p.configurationId),
+    part("rel", p.releaseId),
+    part("host", p.hostId),
+  ].join("/");
   return { identityKey, identity: createHash("sha256").update(identityKey).digest("hex").slice(0, 16) };
 }

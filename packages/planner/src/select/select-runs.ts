@@ -37,19 +37,42 @@ export function matchesPattern(run: Selectable, pattern: string): boolean {
  * Applies `--only` then `--exclude`. A pattern that matches no run at all is reported (as a
  * warning: usually a typo), and an empty result as an error.
  */
-export function selectRuns<T extends Selectable>(runs: readonly T[], selection: Selection = {}, file = "<selection>"): { runs: T[]; diagnostics: Diagnostic[] } {
+export function selectRuns<T extends Selectable>(
+  runs: readonly T[],
+  selection: Selection = {},
+  file = "<selection>",
+): { runs: T[]; diagnostics: Diagnostic[] } {
   const only = selection.only ?? [];
   const exclude = selection.exclude ?? [];
   const diagnostics: Diagnostic[] = [];
   const known = () => new Set(runs.flatMap((r) => [r.entryKey, ...r.labels]));
-  for (const [flag, patterns] of [["--only", only], ["--exclude", exclude]] as const) {
+  for (const [flag, patterns] of [
+    ["--only", only],
+    ["--exclude", exclude],
+  ] as const) {
     for (const p of patterns) {
       if (!runs.some((r) => matchesPattern(r, p)))
-        diagnostics.push({ code: "PLAN_SELECTION", severity: "warning", message: `${flag} ${JSON.stringify(p)} matches no run${didYouMean(p.replace(/^(label|key):/, ""), known())}; patterns match entry keys, run keys (entry/configuration/release) and labels (\`label:NAME\`)`, file, line: 1, column: 1 });
+        diagnostics.push({
+          code: "PLAN_SELECTION",
+          severity: "warning",
+          message: `${flag} ${JSON.stringify(p)} matches no run${didYouMean(p.replace(/^(label|key):/, ""), known())}; patterns match entry keys, run keys (entry/configuration/release) and labels (\`label:NAME\`)`,
+          file,
+          line: 1,
+          column: 1,
+        });
     }
   }
-  const kept = runs.filter((r) => (only.length === 0 || only.some((p) => matchesPattern(r, p))) && !exclude.some((p) => matchesPattern(r, p)));
+  const kept = runs.filter(
+    (r) => (only.length === 0 || only.some((p) => matchesPattern(r, p))) && !exclude.some((p) => matchesPattern(r, p)),
+  );
   if (kept.length === 0 && runs.length > 0 && (only.length > 0 || exclude.length > 0))
-    diagnostics.push({ code: "PLAN_SELECTION", severity: "error", message: "the selection leaves no run to do; loosen --only or --exclude", file, line: 1, column: 1 });
+    diagnostics.push({
+      code: "PLAN_SELECTION",
+      severity: "error",
+      message: "the selection leaves no run to do; loosen --only or --exclude",
+      file,
+      line: 1,
+      column: 1,
+    });
   return { runs: kept, diagnostics };
 }

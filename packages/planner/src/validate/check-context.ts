@@ -7,7 +7,14 @@ export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
 
   /** Reports a problem at `path` in `fragment`'s file. */
-  report(fragment: Fragment, code: PlanErrorCode, message: string, path: DocPath, part: "key" | "value" = "value", severity: Severity = "error"): void {
+  report(
+    fragment: Fragment,
+    code: PlanErrorCode,
+    message: string,
+    path: DocPath,
+    part: "key" | "value" = "value",
+    severity: Severity = "error",
+  ): void {
     this.diagnostics.push(fragment.source.diagnostic(code, message, { path, part }, severity));
   }
 

@@ -26,7 +26,13 @@ export function mergeDefinitions(fragments: readonly Fragment[], ctx: CheckConte
         const first = table.get(def.name);
         if (!first) table.set(def.name, def);
         else if (JSON.stringify(first.ref) !== JSON.stringify(def.ref))
-          ctx.report(fragment, "PLAN_DUPLICATE_NAME", `${section} short name ${JSON.stringify(def.name)} is already defined differently at ${at(first.origin)}; rename one of them`, [section, def.name], "key");
+          ctx.report(
+            fragment,
+            "PLAN_DUPLICATE_NAME",
+            `${section} short name ${JSON.stringify(def.name)} is already defined differently at ${at(first.origin)}; rename one of them`,
+            [section, def.name],
+            "key",
+          );
       }
     }
   }
@@ -41,13 +47,35 @@ export function checkRootOnly(fragments: readonly Fragment[], ctx: CheckContext)
   const [root, ...included] = fragments;
   if (!root) return;
   if (!root.project && !ctx.wasInvalid(root, ["project"]))
-    ctx.report(root, "PLAN_NO_PROJECT", "the plan has no `project`; add `project: <name or id>` (e.g. `project: Web Shop`)", []);
+    ctx.report(
+      root,
+      "PLAN_NO_PROJECT",
+      "the plan has no `project`; add `project: <name or id>` (e.g. `project: Web Shop`)",
+      [],
+    );
   for (const fragment of included) {
     // A name and an id may mean the same project; only two different names (or ids) surely conflict.
-    if (fragment.project && root.project && sameForm(fragment.project.ref, root.project.ref) && JSON.stringify(refKey(fragment.project.ref)) !== JSON.stringify(refKey(root.project.ref)))
-      ctx.report(fragment, "PLAN_CONFLICT", `this included file is for project ${JSON.stringify(fragment.project.ref)} but the plan is for ${JSON.stringify(root.project.ref)}; a plan runs in one project`, ["project"]);
+    if (
+      fragment.project &&
+      root.project &&
+      sameForm(fragment.project.ref, root.project.ref) &&
+      JSON.stringify(refKey(fragment.project.ref)) !== JSON.stringify(refKey(root.project.ref))
+    )
+      ctx.report(
+        fragment,
+        "PLAN_CONFLICT",
+        `this included file is for project ${JSON.stringify(fragment.project.ref)} but the plan is for ${JSON.stringify(root.project.ref)}; a plan runs in one project`,
+        ["project"],
+      );
     for (const key of ["defaults", "routing"] as const)
-      if (fragment[key]) ctx.report(fragment, "PLAN_CONFLICT", `only the root plan (${root.source.file}) may set \`${key}\`; move it there`, [key], "key");
+      if (fragment[key])
+        ctx.report(
+          fragment,
+          "PLAN_CONFLICT",
+          `only the root plan (${root.source.file}) may set \`${key}\`; move it there`,
+          [key],
+          "key",
+        );
   }
 }
 

@@ -13,11 +13,23 @@ const section: Record<RefKind, string> = { configuration: "configurations", rele
  * Checks a short name (or list of them) at `path`: each must be defined, none listed twice, and
  * a list must not be empty. Returns the valid names (undefined when not given or unusable).
  */
-export function checkRefs(ctx: CheckContext, fragment: Fragment, kind: RefKind, value: unknown, path: DocPath, known: ReadonlyMap<string, unknown>): string[] | undefined {
+export function checkRefs(
+  ctx: CheckContext,
+  fragment: Fragment,
+  kind: RefKind,
+  value: unknown,
+  path: DocPath,
+  known: ReadonlyMap<string, unknown>,
+): string[] | undefined {
   const names = nameList(value);
   if (names === undefined || ctx.wasInvalid(fragment, path)) return undefined;
   if (Array.isArray(value) && names.length === 0) {
-    ctx.report(fragment, "PLAN_EMPTY_EXPANSION", `${section[kind]} is an empty list, so this expands to no run; list at least one ${kind}, or leave the key out`, path);
+    ctx.report(
+      fragment,
+      "PLAN_EMPTY_EXPANSION",
+      `${section[kind]} is an empty list, so this expands to no run; list at least one ${kind}, or leave the key out`,
+      path,
+    );
     return [];
   }
   const out: string[] = [];
@@ -28,9 +40,19 @@ export function checkRefs(ctx: CheckContext, fragment: Fragment, kind: RefKind, 
     if (!known.has(name)) {
       // Past the diagnostics shown, suggestions would only cost time (names x definitions).
       const hint = ctx.diagnostics.length >= MAX_DIAGNOSTICS ? "" : suggest(name, kind, known);
-      ctx.report(fragment, "PLAN_UNKNOWN_REF", `${kind} ${JSON.stringify(name)} is not defined under \`${section[kind]}:\`${hint}`, itemPath);
+      ctx.report(
+        fragment,
+        "PLAN_UNKNOWN_REF",
+        `${kind} ${JSON.stringify(name)} is not defined under \`${section[kind]}:\`${hint}`,
+        itemPath,
+      );
     } else if (seen.has(name)) {
-      ctx.report(fragment, "PLAN_DUPLICATE_ITEM", `${kind} ${JSON.stringify(name)} is listed twice; remove one`, itemPath);
+      ctx.report(
+        fragment,
+        "PLAN_DUPLICATE_ITEM",
+        `${kind} ${JSON.stringify(name)} is listed twice; remove one`,
+        itemPath,
+      );
     } else {
       seen.add(name);
       out.push(name);

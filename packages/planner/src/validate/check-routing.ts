@@ -7,12 +7,27 @@ import type { DefinitionTables } from "./check-definitions.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /** Defaults after checking, in the form entries use: the entry fields that `defaults` may set. */
-export type CheckedDefaults = Pick<PlanEntry, "configurations" | "releases" | "host" | "sequential" | "forceNewRun" | "labels" | "manual">;
+export type CheckedDefaults = Pick<
+  PlanEntry,
+  "configurations" | "releases" | "host" | "sequential" | "forceNewRun" | "labels" | "manual"
+>;
 
 /** Checks `defaults` in the root file and returns them normalised. */
-export function checkDefaults(ctx: CheckContext, root: Fragment, defaults: Defaults | null, tables: DefinitionTables): CheckedDefaults {
+export function checkDefaults(
+  ctx: CheckContext,
+  root: Fragment,
+  defaults: Defaults | null,
+  tables: DefinitionTables,
+): CheckedDefaults {
   const d = defaults ?? {};
-  const configurations = checkRefs(ctx, root, "configuration", d.configurations, ["defaults", "configurations"], tables.configurations);
+  const configurations = checkRefs(
+    ctx,
+    root,
+    "configuration",
+    d.configurations,
+    ["defaults", "configurations"],
+    tables.configurations,
+  );
   const releases = checkRefs(ctx, root, "release", d.releases, ["defaults", "releases"], tables.releases);
   const host = checkRefs(ctx, root, "host", d.host, ["defaults", "host"], tables.hosts);
   return {
@@ -29,11 +44,22 @@ export function checkDefaults(ctx: CheckContext, root: Fragment, defaults: Defau
 const hasGlob = (s: string) => /[*?]/.test(s);
 
 /** Checks routing rules and the fallback (hosts defined, literal configuration names defined). */
-export function checkRouting(ctx: CheckContext, root: Fragment, routing: Routing | null, tables: DefinitionTables, defaultHost: string | null): PlanRouting {
+export function checkRouting(
+  ctx: CheckContext,
+  root: Fragment,
+  routing: Routing | null,
+  tables: DefinitionTables,
+  defaultHost: string | null,
+): PlanRouting {
   const out: PlanRouting = { rules: [], fallback: null };
   if (!routing) return out;
   if (defaultHost !== null)
-    ctx.report(root, "PLAN_CONFLICT", "`defaults.host` and `routing` are both set, so routing would never apply; move the default host to `routing.fallback`", ["defaults", "host"]);
+    ctx.report(
+      root,
+      "PLAN_CONFLICT",
+      "`defaults.host` and `routing` are both set, so routing would never apply; move the default host to `routing.fallback`",
+      ["defaults", "host"],
+    );
   for (const [i, rule] of (routing.rules ?? []).entries()) {
     if (!rule || typeof rule !== "object" || !rule.when || typeof rule.host !== "string") continue;
     const base = ["routing", "rules", i];
@@ -45,8 +71,15 @@ export function checkRouting(ctx: CheckContext, root: Fragment, routing: Routing
     }
     for (const [j, name] of (when.configuration ?? []).entries()) {
       if (hasGlob(name) || tables.configurations.has(name)) continue;
-      const path = Array.isArray(rule.when.configuration) ? [...base, "when", "configuration", j] : [...base, "when", "configuration"];
-      ctx.report(root, "PLAN_UNKNOWN_REF", `routing matches configuration ${JSON.stringify(name)}, which is not defined under \`configurations:\`${didYouMean(name, tables.configurations.keys())}`, path);
+      const path = Array.isArray(rule.when.configuration)
+        ? [...base, "when", "configuration", j]
+        : [...base, "when", "configuration"];
+      ctx.report(
+        root,
+        "PLAN_UNKNOWN_REF",
+        `routing matches configuration ${JSON.stringify(name)}, which is not defined under \`configurations:\`${didYouMean(name, tables.configurations.keys())}`,
+        path,
+      );
     }
     if (host?.length) out.rules.push({ when, host: host[0]!, origin: originOf(root.source, base) });
   }

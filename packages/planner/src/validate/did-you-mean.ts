@@ -26,7 +26,8 @@ export function closest(wanted: string, candidates: Iterable<string>, limit = 3)
     if (Math.abs(c.length - wanted.length) > Math.max(3, wanted.length) && !c.toLowerCase().includes(w)) continue;
     const d = levenshtein(wanted, c);
     const lc = c.toLowerCase();
-    if (d <= Math.max(2, Math.ceil(wanted.length / 3)) || lc.includes(w) || (lc.length >= 3 && w.includes(lc))) scored.push([c, d]);
+    if (d <= Math.max(2, Math.ceil(wanted.length / 3)) || lc.includes(w) || (lc.length >= 3 && w.includes(lc)))
+      scored.push([c, d]);
   }
   return scored
     .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))

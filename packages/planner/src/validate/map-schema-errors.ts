@@ -23,7 +23,7 @@ export function parsePointer(pointer: string): (string | number)[] {
 /** The proper ancestors of a JSON Pointer, nearest first, ending with the root `""`. */
 function ancestors(pointer: string): string[] {
   const out: string[] = [];
-  for (let p = pointer; p !== ""; ) {
+  for (let p = pointer; p !== "";) {
     p = p.slice(0, p.lastIndexOf("/"));
     out.push(p);
   }
@@ -51,7 +51,8 @@ export function describe(value: unknown): string {
   return "a mapping";
 }
 
-const article = (type: string) => ({ object: "a mapping", array: "a list", integer: "a whole number", boolean: "true or false" })[type] ?? `a ${type}`;
+const article = (type: string) =>
+  ({ object: "a mapping", array: "a list", integer: "a whole number", boolean: "true or false" })[type] ?? `a ${type}`;
 
 function firstSentence(text: unknown): string {
   return typeof text === "string" ? (text.split(/(?<=\.)\s/)[0] ?? text).replace(/\.$/, "") : "a different value";
@@ -83,7 +84,11 @@ export function mapSchemaErrors(errors: readonly ErrorObject[], source: SourceFi
   return { diagnostics, invalid };
 }
 
-function toDiagnostic(error: ErrorObject, path: DocPath, source: SourceFile): { diagnostic: Diagnostic; invalid?: DocPath } {
+function toDiagnostic(
+  error: ErrorObject,
+  path: DocPath,
+  source: SourceFile,
+): { diagnostic: Diagnostic; invalid?: DocPath } {
   const where = label(path);
   const parent = (error.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: unknown };
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
@@ -97,7 +102,10 @@ function toDiagnostic(error: ErrorObject, path: DocPath, source: SourceFile): { 
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
       const msg = `unknown key ${quoteKey(key)} in ${where}${key.length > 100 ? "" : didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}`;
-      return { diagnostic: source.diagnostic("PLAN_UNKNOWN_KEY", msg, { path: [...path, key], part: "key" }), invalid: [...path, key] };
+      return {
+        diagnostic: source.diagnostic("PLAN_UNKNOWN_KEY", msg, { path: [...path, key], part: "key" }),
+        invalid: [...path, key],
+      };
     }
     case "required": {
       const missing = (error.params as { missingProperty: string }).missingProperty;
@@ -147,7 +155,8 @@ export function dropInvalid(data: unknown, paths: readonly DocPath[]): unknown {
       continue;
     }
     let node: unknown = root;
-    for (const segment of path.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
+    for (const segment of path.slice(0, -1))
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
     const last = path[path.length - 1]!;
     if (Array.isArray(node) && typeof last === "number") node[last] = undefined;
     else if (node && typeof node === "object") delete (node as Record<string, unknown>)[last];

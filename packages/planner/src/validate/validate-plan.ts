@@ -40,9 +40,18 @@ export interface ValidationReport {
 export async function validatePlan(input: PlanInput, options: ValidatePlanOptions = {}): Promise<ValidationReport> {
   const file = typeof input === "string" ? input : "path" in input ? input.path : (input.file ?? "<text>");
   const loaded = await loadPlan(input, options);
-  if (!loaded.ok) return { file, ok: false, diagnostics: loaded.diagnostics, files: [], entries: 0, runs: 0, plan: null };
+  if (!loaded.ok)
+    return { file, ok: false, diagnostics: loaded.diagnostics, files: [], entries: 0, runs: 0, plan: null };
   const selected = selectRuns(loaded.plan.runs, options.selection, file);
   const diagnostics = [...loaded.diagnostics, ...selected.diagnostics];
   const ok = !hasErrors(diagnostics);
-  return { file, ok, diagnostics, files: loaded.plan.files, entries: loaded.plan.entries.length, runs: selected.runs.length, plan: ok ? loaded.plan : null };
+  return {
+    file,
+    ok,
+    diagnostics,
+    files: loaded.plan.files,
+    entries: loaded.plan.entries.length,
+    runs: selected.runs.length,
+    plan: ok ? loaded.plan : null,
+  };
 }

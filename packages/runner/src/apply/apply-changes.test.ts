@@ -41,38 +41,52 @@ describe("applyChanges", () => {
     expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
   });
 
-  it.each(DUPLICATE_RUN_MODES)("yields 3 runs for a test x 3 configurations matrix in duplicateRunMode %s", async (mode) => {
-    const { sim, client } = await start({ duplicateRunMode: mode });
-    const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
-    const before = maxRunId(sim);
-    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
-    expect(report.summary.created).toBe(3);
-    const counts = runsPerKey(sim, 1001, before);
-    expect([...counts.values()]).toEqual([1, 1, 1]);
-    expect([...counts.keys()].map((k) => k.split("/")[1])).toEqual(["cfg:801", "cfg:802", "cfg:803"]);
-  });
+  it.each(DUPLICATE_RUN_MODES)(
+    "yields 3 runs for a test x 3 configurations matrix in duplicateRunMode %s",
+    async (mode) => {
+      const { sim, client } = await start({ duplicateRunMode: mode });
+      const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
+      const before = maxRunId(sim);
+      const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
+      expect(report.summary.created).toBe(3);
+      const counts = runsPerKey(sim, 1001, before);
+      expect([...counts.values()]).toEqual([1, 1, 1]);
+      expect([...counts.keys()].map((k) => k.split("/")[1])).toEqual(["cfg:801", "cfg:802", "cfg:803"]);
+    },
+  );
 
-  it.each(DUPLICATE_RUN_MODES)("finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported created once", async (mode) => {
-    const { sim, client } = await start({ duplicateRunMode: mode, faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 3 }] });
-    const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
-    const before = maxRunId(sim);
-    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 3 });
-    expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "created"]);
-    expect(new Set(report.runs.map((r) => r.runId)).size).toBe(3);
-    expect(report.runs.every((r) => r.reason.includes("reconciliation"))).toBe(true);
-    expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1]);
-    expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(3);
-  });
+  it.each(DUPLICATE_RUN_MODES)(
+    "finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported created once",
+    async (mode) => {
+      const { sim, client } = await start({
+        duplicateRunMode: mode,
+        faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 3 }],
+      });
+      const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
+      const before = maxRunId(sim);
+      const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 3 });
+      expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "created"]);
+      expect(new Set(report.runs.map((r) => r.runId)).size).toBe(3);
+      expect(report.runs.every((r) => r.reason.includes("reconciliation"))).toBe(true);
+      expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1]);
+      expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(3);
+    },
+  );
 
   it("reports a run the server reused (known before the apply) as satisfied, never as created", async () => {
     const { sim, client } = await start({ duplicateRunMode: "same-test" });
-    const plan = await resolveEntries(client, `  - key: forced
+    const plan = await resolveEntries(
+      client,
+      `  - key: forced
     test: Search by product name
     configurations: [chrome]
     forceNewRun: true
-`);
+`,
+    );
     // A server that ignores ForceNewRunCreation (12.x) hands back the active run of the same test.
-    const existing = sim.runs.insertMany(1001, [{ testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Awaiting Run" }])[0]!;
+    const existing = sim.runs.insertMany(1001, [
+      { testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Awaiting Run" },
+    ])[0]!;
     const original = client.testRuns.create.bind(client.testRuns);
     client.testRuns.create = async (projectId, body) => original(projectId, { ...body, ForceNewRunCreation: false });
     const report = await applyChanges(client, plan, { sleep: noWait });
@@ -83,7 +97,9 @@ describe("applyChanges", () => {
 
   it("creates a sequence group in declared order and stops at its first failure", async () => {
     const { sim, client } = await start();
-    const plan = await resolveEntries(client, `  - key: a
+    const plan = await resolveEntries(
+      client,
+      `  - key: a
     test: Search by product name
     configurations: [chrome]
     sequenceGroup: g
@@ -99,7 +115,8 @@ describe("applyChanges", () => {
     test: Filter results by price range
     configurations: [chrome]
     sequenceGroup: g
-`);
+`,
+    );
     const order: number[] = [];
     const original = client.testRuns.create.bind(client.testRuns);
     client.testRuns.create = async (projectId, body) => {
@@ -120,14 +137,27 @@ describe("applyChanges", () => {
     const { client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const controller = new AbortController();
-    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1, onEvent: (e) => void (e.type === "run" && e.done === 2 && controller.abort()), signal: controller.signal });
+    const report = await applyChanges(client, plan, {
+      sleep: noWait,
+      concurrency: 1,
+      onEvent: (e) => void (e.type === "run" && e.done === 2 && controller.abort()),
+      signal: controller.signal,
+    });
     expect(report.status).toBe("interrupted");
-    expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "not-started", "not-started", "not-started"]);
+    expect(report.runs.map((r) => r.outcome)).toEqual([
+      "created",
+      "created",
+      "not-started",
+      "not-started",
+      "not-started",
+    ]);
   });
 
   it("after Ctrl-C in a sequence group, reports the rest as interrupted, not as stopped by a failure", async () => {
     const { client } = await start();
-    const plan = await resolveEntries(client, `  - key: a
+    const plan = await resolveEntries(
+      client,
+      `  - key: a
     test: Search by product name
     configurations: [chrome]
     sequenceGroup: g
@@ -139,11 +169,19 @@ describe("applyChanges", () => {
     test: Search by SKU jumps to product page
     configurations: [chrome]
     sequenceGroup: g
-`);
+`,
+    );
     const controller = new AbortController();
-    const report = await applyChanges(client, plan, { sleep: noWait, signal: controller.signal, onEvent: (e) => void (e.type === "run" && controller.abort()) });
+    const report = await applyChanges(client, plan, {
+      sleep: noWait,
+      signal: controller.signal,
+      onEvent: (e) => void (e.type === "run" && controller.abort()),
+    });
     expect(report.runs.map((r) => r.outcome)).toEqual(["created", "not-started", "not-started"]);
-    expect(report.runs.slice(1).map((r) => r.reason)).toEqual(["not started: the apply was interrupted", "not started: the apply was interrupted"]);
+    expect(report.runs.slice(1).map((r) => r.reason)).toEqual([
+      "not started: the apply was interrupted",
+      "not started: the apply was interrupted",
+    ]);
   });
 
   it("with --once-per, a rerun after the runs finished creates nothing, and a new id creates again", async () => {
@@ -165,13 +203,20 @@ describe("applyChanges", () => {
     const { sim, client } = await start();
     const dir = await mkdtemp(join(tmpdir(), "qac-ledger-"));
     const ledger = createLocalLedger(join(dir, "state.json"));
-    const plan = await resolveEntries(client, `${MIXED_ENTRIES}  - key: forced
+    const plan = await resolveEntries(
+      client,
+      `${MIXED_ENTRIES}  - key: forced
     test: Search by SKU jumps to product page
     configurations: [chrome]
     forceNewRun: true
-`);
+`,
+    );
     const history = await observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity: "sha-1", ledger });
-    const expected = diffPlan(plan.runs, history).map((c) => ({ identity: c.identity, decision: c.decision, satisfiedBy: c.satisfiedBy }));
+    const expected = diffPlan(plan.runs, history).map((c) => ({
+      identity: c.identity,
+      decision: c.decision,
+      satisfiedBy: c.satisfiedBy,
+    }));
     const first = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
     expect(first.summary.created).toBe(6);
     await sim.clock.advance(3_600_000); // the runs even finish before the retry
@@ -184,9 +229,13 @@ describe("applyChanges", () => {
     const { client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const ledger = { read: () => Promise.resolve({}), record: () => Promise.reject(new Error("disk full")) };
-    const error = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger }).catch((e: unknown) => e);
+    const error = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger }).catch(
+      (e: unknown) => e,
+    );
     expect(isRunnerError(error, "RUNNER_STATE_FILE")).toBe(true);
-    expect((error as Error).message).toBe("the runs were applied (5 created) but the --once-per record could not be written: disk full");
+    expect((error as Error).message).toBe(
+      "the runs were applied (5 created) but the --once-per record could not be written: disk full",
+    );
     expect(((error as RunnerError).details["report"] as ApplyReport).summary.created).toBe(5);
   });
 
@@ -195,18 +244,30 @@ describe("applyChanges", () => {
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const dir = await mkdtemp(join(tmpdir(), "qac-lock-"));
     const before = maxRunId(sim);
-    const reports = await Promise.all([1, 2, 3, 4].map((i) => applyChanges(client, plan, { lease: createLocalLeaseProvider({ dir, pollMs: 5, holder: { name: `apply ${i}` } }), concurrency: 4 })));
+    const reports = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        applyChanges(client, plan, {
+          lease: createLocalLeaseProvider({ dir, pollMs: 5, holder: { name: `apply ${i}` } }),
+          concurrency: 4,
+        }),
+      ),
+    );
     expect(reports.reduce((n, r) => n + r.summary.created, 0)).toBe(5);
     expect(reports.every((r) => r.summary.failed === 0)).toBe(true);
     expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
   });
 
   it("finds a run whose create response was lost instead of creating it again", async () => {
-    const { sim, client } = await start({ faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 2 }] });
+    const { sim, client } = await start({
+      faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 2 }],
+    });
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const before = maxRunId(sim);
     const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
-    expect(report.runs.slice(0, 2).map((r) => r.reason)).toEqual([expect.stringMatching(/^created \(the response was lost; found run \d+ by reconciliation\)$/), expect.stringMatching(/reconciliation/)]);
+    expect(report.runs.slice(0, 2).map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^created \(the response was lost; found run \d+ by reconciliation\)$/),
+      expect.stringMatching(/reconciliation/),
+    ]);
     expect(report.summary.created).toBe(5);
     expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
     expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(5);
@@ -217,7 +278,10 @@ describe("applyChanges", () => {
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     sim.faults.set([{ status: 429, retryAfterSeconds: 2, times: 12 }]);
     const waits: number[] = [];
-    const report = await applyChanges(client, plan, { sleep: (ms) => (waits.push(ms), Promise.resolve()), concurrency: 1 });
+    const report = await applyChanges(client, plan, {
+      sleep: (ms) => (waits.push(ms), Promise.resolve()),
+      concurrency: 1,
+    });
     expect(report.status).toBe("succeeded");
     expect(report.summary.created).toBe(5);
     expect(waits.length).toBeGreaterThan(0);
@@ -230,10 +294,16 @@ describe("applyChanges", () => {
     sim.faults.set([{ route: "POST /api/v2/projects/:projectId/testruns", status: 429, retryAfterSeconds: 600 }]);
     const controller = new AbortController();
     const waits: number[] = [];
-    const report = await applyChanges(client, plan, { concurrency: 1, signal: controller.signal, sleep: (ms) => (waits.push(ms), waits.length === 3 && controller.abort(), Promise.resolve()) });
+    const report = await applyChanges(client, plan, {
+      concurrency: 1,
+      signal: controller.signal,
+      sleep: (ms) => (waits.push(ms), waits.length === 3 && controller.abort(), Promise.resolve()),
+    });
     expect(waits).toEqual([5000, 5000, 5000]);
     expect(report.status).toBe("interrupted");
-    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual([0, 1, 2].map(() => ["not-started", "not started: the apply was interrupted"]));
+    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual(
+      [0, 1, 2].map(() => ["not-started", "not started: the apply was interrupted"]),
+    );
     expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(1);
   });
 
@@ -241,7 +311,10 @@ describe("applyChanges", () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     // Noise: finished runs, and an unfinished single-test run on another configuration.
-    sim.runs.insertMany(1001, [{ testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Passed" }, { testId: 3142, testConfigId: 804, releaseId: 904, hostId: 101, status: "Awaiting Run" }]);
+    sim.runs.insertMany(1001, [
+      { testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Passed" },
+      { testId: 3142, testConfigId: 804, releaseId: 904, hostId: 101, status: "Awaiting Run" },
+    ]);
     await applyChanges(client, plan, { sleep: noWait });
     sim.counters.reset();
     const report = await applyChanges(client, plan, { sleep: noWait });
@@ -266,15 +339,26 @@ describe("the run-test cache", () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-cache-"));
     const file = join(dir, "run-tests.json");
     const a = await start();
-    const first = await applyChanges(a.client, await resolveEntries(a.client, SEARCH), { sleep: noWait, runTests: createLocalRunTestCache(file, { scope: a.sim.url }) });
+    const first = await applyChanges(a.client, await resolveEntries(a.client, SEARCH), {
+      sleep: noWait,
+      runTests: createLocalRunTestCache(file, { scope: a.sim.url }),
+    });
     // A fresh server hands out the same run id to a run of another test in the same cell.
-    for (const [scope, advance] of [["another server", 0], ["same server, restarted", 60_000]] as const) {
+    for (const [scope, advance] of [
+      ["another server", 0],
+      ["same server, restarted", 60_000],
+    ] as const) {
       const b = await start();
       await b.sim.clock.advance(advance);
       const other = await applyChanges(b.client, await resolveEntries(b.client, CART), { sleep: noWait });
       expect(other.runs[0]!.runId, scope).toBe(first.runs[0]!.runId);
       const runTests = createLocalRunTestCache(file, { scope: advance === 0 ? b.sim.url : a.sim.url });
-      const history = await observeRunHistory(b.client, toProjectId(1001), (await resolveEntries(b.client, SEARCH)).runs, { runTests });
+      const history = await observeRunHistory(
+        b.client,
+        toProjectId(1001),
+        (await resolveEntries(b.client, SEARCH)).runs,
+        { runTests },
+      );
       expect(diffPlan((await resolveEntries(b.client, SEARCH)).runs, history)[0]!.decision, scope).toBe("create");
       expect(history.calls.itemLists, scope).toBe(1);
     }

@@ -62,20 +62,40 @@ export interface ApplyOptions {
  * const report = await applyChanges(client, resolved, { lease: createLocalLeaseProvider() });
  * console.log(report.summary); // { created: 3, satisfied: 1, failed: 0, notStarted: 0 }
  */
-export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyChanges(
+  client: RunnerClient,
+  plan: ResolvedPlan,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const startedAt = new Date().toISOString();
   const planName = options.planName ?? basename(plan.file, extname(plan.file));
   const sleep = options.sleep ?? realSleep;
   const applyIdentity = options.applyIdentity ?? null;
-  const lease = options.lease ? await options.lease.acquire({ projectId: plan.project.id, plan: planName }, { timeoutMs: options.lockTimeoutMs ?? 600_000, ...(options.signal ? { signal: options.signal } : {}), onWait: (holder) => options.onEvent?.({ type: "lease-wait", holder }) }) : null;
+  const lease = options.lease
+    ? await options.lease.acquire(
+        { projectId: plan.project.id, plan: planName },
+        {
+          timeoutMs: options.lockTimeoutMs ?? 600_000,
+          ...(options.signal ? { signal: options.signal } : {}),
+          onWait: (holder) => options.onEvent?.({ type: "lease-wait", holder }),
+        },
+      )
+    : null;
   try {
-    const history = await observeRunHistory(client, plan.project.id, plan.runs, { applyIdentity, ledger: options.ledger ?? null, sleep, pageSize: options.pageSize ?? 1000, runTests: options.runTests ?? null });
+    const history = await observeRunHistory(client, plan.project.id, plan.runs, {
+      applyIdentity,
+      ledger: options.ledger ?? null,
+      sleep,
+      pageSize: options.pageSize ?? 1000,
+      runTests: options.runTests ?? null,
+    });
     const changes = diffPlan(plan.runs, history);
     if (options.expected) checkStale(options.expected, changes);
     options.onEvent?.({ type: "observed", history, changes });
     const book = new RunBook([...history.runs.map((r) => r.id), ...Object.values(history.ledger ?? {})]);
     for (const c of changes) if (c.satisfiedBy !== null) book.take(c.satisfiedBy, c.identity);
-    const recorder = applyIdentity !== null && options.ledger ? createRecorder(options.ledger, plan.project.id, applyIdentity) : null;
+    const recorder =
+      applyIdentity !== null && options.ledger ? createRecorder(options.ledger, plan.project.id, applyIdentity) : null;
     const stopping = () => options.signal?.aborted === true || lease?.lost() === true;
     const ctx: CreateContext = {
       client,
@@ -89,18 +109,44 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
     };
     const results = new Map<string, ReportRun>();
     let done = 0;
-    const finish = (change: Change, r: Omit<ReportRun, keyof ReturnType<typeof describeRun> | "decision">, decision: ReportRun["decision"] = change.decision): boolean => {
+    const finish = (
+      change: Change,
+      r: Omit<ReportRun, keyof ReturnType<typeof describeRun> | "decision">,
+      decision: ReportRun["decision"] = change.decision,
+    ): boolean => {
       const run: ReportRun = { ...describeRun(change.run), decision, ...r };
       results.set(change.identity, run);
       // A run created (or adopted) under --once-per is recorded at once, so a rerun after a crash finds it.
-      if (recorder && run.runId !== null && (run.outcome === "created" || run.outcome === "satisfied") && change.cause !== "once-per") recorder.add({ identity: change.identity, runId: run.runId });
+      if (
+        recorder &&
+        run.runId !== null &&
+        (run.outcome === "created" || run.outcome === "satisfied") &&
+        change.cause !== "once-per"
+      )
+        recorder.add({ identity: change.identity, runId: run.runId });
       done += 1;
       options.onEvent?.({ type: "run", run, done, total: changes.length });
       return run.outcome === "created" || run.outcome === "satisfied";
     };
     const handle = async (change: Change): Promise<boolean> => {
-      if (change.decision === "skip") return finish(change, { outcome: "satisfied", runId: change.satisfiedBy, status: change.satisfiedByStatus, reason: change.reason });
-      if (ctx.stopping()) return finish(change, { outcome: "not-started", runId: null, status: null, reason: lease?.lost() ? "not started: the lease was lost" : "not started: the apply was interrupted" }, "not-started");
+      if (change.decision === "skip")
+        return finish(change, {
+          outcome: "satisfied",
+          runId: change.satisfiedBy,
+          status: change.satisfiedByStatus,
+          reason: change.reason,
+        });
+      if (ctx.stopping())
+        return finish(
+          change,
+          {
+            outcome: "not-started",
+            runId: null,
+            status: null,
+            reason: lease?.lost() ? "not started: the lease was lost" : "not started: the apply was interrupted",
+          },
+          "not-started",
+        );
       return finish(change, await createRunSafely(change.run, ctx));
     };
     const limit = pLimit(options.concurrency ?? 8);
@@ -113,14 +159,26 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
     }
     for (const [group, members] of groups) {
       members.sort((a, b) => a.run.sequence!.position - b.run.sequence!.position);
-      tasks.push(limit(async () => {
-        let failedAt: string | null = null;
-        for (const change of members) {
-          // After Ctrl-C (or a lost lease) the rest say so, not that an earlier run of the group failed.
-          if (failedAt !== null && !ctx.stopping()) finish(change, { outcome: "not-started", runId: null, status: null, reason: `not started: ${failedAt}, earlier in sequence group ${group}, failed` }, "not-started");
-          else if (!(await handle(change)) && change.decision !== "skip") failedAt = change.run.runKey;
-        }
-      }));
+      tasks.push(
+        limit(async () => {
+          let failedAt: string | null = null;
+          for (const change of members) {
+            // After Ctrl-C (or a lost lease) the rest say so, not that an earlier run of the group failed.
+            if (failedAt !== null && !ctx.stopping())
+              finish(
+                change,
+                {
+                  outcome: "not-started",
+                  runId: null,
+                  status: null,
+                  reason: `not started: ${failedAt}, earlier in sequence group ${group}, failed`,
+                },
+                "not-started",
+              );
+            else if (!(await handle(change)) && change.decision !== "skip") failedAt = change.run.runKey;
+          }
+        }),
+      );
     }
     await Promise.all(tasks);
     const created = changes.flatMap((c) => {
@@ -129,7 +187,10 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
       return c.run.testId !== null && row ? [{ run: row, testId: c.run.testId }] : [];
     });
     await options.runTests?.put(created).catch(() => undefined);
-    const recorded = await recorder?.flush().then(() => null, (error: unknown) => error as Error);
+    const recorded = await recorder?.flush().then(
+      () => null,
+      (error: unknown) => error as Error,
+    );
     const runs = changes.map((c) => results.get(c.identity)!);
     const summary = summarizeRuns(runs);
     const interrupted = options.signal?.aborted === true || lease?.lost() === true;
@@ -148,7 +209,13 @@ export async function applyChanges(client: RunnerClient, plan: ResolvedPlan, opt
     };
     // The runs exist but a rerun with the same --once-per id would not know them: say so loudly,
     // with the report, rather than losing what was created.
-    if (recorded) throw new RunnerError(isRunnerError(recorded) ? recorded.code : "RUNNER_STATE_FILE", `the runs were applied (${summary.created} created) but the --once-per record could not be written: ${recorded.message}`, { report }, { cause: recorded });
+    if (recorded)
+      throw new RunnerError(
+        isRunnerError(recorded) ? recorded.code : "RUNNER_STATE_FILE",
+        `the runs were applied (${summary.created} created) but the --once-per record could not be written: ${recorded.message}`,
+        { report },
+        { cause: recorded },
+      );
     return report;
   } finally {
     await lease?.release();

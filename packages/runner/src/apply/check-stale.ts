@@ -8,7 +8,8 @@ export interface SavedDecision {
   satisfiedBy: number | null;
 }
 
-const describe = (d: { decision: string; satisfiedBy: number | null }) => (d.decision === "skip" ? `skip (run ${d.satisfiedBy})` : d.decision);
+const describe = (d: { decision: string; satisfiedBy: number | null }) =>
+  d.decision === "skip" ? `skip (run ${d.satisfiedBy})` : d.decision;
 
 /**
  * Compares the decisions a saved plan was made with against those Run History gives now; throws
@@ -23,10 +24,15 @@ export function checkStale(saved: readonly SavedDecision[], now: readonly Change
     const c = byIdentity.get(s.identity);
     if (!c) continue;
     if (c.cause === "once-per" && s.decision !== "skip") continue;
-    if (c.decision !== s.decision || c.satisfiedBy !== s.satisfiedBy) changed.push({ runKey: c.run.runKey, was: describe(s), now: describe(c), reason: c.reason });
+    if (c.decision !== s.decision || c.satisfiedBy !== s.satisfiedBy)
+      changed.push({ runKey: c.run.runKey, was: describe(s), now: describe(c), reason: c.reason });
   }
   if (changed.length === 0) return;
   const lines = changed.slice(0, 20).map((c) => `  ${c.runKey}: planned ${c.was}, now ${c.now} (${c.reason})`);
   if (changed.length > 20) lines.push(`  ... and ${changed.length - 20} more`);
-  throw new RunnerError("RUNNER_STALE_PLAN", `the saved plan is stale: Run History changed since it was made.\n${lines.join("\n")}\nRun qac plan --out again and review it.`, { changed });
+  throw new RunnerError(
+    "RUNNER_STALE_PLAN",
+    `the saved plan is stale: Run History changed since it was made.\n${lines.join("\n")}\nRun qac plan --out again and review it.`,
+    { changed },
+  );
 }

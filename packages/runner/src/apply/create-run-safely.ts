@@ -59,27 +59,62 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
       created = await withRetries(() => ctx.client.testRuns.create(ctx.projectId, body), ctx.policy, false);
     } catch (error) {
       // A 429 is never processed: stopping while waiting it out leaves nothing behind.
-      if (error instanceof QacRateLimitedError && ctx.stopping()) return { outcome: "not-started", runId: null, status: null, reason: "not started: the apply was interrupted" };
-      if (!isQacError(error, "CORE_CREATE_OUTCOME_UNKNOWN")) return { outcome: "failed", runId: null, status: null, reason: `create failed: ${(error as Error).message}` };
+      if (error instanceof QacRateLimitedError && ctx.stopping())
+        return { outcome: "not-started", runId: null, status: null, reason: "not started: the apply was interrupted" };
+      if (!isQacError(error, "CORE_CREATE_OUTCOME_UNKNOWN"))
+        return { outcome: "failed", runId: null, status: null, reason: `create failed: ${(error as Error).message}` };
       let found;
       try {
         found = await reconcileCreate(ctx.client, ctx.projectId, run, ctx.book, ctx.cache, ctx.policy);
       } catch (lookup) {
-        return { outcome: "unknown", runId: null, status: null, reason: `the create may have succeeded, and looking it up failed (${(lookup as Error).message}); run qac apply again to reconcile` };
+        return {
+          outcome: "unknown",
+          runId: null,
+          status: null,
+          reason: `the create may have succeeded, and looking it up failed (${(lookup as Error).message}); run qac apply again to reconcile`,
+        };
       }
       if (found) ctx.createdRows.set(found.id, found);
-      if (found) return { outcome: "created", runId: found.id, status: found.status_code, reason: `created (the response was lost; found run ${found.id} by reconciliation)` };
-      if (ctx.stopping()) return { outcome: "not-started", runId: null, status: null, reason: "interrupted: the create did not complete (reconciliation found no run)" };
+      if (found)
+        return {
+          outcome: "created",
+          runId: found.id,
+          status: found.status_code,
+          reason: `created (the response was lost; found run ${found.id} by reconciliation)`,
+        };
+      if (ctx.stopping())
+        return {
+          outcome: "not-started",
+          runId: null,
+          status: null,
+          reason: "interrupted: the create did not complete (reconciliation found no run)",
+        };
       await ctx.policy.sleep(backoff(attempt));
       continue;
     }
     if (ctx.book.knownBefore(created.id)) {
       ctx.book.take(created.id, run.identity);
-      return { outcome: "satisfied", runId: created.id, status: created.status_code, reason: `the server returned existing run ${created.id} instead of creating one` };
+      return {
+        outcome: "satisfied",
+        runId: created.id,
+        status: created.status_code,
+        reason: `the server returned existing run ${created.id} instead of creating one`,
+      };
     }
-    if (!ctx.book.take(created.id, run.identity)) return { outcome: "failed", runId: created.id, status: created.status_code, reason: `the server returned run ${created.id}, already created for another run of this plan; it ignores ForceNewRunCreation` };
+    if (!ctx.book.take(created.id, run.identity))
+      return {
+        outcome: "failed",
+        runId: created.id,
+        status: created.status_code,
+        reason: `the server returned run ${created.id}, already created for another run of this plan; it ignores ForceNewRunCreation`,
+      };
     ctx.createdRows.set(created.id, created);
     return { outcome: "created", runId: created.id, status: created.status_code, reason: "created" };
   }
-  return { outcome: "failed", runId: null, status: null, reason: `the create failed ${ctx.maxAttempts} times with an unknown outcome and no run was found each time` };
+  return {
+    outcome: "failed",
+    runId: null,
+    status: null,
+    reason: `the create failed ${ctx.maxAttempts} times with an unknown outcome and no run was found each time`,
+  };
 }

@@ -17,7 +17,10 @@ const ENTRIES = `${MIXED_ENTRIES}  - key: more
 /** Starts the child apply and SIGKILLs it `delayMs` after it starts applying (Infinity: lets it finish). */
 function runAndKill(url: string, locks: string, delayMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", child], { env: { ...process.env, QAC_URL: url, QAC_TEST_ENTRIES: ENTRIES, QAC_TEST_LOCKS: locks }, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", child], {
+      env: { ...process.env, QAC_URL: url, QAC_TEST_ENTRIES: ENTRIES, QAC_TEST_LOCKS: locks },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     proc.stdout.on("data", (d: Buffer) => {
@@ -26,7 +29,9 @@ function runAndKill(url: string, locks: string, delayMs: number): Promise<string
     });
     proc.stderr.on("data", (d: Buffer) => void (err += d.toString()));
     proc.on("error", reject);
-    proc.on("exit", (code, signal) => (signal === "SIGKILL" || code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${err}`))));
+    proc.on("exit", (code, signal) =>
+      signal === "SIGKILL" || code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -63,14 +68,22 @@ describe("an apply killed with SIGKILL at random points", () => {
         outputs.push(await runAndKill(f.sim.url, locks, delay));
         partial.push(runsPerKey(f.sim, 1001, before).size);
         // The killed process left its lock behind: the rerun must break it (the PID is gone).
-        const rerun = await applyChanges(f.client, plan, { lease: createLocalLeaseProvider({ dir: locks, pollMs: 10 }), lockTimeoutMs: 5000 });
+        const rerun = await applyChanges(f.client, plan, {
+          lease: createLocalLeaseProvider({ dir: locks, pollMs: 10 }),
+          lockTimeoutMs: 5000,
+        });
         expect(rerun.summary.failed).toBe(0);
-        expect([...runsPerKey(f.sim, 1001, before).values()], `killed after ${delay} ms`).toEqual(plan.runs.map(() => 1));
+        expect([...runsPerKey(f.sim, 1001, before).values()], `killed after ${delay} ms`).toEqual(
+          plan.runs.map(() => 1),
+        );
       }
       // At least one kill landed in the middle: that child never printed its summary.
       expect(outputs.some((o) => !o.includes("created"))).toBe(true);
       // ... and at least one left the plan half applied (some runs created, not all).
-      expect(partial.some((n) => n > 0 && n < plan.runs.length), `runs created before each kill: ${partial.join(", ")}`).toBe(true);
+      expect(
+        partial.some((n) => n > 0 && n < plan.runs.length),
+        `runs created before each kill: ${partial.join(", ")}`,
+      ).toBe(true);
     } finally {
       await f.close();
     }

@@ -17,7 +17,14 @@ export type TestIdCache = Map<number, number>;
  * Limit: a run that already finished by the time of this lookup (seconds after the create) is not
  * found, because finished runs cannot be told apart from older history; it would be created again.
  */
-export async function reconcileCreate(client: RunnerClient, projectId: ProjectId, desired: DesiredRun, book: RunBook, cache: TestIdCache, policy: RetryPolicy): Promise<TestRun | null> {
+export async function reconcileCreate(
+  client: RunnerClient,
+  projectId: ProjectId,
+  desired: DesiredRun,
+  book: RunBook,
+  cache: TestIdCache,
+  policy: RetryPolicy,
+): Promise<TestRun | null> {
   const key = [
     desired.testSetId === null ? filter.eq("TestSetId", 0) : filter.eq("TestSetId", desired.testSetId),
     filter.eq("TestConfigId", desired.configuration?.id ?? 0),
@@ -26,7 +33,11 @@ export async function reconcileCreate(client: RunnerClient, projectId: ProjectId
   ];
   const rows: TestRun[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await withRetries(() => client.testRuns.list(projectId, { filter: filter.and(...key), offset, limit: 500 }), policy, true);
+    const page = await withRetries(
+      () => client.testRuns.list(projectId, { filter: filter.and(...key), offset, limit: 500 }),
+      policy,
+      true,
+    );
     rows.push(...page.results);
     if (page.results.length < 500 || offset + 500 >= page.total) break;
   }

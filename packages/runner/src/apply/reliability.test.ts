@@ -33,9 +33,12 @@ describe("reliability under injected faults", () => {
         await f.sim.clock.advance(24 * 3_600_000); // earlier seeds' runs finish: this seed starts afresh
         const before = maxRunId(f.sim);
         f.sim.faults.set(FAULTS, seed);
-        let report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve(), concurrency: 4 }).catch(() => null);
+        let report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve(), concurrency: 4 }).catch(
+          () => null,
+        );
         // An apply may end with unknown outcomes or fail to observe; the rerun converges.
-        for (let i = 0; i < 5 && (report === null || report.summary.failed > 0); i += 1) report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() }).catch(() => null);
+        for (let i = 0; i < 5 && (report === null || report.summary.failed > 0); i += 1)
+          report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() }).catch(() => null);
         f.sim.faults.clear();
         posts += f.sim.counters.get("POST /api/v2/projects/:projectId/testruns");
         creates += plan.runs.length;

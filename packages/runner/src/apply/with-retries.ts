@@ -38,7 +38,8 @@ export async function withRetries<T>(fn: () => Promise<T>, policy: RetryPolicy, 
       if (error instanceof QacRateLimitedError && limited < (policy.rateLimitAttempts ?? 1000)) {
         limited += 1;
         // Retry-After is honoured as given (asking earlier only earns another 429), up to 10 minutes.
-        const wait = error.retryAfterMs !== null ? Math.min(600_000, error.retryAfterMs) : Math.min(maxDelay, backoff(limited));
+        const wait =
+          error.retryAfterMs !== null ? Math.min(600_000, error.retryAfterMs) : Math.min(maxDelay, backoff(limited));
         if (!policy.stop) await policy.sleep(wait);
         // In slices, so Ctrl-C is not kept waiting for minutes (a 429 was not processed: giving up is safe).
         else for (let left = wait; left > 0 && !policy.stop(); left -= 5000) await policy.sleep(Math.min(5000, left));

@@ -7,17 +7,31 @@ import { diffPlan } from "./diff-plan.js";
 let plan: ResolvedPlan;
 beforeAll(async () => {
   const f = await startFixture();
-  plan = await resolveEntries(f.client, MIXED_ENTRIES + `  - key: forced
+  plan = await resolveEntries(
+    f.client,
+    MIXED_ENTRIES +
+      `  - key: forced
     test: Search by SKU jumps to product page
     configurations: [chrome]
     forceNewRun: true
-`);
+`,
+  );
   await f.close();
 });
 
 const runFor = (i: number, over: Partial<ObservedRun> = {}): ObservedRun => {
   const d = plan.runs[i]!;
-  return { id: (1000 + i) as ObservedRun["id"], kind: d.kind, testId: d.testId, testSetId: d.testSetId, configurationId: d.configuration?.id ?? null, releaseId: d.release?.id ?? null, hostName: d.host?.hostName ?? null, status: "Awaiting Run", ...over };
+  return {
+    id: (1000 + i) as ObservedRun["id"],
+    kind: d.kind,
+    testId: d.testId,
+    testSetId: d.testSetId,
+    configurationId: d.configuration?.id ?? null,
+    releaseId: d.release?.id ?? null,
+    hostName: d.host?.hostName ?? null,
+    status: "Awaiting Run",
+    ...over,
+  };
 };
 const none = { ledger: null, applyIdentity: null };
 
@@ -28,7 +42,10 @@ describe("diffPlan", () => {
   });
 
   it("skips a run while an unfinished run with the same key exists, naming it and why", () => {
-    const changes = diffPlan(plan.runs, { runs: [runFor(1, { status: "In Progress" }), runFor(3, { status: "Paused" })], ...none });
+    const changes = diffPlan(plan.runs, {
+      runs: [runFor(1, { status: "In Progress" }), runFor(3, { status: "Paused" })],
+      ...none,
+    });
     expect(changes[1]).toMatchObject({ decision: "skip", satisfiedBy: 1001, cause: "unfinished-run" });
     expect(changes[1]!.reason).toContain("still In Progress");
     expect(changes[3]).toMatchObject({ decision: "skip", satisfiedBy: 1003 });
@@ -36,13 +53,21 @@ describe("diffPlan", () => {
   });
 
   it("creates again when the matching run has finished", () => {
-    const changes = diffPlan(plan.runs, { runs: [runFor(0, { status: "Passed" }), runFor(3, { status: "Failed" })], ...none });
+    const changes = diffPlan(plan.runs, {
+      runs: [runFor(0, { status: "Passed" }), runFor(3, { status: "Failed" })],
+      ...none,
+    });
     expect(changes[0]!.decision).toBe("create");
     expect(changes[3]!.decision).toBe("create");
   });
 
   it("does not let a run of another configuration, release, host or test satisfy a run", () => {
-    const others = [runFor(0, { configurationId: 999 }), runFor(0, { releaseId: 999, id: 2000 as ObservedRun["id"] }), runFor(4, { hostName: "build-agent-01" }), runFor(0, { testId: 1 as ObservedRun["testId"], id: 2001 as ObservedRun["id"] })];
+    const others = [
+      runFor(0, { configurationId: 999 }),
+      runFor(0, { releaseId: 999, id: 2000 as ObservedRun["id"] }),
+      runFor(4, { hostName: "build-agent-01" }),
+      runFor(0, { testId: 1 as ObservedRun["testId"], id: 2001 as ObservedRun["id"] }),
+    ];
     expect(diffPlan(plan.runs, { runs: others, ...none }).filter((c) => c.decision === "skip")).toEqual([]);
   });
 
@@ -59,13 +84,26 @@ describe("diffPlan", () => {
   });
 
   it("skips a run an earlier apply with the same --once-per id created, even when it finished", () => {
-    const changes = diffPlan(plan.runs, { runs: [runFor(2, { status: "Passed" })], ledger: { [plan.runs[2]!.identity]: 1002 }, applyIdentity: "sha-1" });
-    expect(changes[2]).toMatchObject({ decision: "skip", satisfiedBy: 1002, cause: "once-per", satisfiedByStatus: "Passed" });
+    const changes = diffPlan(plan.runs, {
+      runs: [runFor(2, { status: "Passed" })],
+      ledger: { [plan.runs[2]!.identity]: 1002 },
+      applyIdentity: "sha-1",
+    });
+    expect(changes[2]).toMatchObject({
+      decision: "skip",
+      satisfiedBy: 1002,
+      cause: "once-per",
+      satisfiedByStatus: "Passed",
+    });
     expect(changes[2]!.reason).toContain("--once-per sha-1");
   });
 
   it("does not create a forced run again under the same --once-per id", () => {
-    const changes = diffPlan(plan.runs, { runs: [], ledger: { [plan.runs[5]!.identity]: 77 }, applyIdentity: "pipeline-9" });
+    const changes = diffPlan(plan.runs, {
+      runs: [],
+      ledger: { [plan.runs[5]!.identity]: 77 },
+      applyIdentity: "pipeline-9",
+    });
     expect(changes[5]).toMatchObject({ decision: "skip", satisfiedBy: 77, cause: "once-per" });
   });
 
@@ -85,6 +123,11 @@ describe("diffPlan", () => {
     const started = performance.now();
     const changes = diffPlan(desired, { runs, ledger, applyIdentity: "sha-1" });
     expect(performance.now() - started).toBeLessThan(6000);
-    expect(changes[n - 1]).toMatchObject({ decision: "skip", cause: "once-per", satisfiedBy: 1_000_000 + n - 1, satisfiedByStatus: "Awaiting Run" });
+    expect(changes[n - 1]).toMatchObject({
+      decision: "skip",
+      cause: "once-per",
+      satisfiedBy: 1_000_000 + n - 1,
+      satisfiedByStatus: "Awaiting Run",
+    });
   });
 });

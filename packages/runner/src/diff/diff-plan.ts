@@ -16,7 +16,10 @@ import type { Change } from "./change.js";
  *   (the lowest id first), so two desired runs never hide behind one existing run.
  * - otherwise → `create`.
  */
-export function diffPlan(desired: readonly DesiredRun[], observed: Pick<RunHistory, "runs" | "ledger" | "applyIdentity">): Change[] {
+export function diffPlan(
+  desired: readonly DesiredRun[],
+  observed: Pick<RunHistory, "runs" | "ledger" | "applyIdentity">,
+): Change[] {
   const claimed = new Set<number>();
   const ledger = observed.ledger ?? {};
   const byId = new Map(observed.runs.map((r) => [r.id as number, r]));
@@ -37,19 +40,55 @@ export function diffPlan(desired: readonly DesiredRun[], observed: Pick<RunHisto
     const recorded = ledger[run.identity];
     if (recorded !== undefined) {
       const status = byId.get(recorded)?.status ?? null;
-      return { ...base, decision: "skip", satisfiedBy: recorded, satisfiedByStatus: status, cause: "once-per", reason: `run ${recorded} was created by an earlier apply with --once-per ${observed.applyIdentity ?? ""}` };
+      return {
+        ...base,
+        decision: "skip",
+        satisfiedBy: recorded,
+        satisfiedByStatus: status,
+        cause: "once-per",
+        reason: `run ${recorded} was created by an earlier apply with --once-per ${observed.applyIdentity ?? ""}`,
+      };
     }
-    if (run.forceNewRun) return { ...base, decision: "create-forced", reason: "forceNewRun: true in the plan: always starts a new run (ForceNewRunCreation)" };
-    const bucket = buckets.get(bucketKey(run.kind, run.kind === "test" ? run.testId : run.testSetId, run.configuration?.id ?? null, run.release?.id ?? null)) ?? [];
+    if (run.forceNewRun)
+      return {
+        ...base,
+        decision: "create-forced",
+        reason: "forceNewRun: true in the plan: always starts a new run (ForceNewRunCreation)",
+      };
+    const bucket =
+      buckets.get(
+        bucketKey(
+          run.kind,
+          run.kind === "test" ? run.testId : run.testSetId,
+          run.configuration?.id ?? null,
+          run.release?.id ?? null,
+        ),
+      ) ?? [];
     const match = bucket.find((r) => !claimed.has(r.id) && matchesKey(run, r));
     if (match) {
       claimed.add(match.id);
-      return { ...base, decision: "skip", satisfiedBy: match.id, satisfiedByStatus: match.status, cause: "unfinished-run", reason: `run ${match.id} with the same ${run.kind === "test" ? "test" : "test set"}, configuration, release and host is still ${match.status}` };
+      return {
+        ...base,
+        decision: "skip",
+        satisfiedBy: match.id,
+        satisfiedByStatus: match.status,
+        cause: "unfinished-run",
+        reason: `run ${match.id} with the same ${run.kind === "test" ? "test" : "test set"}, configuration, release and host is still ${match.status}`,
+      };
     }
-    return { ...base, decision: "create", reason: "no unfinished run with the same test or set, configuration, release and host" };
+    return {
+      ...base,
+      decision: "create",
+      reason: "no unfinished run with the same test or set, configuration, release and host",
+    };
   });
 }
 
-function bucketKey(kind: string, target: number | null, configurationId: number | null, releaseId: number | null): string {
+function bucketKey(
+  kind: string,
+  target: number | null,
+  configurationId: number | null,
+  releaseId: number | null,
+): string {
   return `${kind}:${target ?? "-"}:${configurationId ?? "-"}:${releaseId ?? "-"}`;
 }

@@ -13,7 +13,10 @@ describe("createLocalLeaseProvider", () => {
     const d = await dir();
     const a = await createLocalLeaseProvider({ dir: d }).acquire(key, { timeoutMs: 1000 });
     let waitedFor: string | null = null;
-    const second = createLocalLeaseProvider({ dir: d, pollMs: 5 }).acquire(key, { timeoutMs: 5000, onWait: (h) => void (waitedFor = h?.name ?? "?") });
+    const second = createLocalLeaseProvider({ dir: d, pollMs: 5 }).acquire(key, {
+      timeoutMs: 5000,
+      onWait: (h) => void (waitedFor = h?.name ?? "?"),
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(waitedFor).toBe("qac apply");
     await a.release();
@@ -25,8 +28,13 @@ describe("createLocalLeaseProvider", () => {
 
   it("times out with who holds the lock and how to fix it", async () => {
     const d = await dir();
-    const held = await createLocalLeaseProvider({ dir: d, holder: { name: "ci job 7", host: hostname(), pid: process.pid } }).acquire(key, { timeoutMs: 100 });
-    const error = await createLocalLeaseProvider({ dir: d, pollMs: 5 }).acquire(key, { timeoutMs: 30 }).catch((e: unknown) => e);
+    const held = await createLocalLeaseProvider({
+      dir: d,
+      holder: { name: "ci job 7", host: hostname(), pid: process.pid },
+    }).acquire(key, { timeoutMs: 100 });
+    const error = await createLocalLeaseProvider({ dir: d, pollMs: 5 })
+      .acquire(key, { timeoutMs: 30 })
+      .catch((e: unknown) => e);
     expect(isRunnerError(error, "RUNNER_LEASE_TIMEOUT")).toBe(true);
     expect((error as Error).message).toContain(`(ci job 7 on ${hostname()}, pid ${process.pid})`);
     expect((error as Error).message).toContain("--lock-timeout");
@@ -35,7 +43,10 @@ describe("createLocalLeaseProvider", () => {
 
   it("breaks a lock whose holder process on this machine is gone", async () => {
     const d = await dir();
-    await createLocalLeaseProvider({ dir: d, holder: { name: "killed apply", host: hostname(), pid: 2 ** 22 + 12345 } }).acquire(key, { timeoutMs: 100 });
+    await createLocalLeaseProvider({
+      dir: d,
+      holder: { name: "killed apply", host: hostname(), pid: 2 ** 22 + 12345 },
+    }).acquire(key, { timeoutMs: 100 });
     const lease = await createLocalLeaseProvider({ dir: d }).acquire(key, { timeoutMs: 100 });
     await lease.release();
   });
@@ -43,8 +54,15 @@ describe("createLocalLeaseProvider", () => {
   it("breaks a lock that was not renewed within its TTL (holder on another machine)", async () => {
     const d = await dir();
     let now = 1_000_000;
-    await createLocalLeaseProvider({ dir: d, ttlMs: 60_000, now: () => now, holder: { name: "other", host: "elsewhere", pid: 1 } }).acquire(key, { timeoutMs: 100 });
-    const busy = await createLocalLeaseProvider({ dir: d, now: () => now, pollMs: 1 }).acquire(key, { timeoutMs: 0 }).catch((e: unknown) => e);
+    await createLocalLeaseProvider({
+      dir: d,
+      ttlMs: 60_000,
+      now: () => now,
+      holder: { name: "other", host: "elsewhere", pid: 1 },
+    }).acquire(key, { timeoutMs: 100 });
+    const busy = await createLocalLeaseProvider({ dir: d, now: () => now, pollMs: 1 })
+      .acquire(key, { timeoutMs: 0 })
+      .catch((e: unknown) => e);
     expect(isRunnerError(busy, "RUNNER_LEASE_TIMEOUT")).toBe(true);
     now += 61_000;
     const lease = await createLocalLeaseProvider({ dir: d, now: () => now }).acquire(key, { timeoutMs: 100 });
@@ -68,7 +86,9 @@ describe("createLocalLeaseProvider", () => {
   it("counts the lease as lost once it could not be renewed for most of its TTL (others may break it as stale)", async () => {
     const d = await dir();
     let now = 1_000_000;
-    const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 120_000, now: () => now }).acquire(key, { timeoutMs: 100 });
+    const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 120_000, now: () => now }).acquire(key, {
+      timeoutMs: 100,
+    });
     now += 60_000;
     expect(lease.lost()).toBe(false);
     now += 31_000;

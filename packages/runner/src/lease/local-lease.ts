@@ -52,13 +52,17 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
   return {
     async acquire(key, acquire) {
       await mkdir(dir, { recursive: true });
-      const file = join(dir, `${key.projectId}-${createHash("sha256").update(key.plan).digest("hex").slice(0, 16)}.lock`);
+      const file = join(
+        dir,
+        `${key.projectId}-${createHash("sha256").update(key.plan).digest("hex").slice(0, 16)}.lock`,
+      );
       const nonce = randomUUID();
       const content = (): LockContent => ({ nonce, holder, expiresAt: now() + ttlMs });
       const deadline = now() + acquire.timeoutMs;
       let waited = false;
       for (;;) {
-        if (acquire.signal?.aborted) throw new RunnerError("RUNNER_LEASE_TIMEOUT", `interrupted while waiting for the lock ${file}`, { file });
+        if (acquire.signal?.aborted)
+          throw new RunnerError("RUNNER_LEASE_TIMEOUT", `interrupted while waiting for the lock ${file}`, { file });
         // The lock appears with its content in one step (hard link of a written temp file, which
         // fails if the lock exists), so a holder killed at any point never leaves an empty lock.
         const temp = `${file}.${nonce}.tmp`;
@@ -67,20 +71,39 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
           await link(temp, file);
           return holdLease(file, nonce, content, ttlMs, now);
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new RunnerError("RUNNER_STATE_FILE", `cannot create the lock file ${file}: ${(error as Error).message}`, { file }, { cause: error });
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+            throw new RunnerError(
+              "RUNNER_STATE_FILE",
+              `cannot create the lock file ${file}: ${(error as Error).message}`,
+              { file },
+              { cause: error },
+            );
         } finally {
           await unlink(temp).catch(() => undefined);
         }
         const text = await readFile(file, "utf8").catch(() => null);
         const current = parse(text);
         // A lock that stays unreadable is from a holder that died between creating and writing it.
-        const unreadable = text !== null && current?.nonce === "" && now() - (await stat(file).then((s) => s.mtimeMs, () => now())) > 10_000;
+        const unreadable =
+          text !== null &&
+          current?.nonce === "" &&
+          now() -
+            (await stat(file).then(
+              (s) => s.mtimeMs,
+              () => now(),
+            )) >
+            10_000;
         if (text !== null && (unreadable || isStale(current, now()))) {
           // Remove it only if nobody replaced it since we read it (narrows the race to one read + unlink).
           if ((await readFile(file, "utf8").catch(() => null)) === text) await unlink(file).catch(() => undefined);
           continue;
         }
-        if (now() >= deadline) throw new RunnerError("RUNNER_LEASE_TIMEOUT", `another apply of this plan holds the lock ${file}${describe(current)}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`, { file, holder: current?.holder ?? null });
+        if (now() >= deadline)
+          throw new RunnerError(
+            "RUNNER_LEASE_TIMEOUT",
+            `another apply of this plan holds the lock ${file}${describe(current)}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`,
+            { file, holder: current?.holder ?? null },
+          );
         if (!waited) acquire.onWait?.(current?.holder ?? null);
         waited = true;
         await sleep(options.pollMs ?? 200);
@@ -106,7 +129,10 @@ function parse(text: string | null): LockContent | null {
   }
 }
 
-const describe = (lock: LockContent | null): string => (lock ? ` (${lock.holder.name}${lock.holder.host ? ` on ${lock.holder.host}` : ""}${lock.holder.pid ? `, pid ${lock.holder.pid}` : ""})` : "");
+const describe = (lock: LockContent | null): string =>
+  lock
+    ? ` (${lock.holder.name}${lock.holder.host ? ` on ${lock.holder.host}` : ""}${lock.holder.pid ? `, pid ${lock.holder.pid}` : ""})`
+    : "";
 
 function holdLease(file: string, nonce: string, content: () => LockContent, ttlMs: number, now: () => number): Lease {
   let lost = false;

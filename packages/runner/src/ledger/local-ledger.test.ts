@@ -12,7 +12,11 @@ describe("createLocalLedger", () => {
     const file = join(dir, "nested", "state.json");
     const ledger = createLocalLedger(file);
     expect(await ledger.read(1001, "sha-1")).toEqual({});
-    await Promise.all([ledger.record(1001, "sha-1", [{ identity: "a", runId: 1 }]), ledger.record(1001, "sha-1", [{ identity: "b", runId: 2 }]), ledger.record(1002, "sha-1", [{ identity: "a", runId: 9 }])]);
+    await Promise.all([
+      ledger.record(1001, "sha-1", [{ identity: "a", runId: 1 }]),
+      ledger.record(1001, "sha-1", [{ identity: "b", runId: 2 }]),
+      ledger.record(1002, "sha-1", [{ identity: "a", runId: 9 }]),
+    ]);
     await ledger.record(1001, "sha-1", [{ identity: "a", runId: 5 }]);
     expect(await ledger.read(1001, "sha-1")).toEqual({ a: 1, b: 2 });
     expect(await ledger.read(1001, "sha-2")).toEqual({});
@@ -27,7 +31,12 @@ describe("createLocalLedger", () => {
     // Two ledgers on one file stand for two qac processes: each serialises only its own writes.
     const a = createLocalLedger(file);
     const b = createLocalLedger(file);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => [a.record(1001, "sha-1", [{ identity: `a${i}`, runId: i }]), b.record(1001, "sha-1", [{ identity: `b${i}`, runId: 100 + i }])]).flat());
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [
+        a.record(1001, "sha-1", [{ identity: `a${i}`, runId: i }]),
+        b.record(1001, "sha-1", [{ identity: `b${i}`, runId: 100 + i }]),
+      ]).flat(),
+    );
     expect(Object.keys(await a.read(1001, "sha-1"))).toHaveLength(40);
     expect((await readdir(dir)).sort()).toEqual(["state.json"]);
   });
@@ -45,14 +54,20 @@ describe("createLocalLedger", () => {
   it("refuses a file that is not a qac state file, saying how to fix it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-state-"));
     await writeFile(join(dir, "state.json"), "{ not json");
-    const error = await createLocalLedger(join(dir, "state.json")).read(1, "x").catch((e: unknown) => e);
+    const error = await createLocalLedger(join(dir, "state.json"))
+      .read(1, "x")
+      .catch((e: unknown) => e);
     expect(isRunnerError(error, "RUNNER_STATE_FILE")).toBe(true);
     expect((error as Error).message).toContain("move it away to start afresh");
   });
 
   it("batches entries that arrive while a write is in flight", async () => {
     const writes: number[] = [];
-    const store = { read: () => Promise.resolve({}), record: async (_p: number, _a: string, e: readonly unknown[]) => void (writes.push(e.length), await new Promise((r) => setTimeout(r, 5))) };
+    const store = {
+      read: () => Promise.resolve({}),
+      record: async (_p: number, _a: string, e: readonly unknown[]) =>
+        void (writes.push(e.length), await new Promise((r) => setTimeout(r, 5))),
+    };
     const recorder = createRecorder(store, 1, "x");
     for (let i = 0; i < 10; i += 1) recorder.add({ identity: String(i), runId: i });
     await recorder.flush();

@@ -29,14 +29,24 @@ export function createLocalLedger(file: string = DEFAULT_STATE_FILE): LedgerStor
       text = await readFile(file, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return { version: 1, oncePer: {} };
-      throw new RunnerError("RUNNER_STATE_FILE", `cannot read the state file ${file}: ${(error as Error).message}`, { file }, { cause: error });
+      throw new RunnerError(
+        "RUNNER_STATE_FILE",
+        `cannot read the state file ${file}: ${(error as Error).message}`,
+        { file },
+        { cause: error },
+      );
     }
     try {
       const parsed = JSON.parse(text) as StateFile;
-      if (parsed.version !== 1 || typeof parsed.oncePer !== "object" || parsed.oncePer === null) throw new Error("expected { version: 1, oncePer: {...} }");
+      if (parsed.version !== 1 || typeof parsed.oncePer !== "object" || parsed.oncePer === null)
+        throw new Error("expected { version: 1, oncePer: {...} }");
       return parsed;
     } catch (error) {
-      throw new RunnerError("RUNNER_STATE_FILE", `the state file ${file} is not a qac state file (${(error as Error).message}); move it away to start afresh (earlier --once-per records are then forgotten)`, { file });
+      throw new RunnerError(
+        "RUNNER_STATE_FILE",
+        `the state file ${file} is not a qac state file (${(error as Error).message}); move it away to start afresh (earlier --once-per records are then forgotten)`,
+        { file },
+      );
     }
   };
   return {

@@ -20,7 +20,11 @@ function pidAlive(pid: number): boolean {
  * is older than `staleMs` (the critical section takes milliseconds). Gives up after `timeoutMs`.
  * Both default to 30 s.
  */
-export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: { timeoutMs?: number; staleMs?: number } = {}): Promise<T> {
+export async function withFileLock<T>(
+  file: string,
+  fn: () => Promise<T>,
+  options: { timeoutMs?: number; staleMs?: number } = {},
+): Promise<T> {
   const lock = `${file}.lock`;
   const me = `${process.pid}@${hostname()}`;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
@@ -31,12 +35,21 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
       await link(temp, lock);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new RunnerError("RUNNER_STATE_FILE", `cannot lock ${file}: ${(error as Error).message}`, { file }, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new RunnerError(
+          "RUNNER_STATE_FILE",
+          `cannot lock ${file}: ${(error as Error).message}`,
+          { file },
+          { cause: error },
+        );
     } finally {
       await unlink(temp).catch(() => undefined);
     }
     const holder = await readFile(lock, "utf8").catch(() => null);
-    const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(lock).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     const [pid, host] = (holder ?? "").split("@");
     const gone = host === hostname() && Number(pid) > 0 && !pidAlive(Number(pid));
     if (holder !== null && (gone || age > (options.staleMs ?? 30_000))) {
@@ -44,7 +57,12 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
       if ((await readFile(lock, "utf8").catch(() => null)) === holder) await unlink(lock).catch(() => undefined);
       continue;
     }
-    if (Date.now() >= deadline) throw new RunnerError("RUNNER_STATE_FILE", `${file} stayed locked by ${holder ?? "another process"} (${lock}); remove the lock file if that process is gone`, { file });
+    if (Date.now() >= deadline)
+      throw new RunnerError(
+        "RUNNER_STATE_FILE",
+        `${file} stayed locked by ${holder ?? "another process"} (${lock}); remove the lock file if that process is gone`,
+        { file },
+      );
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
   try {

@@ -3,8 +3,23 @@ import { toProjectId, type TestRun } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import { observeRunHistory, type RunnerClient } from "./observe-run-history.js";
 
-const run = (id: number): TestRun => ({ id, test_set_id: 6101, test_config_id: 801, release_id: 904, test_host: "build-agent-01", status_code: "Awaiting Run" }) as unknown as TestRun;
-const desired = { kind: "testSet", testId: null, testSetId: 6101, configuration: { id: 801 }, release: { id: 904 }, host: { id: 101, hostName: "build-agent-01" } } as unknown as DesiredRun;
+const run = (id: number): TestRun =>
+  ({
+    id,
+    test_set_id: 6101,
+    test_config_id: 801,
+    release_id: 904,
+    test_host: "build-agent-01",
+    status_code: "Awaiting Run",
+  }) as unknown as TestRun;
+const desired = {
+  kind: "testSet",
+  testId: null,
+  testSetId: 6101,
+  configuration: { id: 801 },
+  release: { id: 904 },
+  host: { id: 101, hostName: "build-agent-01" },
+} as unknown as DesiredRun;
 
 /** A Run History served from an array in id order, where `onPage` may change it between pages. */
 function scripted(rows: TestRun[], onPage: (call: number) => void) {
@@ -15,7 +30,9 @@ function scripted(rows: TestRun[], onPage: (call: number) => void) {
     onPage((calls += 1));
     return Promise.resolve({ results, total: rows.length, offset, limit: q.limit ?? 25, count: results.length });
   };
-  return { testRuns: { list, items: { list: () => Promise.reject(new Error("no item reads expected")) } } } as unknown as RunnerClient;
+  return {
+    testRuns: { list, items: { list: () => Promise.reject(new Error("no item reads expected")) } },
+  } as unknown as RunnerClient;
 }
 
 describe("observeRunHistory", () => {
@@ -23,7 +40,10 @@ describe("observeRunHistory", () => {
     const rows = Array.from({ length: 25 }, (_, i) => run(130_000 + i));
     // After the first page, a run of that page finishes and leaves the unfinished filter.
     const client = scripted(rows, (call) => void (call === 1 && rows.splice(2, 1)));
-    const history = await observeRunHistory(client, toProjectId(1001), [desired], { pageSize: 10, sleep: () => Promise.resolve() });
+    const history = await observeRunHistory(client, toProjectId(1001), [desired], {
+      pageSize: 10,
+      sleep: () => Promise.resolve(),
+    });
     const seen = new Set<number>(history.runs.map((r) => r.id));
     for (let i = 3; i < 25; i += 1) expect(seen.has(130_000 + i), `run ${130_000 + i}`).toBe(true);
     expect(history.runs.map((r) => r.id)).toEqual([...seen].sort((a, b) => a - b));

@@ -1,4 +1,12 @@
-import { chunkInFilters, filter, type Filter, type ProjectId, type QacClient, type TestId, type TestRun } from "@qac/core";
+import {
+  chunkInFilters,
+  filter,
+  type Filter,
+  type ProjectId,
+  type QacClient,
+  type TestId,
+  type TestRun,
+} from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import pLimit from "p-limit";
 import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
@@ -37,7 +45,12 @@ const unfinished = (): Filter => filter.in("StatusCode", [...UNFINISHED_STATUSES
  * §3.3, no project-wide items endpoint), one items call per unfinished single-test run whose
  * configuration, release and host match a desired run, and no others.
  */
-export async function observeRunHistory(client: RunnerClient, projectId: ProjectId, runs: readonly DesiredRun[], options: ObserveOptions = {}): Promise<RunHistory> {
+export async function observeRunHistory(
+  client: RunnerClient,
+  projectId: ProjectId,
+  runs: readonly DesiredRun[],
+  options: ObserveOptions = {},
+): Promise<RunHistory> {
   const policy = { sleep: options.sleep ?? realSleep };
   const pageSize = options.pageSize ?? 1000;
   const budget = { maxEncodedLength: options.maxFilterLength ?? 1500 };
@@ -51,7 +64,11 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
     const rows = new Map<number, TestRun>();
     let total = 0;
     for (let offset = 0; ; offset += pageSize - overlap) {
-      const page = await withRetries(() => client.testRuns.list(projectId, { filter: f, offset, limit: pageSize }), policy, true);
+      const page = await withRetries(
+        () => client.testRuns.list(projectId, { filter: f, offset, limit: pageSize }),
+        policy,
+        true,
+      );
       calls.runLists += 1;
       if (offset === 0) total = page.total;
       for (const row of page.results) rows.set(row.id, row);
@@ -64,7 +81,8 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
   const tests = runs.filter((r) => r.kind === "test");
   const observed: ObservedRun[] = [];
   const setFilters = chunkInFilters("TestSetId", sets, { ...budget, and: unfinished() });
-  for (const f of setFilters) observed.push(...(await listAll(f)).map(toObservedRun).filter((r) => r.kind === "testSet"));
+  for (const f of setFilters)
+    observed.push(...(await listAll(f)).map(toObservedRun).filter((r) => r.kind === "testSet"));
   let testFilters: Filter[] = [];
   if (tests.length > 0) {
     const releases = [...new Set(tests.map((r) => r.release?.id ?? 0))];
@@ -75,24 +93,41 @@ export async function observeRunHistory(client: RunnerClient, projectId: Project
     testFilters = chunkInFilters("TestConfigId", configs, { ...budget, and: base });
     // The (configuration, release, host) cells of desired single-test runs; "*" when the host is
     // not compared (see matchesKey). A candidate is one set lookup, not a scan of the plan.
-    const cells = new Set(tests.map((t) => cellKey(t.configuration?.id ?? null, t.release?.id ?? null, t.host?.hostName ?? null)));
+    const cells = new Set(
+      tests.map((t) => cellKey(t.configuration?.id ?? null, t.release?.id ?? null, t.host?.hostName ?? null)),
+    );
     const listed = (await Promise.all(testFilters.map(listAll))).flat();
     const rows = new Map<number, TestRun>(listed.map((row) => [row.id, row]));
-    const candidates = listed.map(toObservedRun).filter((r) => r.kind === "test" && (cells.has(cellKey(r.configurationId, r.releaseId, r.hostName ?? "")) || cells.has(cellKey(r.configurationId, r.releaseId, null))));
+    const candidates = listed
+      .map(toObservedRun)
+      .filter(
+        (r) =>
+          r.kind === "test" &&
+          (cells.has(cellKey(r.configurationId, r.releaseId, r.hostName ?? "")) ||
+            cells.has(cellKey(r.configurationId, r.releaseId, null))),
+      );
     const cached = (await options.runTests?.get(candidates.map((r) => rows.get(r.id)!))) ?? new Map<number, number>();
     const learned: { run: TestRun; testId: number }[] = [];
     const limit = pLimit(options.concurrency ?? 8);
-    await Promise.all(candidates.map((run) => limit(async () => {
-      const known = cached.get(run.id);
-      if (known !== undefined) return void observed.push({ ...run, testId: known as TestId });
-      const page = await withRetries(() => client.testRuns.items.list(projectId, run.id, { limit: 1 }), policy, true);
-      calls.itemLists += 1;
-      const item = page.results[0];
-      if (item) {
-        observed.push({ ...run, testId: item.test_id });
-        learned.push({ run: rows.get(run.id)!, testId: item.test_id });
-      }
-    })));
+    await Promise.all(
+      candidates.map((run) =>
+        limit(async () => {
+          const known = cached.get(run.id);
+          if (known !== undefined) return void observed.push({ ...run, testId: known as TestId });
+          const page = await withRetries(
+            () => client.testRuns.items.list(projectId, run.id, { limit: 1 }),
+            policy,
+            true,
+          );
+          calls.itemLists += 1;
+          const item = page.results[0];
+          if (item) {
+            observed.push({ ...run, testId: item.test_id });
+            learned.push({ run: rows.get(run.id)!, testId: item.test_id });
+          }
+        }),
+      ),
+    );
     await options.runTests?.put(learned).catch(() => undefined);
   }
   calls.total = calls.runLists + calls.itemLists;

@@ -4,7 +4,10 @@ import { dirname } from "node:path";
 import type { TestRun } from "@qac/core";
 
 /** The fields of a run that tell it apart from another run that got the same id elsewhere. */
-export type RunFingerprint = Pick<TestRun, "id" | "project_id" | "test_config_id" | "release_id" | "run_by_user_id" | "date_started">;
+export type RunFingerprint = Pick<
+  TestRun,
+  "id" | "project_id" | "test_config_id" | "release_id" | "run_by_user_id" | "date_started"
+>;
 
 /**
  * Remembers which test a single-test run runs. A run's test never changes, but the API names it
@@ -30,7 +33,16 @@ export const RUN_TEST_CACHE_LIMIT = 200_000;
  */
 export function createLocalRunTestCache(file = ".qac/run-tests.json", options: { scope?: string } = {}): RunTestCache {
   let queue: Promise<unknown> = Promise.resolve();
-  const key = (r: RunFingerprint) => JSON.stringify([options.scope ?? "", r.project_id, r.id, r.test_config_id ?? 0, r.release_id, r.run_by_user_id ?? 0, r.date_started ?? ""]);
+  const key = (r: RunFingerprint) =>
+    JSON.stringify([
+      options.scope ?? "",
+      r.project_id,
+      r.id,
+      r.test_config_id ?? 0,
+      r.release_id,
+      r.run_by_user_id ?? 0,
+      r.date_started ?? "",
+    ]);
   const load = async (): Promise<Record<string, number>> => {
     try {
       const value = JSON.parse(await readFile(file, "utf8")) as { version?: number; runs?: Record<string, number> };

@@ -25,12 +25,16 @@ export function createProgress(stream: ProgressStream, options: { color?: boolea
   return {
     onEvent(event: ApplyEvent): void {
       if (event.type === "lease-wait") {
-        stream.write(`waiting for another apply of this plan to finish${event.holder ? ` (${event.holder.name}${event.holder.host ? ` on ${event.holder.host}` : ""}${event.holder.pid ? `, pid ${event.holder.pid}` : ""})` : ""}...\n`);
+        stream.write(
+          `waiting for another apply of this plan to finish${event.holder ? ` (${event.holder.name}${event.holder.host ? ` on ${event.holder.host}` : ""}${event.holder.pid ? `, pid ${event.holder.pid}` : ""})` : ""}...\n`,
+        );
         return;
       }
       if (event.type === "observed") {
         const creates = event.changes.filter((c) => c.decision !== "skip").length;
-        stream.write(`Run History read with ${plural(event.history.calls.total, "call")}: ${creates} to create, ${event.changes.length - creates} already satisfied\n`);
+        stream.write(
+          `Run History read with ${plural(event.history.calls.total, "call")}: ${creates} to create, ${event.changes.length - creates} already satisfied\n`,
+        );
         return;
       }
       counts[event.run.outcome] += 1;
@@ -39,7 +43,9 @@ export function createProgress(stream: ProgressStream, options: { color?: boolea
         return;
       }
       drawn = true;
-      stream.write(`\r\u001b[K${bar(event.done, event.total)} ${event.done}/${event.total} created ${counts.created} · satisfied ${counts.satisfied} · failed ${counts.failed + counts.unknown}${counts["not-started"] ? ` · not started ${counts["not-started"]}` : ""}`);
+      stream.write(
+        `\r\u001b[K${bar(event.done, event.total)} ${event.done}/${event.total} created ${counts.created} · satisfied ${counts.satisfied} · failed ${counts.failed + counts.unknown}${counts["not-started"] ? ` · not started ${counts["not-started"]}` : ""}`,
+      );
     },
     /** Clears the progress line (TTY) so the summary starts on a clean line. */
     done(): void {

@@ -32,11 +32,18 @@ const ORDER: Record<Decision, number> = { "create-forced": 0, create: 1, skip: 2
 
 /** Sorts changes for display: forced creates, creates, then skips; each by run key. Deterministic. */
 export function displayOrder<T extends { decision: Decision; runKey: string }>(runs: readonly T[]): T[] {
-  return [...runs].sort((a, b) => ORDER[a.decision] - ORDER[b.decision] || (a.runKey < b.runKey ? -1 : a.runKey > b.runKey ? 1 : 0));
+  return [...runs].sort(
+    (a, b) => ORDER[a.decision] - ORDER[b.decision] || (a.runKey < b.runKey ? -1 : a.runKey > b.runKey ? 1 : 0),
+  );
 }
 
 /** Builds the preview of a diff: plain data every renderer (text, markdown, JSON) starts from. */
-export function buildPreview(plan: ResolvedPlan, history: RunHistory, changes: readonly Change[], planName = basename(plan.file, extname(plan.file))): PreviewDocument {
+export function buildPreview(
+  plan: ResolvedPlan,
+  history: RunHistory,
+  changes: readonly Change[],
+  planName = basename(plan.file, extname(plan.file)),
+): PreviewDocument {
   return {
     version: 1,
     kind: "qac-preview",

@@ -11,7 +11,9 @@ export function fenceFor(text: string): string {
 export function safeUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href.replaceAll("(", "%28").replaceAll(")", "%29").replaceAll(" ", "%20") : "";
+    return parsed.protocol === "http:" || parsed.protocol === "https:"
+      ? parsed.href.replaceAll("(", "%28").replaceAll(")", "%29").replaceAll(" ", "%20")
+      : "";
   } catch {
     return "";
   }

@@ -14,11 +14,15 @@ let plan: ResolvedPlan;
 let doc: PreviewDocument;
 beforeAll(async () => {
   f = await startFixture();
-  plan = await resolveEntries(f.client, `${MIXED_ENTRIES}  - key: forced
+  plan = await resolveEntries(
+    f.client,
+    `${MIXED_ENTRIES}  - key: forced
     test: Search by SKU jumps to product page
     configurations: [chrome]
     forceNewRun: true
-`, "plans/mixed.yaml");
+`,
+    "plans/mixed.yaml",
+  );
   // One run already pending: the preview shows it as satisfied.
   await applyChanges(f.client, { ...plan, runs: [plan.runs[3]!] }, { sleep: () => Promise.resolve() });
   const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
@@ -33,8 +37,12 @@ describe("preview", () => {
     expect(lines[0]).toBe("Plan mixed (plans/mixed.yaml) · project Web Shop (1001)");
     expect(lines[1]).toBe("5 to create (1 forced), 1 already satisfied · Run History read with 2 calls (minimum 2)");
     expect(lines.slice(3)).toHaveLength(6);
-    expect(lines[3]).toMatch(/^ {2}\+ create \(forced\) {2}test Search by SKU jumps to product page {2}Chrome \/ Windows 11 +2026\.12 \/ RC1 \/ Build 42 {2}build-agent-01 {2}forceNewRun/);
-    expect(lines[8]).toMatch(/^ {2}= skip .*Chrome \/ Windows 11.*run \d+ with the same test set, configuration, release and host is still Awaiting Run$/);
+    expect(lines[3]).toMatch(
+      /^ {2}\+ create \(forced\) {2}test Search by SKU jumps to product page {2}Chrome \/ Windows 11 +2026\.12 \/ RC1 \/ Build 42 {2}build-agent-01 {2}forceNewRun/,
+    );
+    expect(lines[8]).toMatch(
+      /^ {2}= skip .*Chrome \/ Windows 11.*run \d+ with the same test set, configuration, release and host is still Awaiting Run$/,
+    );
     expect(text).not.toContain("\u001b[");
   });
 
@@ -50,18 +58,34 @@ describe("preview", () => {
     expect(md).toContain("<details><summary>6 runs</summary>");
     expect(md.trimEnd().endsWith("</details>")).toBe(true);
     const rows = lines.filter((l) => l.startsWith("| ➕") || l.startsWith("| ✔️"));
-    expect(rows.map((r) => r.split(" | ")[0])).toEqual(["| ➕ create (forced)", "| ➕ create", "| ➕ create", "| ➕ create", "| ➕ create", "| ✔️ skip"]);
+    expect(rows.map((r) => r.split(" | ")[0])).toEqual([
+      "| ➕ create (forced)",
+      "| ➕ create",
+      "| ➕ create",
+      "| ➕ create",
+      "| ➕ create",
+      "| ✔️ skip",
+    ]);
     const shuffled = { ...doc, runs: [...doc.runs].reverse() };
     expect(renderPreviewMarkdown(buildPreviewFrom(shuffled))).toBe(md);
   });
 
   it("cuts markdown rows under the limit and says how many were cut", () => {
-    const many: PreviewDocument = { ...doc, runs: Array.from({ length: 2000 }, (_, i) => ({ ...doc.runs[1]!, runKey: `k${String(i).padStart(4, "0")}`, title: `Test | <${i}>` })) };
+    const many: PreviewDocument = {
+      ...doc,
+      runs: Array.from({ length: 2000 }, (_, i) => ({
+        ...doc.runs[1]!,
+        runKey: `k${String(i).padStart(4, "0")}`,
+        title: `Test | <${i}>`,
+      })),
+    };
     const md = renderPreviewMarkdown(many);
     expect(md.length).toBeLessThanOrEqual(65_000);
     const shown = md.split("\n").filter((l) => l.startsWith("| ➕")).length;
     expect(shown).toBeGreaterThan(100);
-    expect(md).toContain(`_${2000 - shown} more runs not shown: the comment would exceed GitHub's 65,535-character limit.`);
+    expect(md).toContain(
+      `_${2000 - shown} more runs not shown: the comment would exceed GitHub's 65,535-character limit.`,
+    );
     expect(md).toContain("Test \\| &lt;0&gt;");
     expect(md.trimEnd().endsWith("</details>")).toBe(true);
   });
@@ -74,12 +98,17 @@ describe("preview", () => {
 
   it("produces apply reports that validate against schemas/apply-report.schema.json", async () => {
     const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
-    expect(validateAgainst("https://qac.dev/schemas/apply-report.schema.json", JSON.parse(JSON.stringify(report)))).toEqual([]);
+    expect(
+      validateAgainst("https://qac.dev/schemas/apply-report.schema.json", JSON.parse(JSON.stringify(report))),
+    ).toEqual([]);
   });
 });
 
 /** Re-sorts a document the way buildPreview does (display order is part of the contract). */
 function buildPreviewFrom(d: PreviewDocument): PreviewDocument {
   const order = { "create-forced": 0, create: 1, skip: 2 } as const;
-  return { ...d, runs: [...d.runs].sort((a, b) => order[a.decision] - order[b.decision] || a.runKey.localeCompare(b.runKey)) };
+  return {
+    ...d,
+    runs: [...d.runs].sort((a, b) => order[a.decision] - order[b.decision] || a.runKey.localeCompare(b.runKey)),
+  };
 }

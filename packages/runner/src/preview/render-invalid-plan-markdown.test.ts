@@ -5,7 +5,10 @@ import { fenceFor, safeUrl } from "./markdown-text.js";
 import { renderInvalidPlanMarkdown } from "./render-invalid-plan-markdown.js";
 import { renderPreviewMarkdown } from "./render-preview-markdown.js";
 
-const diagnostic = (line: number, message = "configuration \"chrom\" is not defined under `configurations:`"): Diagnostic => ({
+const diagnostic = (
+  line: number,
+  message = 'configuration "chrom" is not defined under `configurations:`',
+): Diagnostic => ({
   code: "PLAN_UNKNOWN_REF",
   severity: "error",
   message,
@@ -15,7 +18,14 @@ const diagnostic = (line: number, message = "configuration \"chrom\" is not defi
   endColumn: 27,
   sourceLine: "    configurations: [chrom]",
 });
-const warning: Diagnostic = { code: "PLAN_BOM", severity: "warning", message: "the file starts with a byte order mark; it is ignored", file: "plans/smoke.yaml", line: 1, column: 1 };
+const warning: Diagnostic = {
+  code: "PLAN_BOM",
+  severity: "warning",
+  message: "the file starts with a byte order mark; it is ignored",
+  file: "plans/smoke.yaml",
+  line: 1,
+  column: 1,
+};
 
 const doc: PreviewDocument = {
   version: 1,
@@ -35,15 +45,19 @@ describe("renderInvalidPlanMarkdown", () => {
     const lines = md.split("\n");
     expect(lines[0]).toBe("<!-- qac-preview: smoke -->");
     expect(lines[1]).toBe("### qac plan `smoke`: ❌ invalid plan, 1 error, 1 warning");
-    expect(md).toContain("plans/smoke.yaml:6:22 error PLAN_UNKNOWN_REF configuration \"chrom\" is not defined");
+    expect(md).toContain('plans/smoke.yaml:6:22 error PLAN_UNKNOWN_REF configuration "chrom" is not defined');
     expect(md).toContain("   6 |     configurations: [chrom]");
     expect(md).toContain("plans/smoke.yaml:1:1 warning PLAN_BOM");
     expect(md.trimEnd().endsWith("```")).toBe(true);
   });
 
   it("links the status server when one is configured, and never a non-http URL", () => {
-    expect(renderInvalidPlanMarkdown("smoke", "s.yaml", [diagnostic(1)], { statusUrl: "https://qac-status.example/" })).toContain("[status server](https://qac-status.example/)");
-    expect(renderInvalidPlanMarkdown("smoke", "s.yaml", [diagnostic(1)], { statusUrl: "javascript:alert(1)" })).not.toContain("status server");
+    expect(
+      renderInvalidPlanMarkdown("smoke", "s.yaml", [diagnostic(1)], { statusUrl: "https://qac-status.example/" }),
+    ).toContain("[status server](https://qac-status.example/)");
+    expect(
+      renderInvalidPlanMarkdown("smoke", "s.yaml", [diagnostic(1)], { statusUrl: "javascript:alert(1)" }),
+    ).not.toContain("status server");
     expect(safeUrl("http://h/a (b)")).toBe("http://h/a%20%28b%29");
   });
 

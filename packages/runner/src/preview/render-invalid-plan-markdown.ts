@@ -9,7 +9,12 @@ import { GITHUB_COMMENT_LIMIT, previewMarker, type MarkdownOptions } from "./ren
  * warnings; every diagnostic follows with file:line:column and the caret excerpt, as
  * `qac validate` prints them. Diagnostics that would push it past `maxChars` are cut with a note.
  */
-export function renderInvalidPlanMarkdown(planName: string, file: string, diagnostics: readonly Diagnostic[], options: MarkdownOptions = {}): string {
+export function renderInvalidPlanMarkdown(
+  planName: string,
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  options: MarkdownOptions = {},
+): string {
   const max = Math.min(options.maxChars ?? 65_000, GITHUB_COMMENT_LIMIT);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
@@ -27,7 +32,8 @@ export function renderInvalidPlanMarkdown(planName: string, file: string, diagno
     fence,
   ].join("\n");
   const tail = `\n${fence}\n`;
-  const cutNote = (n: number) => `\n\n_${count(n, "more diagnostic")} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac validate\` for all of them._\n`;
+  const cutNote = (n: number) =>
+    `\n\n_${count(n, "more diagnostic")} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac validate\` for all of them._\n`;
   let body = head;
   let shown = 0;
   for (const block of blocks) {

@@ -23,7 +23,13 @@ export function previewMarker(planName: string): string {
   return `<!-- qac-preview: ${planName.replaceAll("--", "-")} -->`;
 }
 
-const cell = (s: string) => s.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll(/\r?\n/g, " ");
+const cell = (s: string) =>
+  s
+    .replaceAll("\\", "\\\\")
+    .replaceAll("|", "\\|")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll(/\r?\n/g, " ");
 const DECISION = { create: "➕ create", "create-forced": "➕ create (forced)", skip: "✔️ skip" } as const;
 
 /**
@@ -36,8 +42,11 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
   // At most 20 warnings in full, so they never crowd the runs out of the comment.
   const allWarnings = options.warnings ?? [];
   const warnings = allWarnings.slice(0, 20).map((d) => formatDiagnostic(d));
-  if (allWarnings.length > warnings.length) warnings.push(`... ${allWarnings.length - warnings.length} more: run qac validate`);
-  const warningCount = allWarnings.length ? `, ${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}` : "";
+  if (allWarnings.length > warnings.length)
+    warnings.push(`... ${allWarnings.length - warnings.length} more: run qac validate`);
+  const warningCount = allWarnings.length
+    ? `, ${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}`
+    : "";
   const statusUrl = options.statusUrl ? safeUrl(options.statusUrl) : "";
   const fence = fenceFor(warnings.join("\n"));
   const head = [
@@ -46,15 +55,29 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
     "",
     `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${plural(doc.calls.observe.total, "call")} at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
     "",
-    ...(warnings.length ? [`<details><summary>${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}</summary>`, "", fence, ...warnings, fence, "", "</details>", ""] : []),
+    ...(warnings.length
+      ? [
+          `<details><summary>${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"}</summary>`,
+          "",
+          fence,
+          ...warnings,
+          fence,
+          "",
+          "</details>",
+          "",
+        ]
+      : []),
     `<details><summary>${doc.runs.length} run${doc.runs.length === 1 ? "" : "s"}</summary>`,
     "",
     "| Decision | Test or set | Configuration | Release | Host | Reason |",
     "|---|---|---|---|---|---|",
   ].join("\n");
   const tail = "\n\n</details>\n";
-  const rows = doc.runs.map((r) => `| ${DECISION[r.decision]} | ${runColumns(r).map(cell).join(" | ")} | ${cell(r.reason)} |`);
-  const cutNote = (n: number) => `\n\n_${n} more run${n === 1 ? "" : "s"} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac plan --format json\` for all of them._`;
+  const rows = doc.runs.map(
+    (r) => `| ${DECISION[r.decision]} | ${runColumns(r).map(cell).join(" | ")} | ${cell(r.reason)} |`,
+  );
+  const cutNote = (n: number) =>
+    `\n\n_${n} more run${n === 1 ? "" : "s"} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac plan --format json\` for all of them._`;
   let body = head;
   let shown = 0;
   for (const row of rows) {

@@ -14,7 +14,12 @@ const COLOR = { create: 32, "create-forced": 33, skip: 2 } as const;
 
 /** A run's columns: test or set, configuration, release, host. */
 export function runColumns(r: Pick<PreviewRun, "kind" | "title" | "configuration" | "release" | "host">): string[] {
-  return [`${r.kind === "test" ? "test" : "set"} ${r.title}`, r.configuration?.title ?? "-", r.release?.path ?? "-", r.host?.name ?? "-"];
+  return [
+    `${r.kind === "test" ? "test" : "set"} ${r.title}`,
+    r.configuration?.title ?? "-",
+    r.release?.path ?? "-",
+    r.host?.name ?? "-",
+  ];
 }
 
 /**
@@ -33,7 +38,9 @@ export function renderPreviewText(doc: PreviewDocument, options: TextOptions = {
   if (rows.length > 0) lines.push("");
   doc.runs.forEach((r, index) => {
     const row = rows[index]!;
-    const cells = row.slice(0, 5).map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!)));
+    const cells = row
+      .slice(0, 5)
+      .map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!)));
     lines.push(`  ${paint(COLOR[r.decision], cells[0]!)}  ${cells.slice(1).join("  ")}  ${paint(2, row[5]!)}`);
   });
   return `${lines.join("\n")}\n`;

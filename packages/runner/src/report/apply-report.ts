@@ -66,7 +66,12 @@ export function describeRun(run: DesiredRun): Omit<ReportRun, "decision" | "outc
 /** Counts outcomes; `unknown` counts as failed (it needs attention). */
 export function summarizeRuns(runs: readonly ReportRun[]): ApplyReport["summary"] {
   const count = (...o: Outcome[]) => runs.filter((r) => o.includes(r.outcome)).length;
-  return { created: count("created"), satisfied: count("satisfied"), failed: count("failed", "unknown"), notStarted: count("not-started") };
+  return {
+    created: count("created"),
+    satisfied: count("satisfied"),
+    failed: count("failed", "unknown"),
+    notStarted: count("not-started"),
+  };
 }
 
 /** Reads the CI context from GitHub Actions or GitLab CI variables; null elsewhere. */
@@ -76,8 +81,23 @@ export function detectCi(env: Readonly<Record<string, string | undefined>>): CiI
     const server = v("GITHUB_SERVER_URL");
     const repo = v("GITHUB_REPOSITORY");
     const runId = v("GITHUB_RUN_ID");
-    return { provider: "github", commit: v("GITHUB_SHA"), job: v("GITHUB_JOB"), pipeline: runId, url: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : null, actor: v("GITHUB_ACTOR") };
+    return {
+      provider: "github",
+      commit: v("GITHUB_SHA"),
+      job: v("GITHUB_JOB"),
+      pipeline: runId,
+      url: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : null,
+      actor: v("GITHUB_ACTOR"),
+    };
   }
-  if (env["GITLAB_CI"] === "true") return { provider: "gitlab", commit: v("CI_COMMIT_SHA"), job: v("CI_JOB_ID"), pipeline: v("CI_PIPELINE_ID"), url: v("CI_JOB_URL"), actor: v("GITLAB_USER_LOGIN") };
+  if (env["GITLAB_CI"] === "true")
+    return {
+      provider: "gitlab",
+      commit: v("CI_COMMIT_SHA"),
+      job: v("CI_JOB_ID"),
+      pipeline: v("CI_PIPELINE_ID"),
+      url: v("CI_JOB_URL"),
+      actor: v("GITLAB_USER_LOGIN"),
+    };
   return null;
 }

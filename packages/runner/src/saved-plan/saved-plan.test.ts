@@ -7,12 +7,32 @@ import type { RunHistory } from "../observe/observed-run.js";
 import { createSavedPlan, looksLikeSavedPlan, parseSavedPlan } from "./saved-plan.js";
 
 const run = (identity: string, runKey: string) => ({ identity, runKey }) as DesiredRun;
-const plan = { version: 1, file: "p.yaml", files: ["p.yaml"], project: { id: 1001, name: "Web Shop" }, runs: [run("a", "a/chrome"), run("b", "b/chrome")], calls: { total: 0, byKind: {}, minimum: 0 } } as unknown as ResolvedPlan;
+const plan = {
+  version: 1,
+  file: "p.yaml",
+  files: ["p.yaml"],
+  project: { id: 1001, name: "Web Shop" },
+  runs: [run("a", "a/chrome"), run("b", "b/chrome")],
+  calls: { total: 0, byKind: {}, minimum: 0 },
+} as unknown as ResolvedPlan;
 const history = { applyIdentity: "sha", observedAt: "2026-12-01T00:00:00.000Z" } as RunHistory;
-const change = (r: DesiredRun, decision: Change["decision"], satisfiedBy: number | null): Change => ({ identity: r.identity, run: r, decision, satisfiedBy, satisfiedByStatus: null, cause: null, reason: decision === "skip" ? `run ${satisfiedBy} is still Awaiting Run` : "none" });
+const change = (r: DesiredRun, decision: Change["decision"], satisfiedBy: number | null): Change => ({
+  identity: r.identity,
+  run: r,
+  decision,
+  satisfiedBy,
+  satisfiedByStatus: null,
+  cause: null,
+  reason: decision === "skip" ? `run ${satisfiedBy} is still Awaiting Run` : "none",
+});
 
 describe("saved plans", () => {
-  const saved = createSavedPlan(plan, history, [change(plan.runs[0]!, "create", null), change(plan.runs[1]!, "skip", 7)], "p");
+  const saved = createSavedPlan(
+    plan,
+    history,
+    [change(plan.runs[0]!, "create", null), change(plan.runs[1]!, "skip", 7)],
+    "p",
+  );
 
   it("round-trips through JSON and is told apart from a YAML plan", () => {
     const text = JSON.stringify(saved);
@@ -40,13 +60,17 @@ describe("saved plans", () => {
   });
 
   it("is stale when a decision changed, listing each changed run", () => {
-    expect(() => checkStale(saved.decisions, [change(plan.runs[0]!, "create", null), change(plan.runs[1]!, "skip", 7)])).not.toThrow();
+    expect(() =>
+      checkStale(saved.decisions, [change(plan.runs[0]!, "create", null), change(plan.runs[1]!, "skip", 7)]),
+    ).not.toThrow();
     try {
       checkStale(saved.decisions, [change(plan.runs[0]!, "skip", 9), change(plan.runs[1]!, "create", null)]);
       expect.unreachable();
     } catch (error) {
       expect(isRunnerError(error, "RUNNER_STALE_PLAN")).toBe(true);
-      expect((error as Error).message).toContain("a/chrome: planned create, now skip (run 9) (run 9 is still Awaiting Run)");
+      expect((error as Error).message).toContain(
+        "a/chrome: planned create, now skip (run 9) (run 9 is still Awaiting Run)",
+      );
       expect((error as Error).message).toContain("b/chrome: planned skip (run 7), now create");
     }
   });
@@ -55,6 +79,11 @@ describe("saved plans", () => {
     const oncePer = { ...change(plan.runs[0]!, "skip", 9), cause: "once-per" as const };
     expect(() => checkStale(saved.decisions, [oncePer, change(plan.runs[1]!, "skip", 7)])).not.toThrow();
     // A planned skip that now points at another run is still a change.
-    expect(() => checkStale(saved.decisions, [change(plan.runs[0]!, "create", null), { ...change(plan.runs[1]!, "skip", 8), cause: "once-per" as const }])).toThrow(/planned skip \(run 7\), now skip \(run 8\)/);
+    expect(() =>
+      checkStale(saved.decisions, [
+        change(plan.runs[0]!, "create", null),
+        { ...change(plan.runs[1]!, "skip", 8), cause: "once-per" as const },
+      ]),
+    ).toThrow(/planned skip \(run 7\), now skip \(run 8\)/);
   });
 });

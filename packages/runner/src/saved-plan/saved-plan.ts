@@ -20,7 +20,12 @@ export interface SavedPlan {
 }
 
 /** Builds the saved plan of a preview. */
-export function createSavedPlan(plan: ResolvedPlan, history: RunHistory, changes: readonly Change[], planName: string): SavedPlan {
+export function createSavedPlan(
+  plan: ResolvedPlan,
+  history: RunHistory,
+  changes: readonly Change[],
+  planName: string,
+): SavedPlan {
   return {
     version: 1,
     kind: "qac-saved-plan",
@@ -44,14 +49,44 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new RunnerError("RUNNER_SAVED_PLAN", `${file} is not valid JSON (${(error as Error).message}); write it with qac plan --out ${file}`, { file });
+    throw new RunnerError(
+      "RUNNER_SAVED_PLAN",
+      `${file} is not valid JSON (${(error as Error).message}); write it with qac plan --out ${file}`,
+      { file },
+    );
   }
   const v = value as Partial<SavedPlan>;
-  if (v.kind !== "qac-saved-plan") throw new RunnerError("RUNNER_SAVED_PLAN", `${file} is not a saved qac plan (no "kind": "qac-saved-plan"); write it with qac plan --out ${file}`, { file });
-  if (v.version !== 1) throw new RunnerError("RUNNER_SAVED_PLAN", `${file} is a saved plan of version ${String(v.version)}; this qac reads version 1: plan again with this qac`, { file });
+  if (v.kind !== "qac-saved-plan")
+    throw new RunnerError(
+      "RUNNER_SAVED_PLAN",
+      `${file} is not a saved qac plan (no "kind": "qac-saved-plan"); write it with qac plan --out ${file}`,
+      { file },
+    );
+  if (v.version !== 1)
+    throw new RunnerError(
+      "RUNNER_SAVED_PLAN",
+      `${file} is a saved plan of version ${String(v.version)}; this qac reads version 1: plan again with this qac`,
+      { file },
+    );
   const plan = v.plan;
-  if (!plan || !Array.isArray(plan.runs) || !plan.project || !Array.isArray(v.decisions) || typeof v.planName !== "string") throw new RunnerError("RUNNER_SAVED_PLAN", `${file} is incomplete (plan, runs, decisions or planName missing); plan again with qac plan --out`, { file });
+  if (
+    !plan ||
+    !Array.isArray(plan.runs) ||
+    !plan.project ||
+    !Array.isArray(v.decisions) ||
+    typeof v.planName !== "string"
+  )
+    throw new RunnerError(
+      "RUNNER_SAVED_PLAN",
+      `${file} is incomplete (plan, runs, decisions or planName missing); plan again with qac plan --out`,
+      { file },
+    );
   const identities = new Set(plan.runs.map((r) => r.identity));
-  if (v.decisions.some((d) => !identities.has(d.identity)) || v.decisions.length !== plan.runs.length) throw new RunnerError("RUNNER_SAVED_PLAN", `${file} was edited: its decisions do not match its runs; plan again with qac plan --out`, { file });
+  if (v.decisions.some((d) => !identities.has(d.identity)) || v.decisions.length !== plan.runs.length)
+    throw new RunnerError(
+      "RUNNER_SAVED_PLAN",
+      `${file} was edited: its decisions do not match its runs; plan again with qac plan --out`,
+      { file },
+    );
   return v as SavedPlan;
 }

@@ -39,7 +39,9 @@ export interface StatusClient {
   /** The `--once-per` ledger kept by the server. */
   ledger: LedgerStore;
   /** `POST /api/v1/leases`: the lease, or the current holder's lease when it is held (409). */
-  acquireLease(body: StatusLeaseRequest): Promise<{ ok: true; lease: StatusLease } | { ok: false; lease: StatusLease | null }>;
+  acquireLease(
+    body: StatusLeaseRequest,
+  ): Promise<{ ok: true; lease: StatusLease } | { ok: false; lease: StatusLease | null }>;
   /** `PUT /api/v1/leases/:id`; false when it expired or was broken (404/410). */
   renewLease(id: string, ttlSeconds: number): Promise<boolean>;
   /** `DELETE /api/v1/leases/:id`. */
@@ -51,7 +53,8 @@ function describeFetchFailure(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string } } | null;
   if (e?.name === "TimeoutError") return `no answer within ${timeoutMs} ms; is the status server overloaded?`;
   const code = e?.cause?.code;
-  if (code === "ECONNREFUSED") return "connection refused (ECONNREFUSED); is the status server (qac serve) running at this address?";
+  if (code === "ECONNREFUSED")
+    return "connection refused (ECONNREFUSED); is the status server (qac serve) running at this address?";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `unknown host (${code}); check the status server URL.`;
   return code ? `${e?.message ?? "network error"} (${code})` : (e?.message ?? String(error));
 }
@@ -65,19 +68,37 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   try {
     base = new URL(options.url);
   } catch {
-    throw new RunnerError("RUNNER_INVALID_ARGUMENT", `--status-url ${JSON.stringify(options.url)} is not a URL; expected e.g. http://127.0.0.1:8790`);
+    throw new RunnerError(
+      "RUNNER_INVALID_ARGUMENT",
+      `--status-url ${JSON.stringify(options.url)} is not a URL; expected e.g. http://127.0.0.1:8790`,
+    );
   }
   const root = base.origin + base.pathname.replace(/\/+$/, "");
   const doFetch = options.fetch ?? fetch;
-  const call = async (method: string, path: string, body?: unknown, accept: number[] = []): Promise<{ status: number; json: unknown }> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    accept: number[] = [],
+  ): Promise<{ status: number; json: unknown }> => {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (options.token) headers["authorization"] = `Bearer ${options.token}`;
     let response: Response;
     try {
-      response = await doFetch(`${root}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+      response = await doFetch(`${root}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
     } catch (error) {
-      throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} failed: ${describeFetchFailure(error, options.timeoutMs ?? 10_000)}`, { method, path }, { cause: error });
+      throw new RunnerError(
+        "RUNNER_STATUS_SERVER",
+        `${method} ${root}${path} failed: ${describeFetchFailure(error, options.timeoutMs ?? 10_000)}`,
+        { method, path },
+        { cause: error },
+      );
     }
     const text = await response.text();
     let json: unknown = null;
@@ -88,7 +109,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     }
     if (response.ok || accept.includes(response.status)) return { status: response.status, json };
     const message = (json as { error?: { message?: string } } | null)?.error?.message ?? text.slice(0, 200);
-    throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} answered ${response.status}: ${message}`, { method, path, status: response.status });
+    throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} answered ${response.status}: ${message}`, {
+      method,
+      path,
+      status: response.status,
+    });
   };
   const enc = encodeURIComponent;
   return {
@@ -106,8 +131,18 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       },
       async record(projectId, applyIdentity, entries) {
         if (entries.length === 0) return;
-        const { status, json } = await call("POST", `/api/v1/ledger/${enc(applyIdentity)}`, { project: projectId, entries }, [409]);
-        if (status === 409) throw new RunnerError("RUNNER_LEDGER_CONFLICT", `the status server already records a different run for one of these runs under --once-per ${applyIdentity}: ${JSON.stringify(json)}`, { applyIdentity });
+        const { status, json } = await call(
+          "POST",
+          `/api/v1/ledger/${enc(applyIdentity)}`,
+          { project: projectId, entries },
+          [409],
+        );
+        if (status === 409)
+          throw new RunnerError(
+            "RUNNER_LEDGER_CONFLICT",
+            `the status server already records a different run for one of these runs under --once-per ${applyIdentity}: ${JSON.stringify(json)}`,
+            { applyIdentity },
+          );
       },
     },
     async acquireLease(body) {

@@ -35,8 +35,14 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
         if (result.ok) return hold(client, result.lease.id, ttlSeconds, options.now ?? Date.now);
         known = result.lease;
         if (Date.now() >= deadline || acquire.signal?.aborted) {
-          const who = result.lease ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})` : "";
-          throw new RunnerError("RUNNER_LEASE_TIMEOUT", `another apply of plan ${key.plan} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`, { lease: result.lease });
+          const who = result.lease
+            ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})`
+            : "";
+          throw new RunnerError(
+            "RUNNER_LEASE_TIMEOUT",
+            `another apply of plan ${key.plan} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`,
+            { lease: result.lease },
+          );
         }
         if (!waited) acquire.onWait?.(result.lease?.holder ?? null);
         waited = true;
@@ -51,11 +57,16 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
  * CI jobs behind one address ask every second: a 429 means "not now", so keep waiting (showing the
  * holder last seen) instead of failing the apply.
  */
-async function tryAcquire(client: StatusClient, request: StatusLeaseRequest, known: StatusLease | null): ReturnType<StatusClient["acquireLease"]> {
+async function tryAcquire(
+  client: StatusClient,
+  request: StatusLeaseRequest,
+  known: StatusLease | null,
+): ReturnType<StatusClient["acquireLease"]> {
   try {
     return await client.acquireLease(request);
   } catch (error) {
-    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && error.details["status"] === 429) return { ok: false, lease: known };
+    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && error.details["status"] === 429)
+      return { ok: false, lease: known };
     throw error;
   }
 }
@@ -67,7 +78,10 @@ function hold(client: StatusClient, id: string, ttlSeconds: number, now: () => n
   let renewedAt = now();
   const timer = setInterval(() => {
     const at = now();
-    void client.renewLease(id, ttlSeconds).then((ok) => void (ok ? (renewedAt = at) : (lost = true)), () => undefined);
+    void client.renewLease(id, ttlSeconds).then(
+      (ok) => void (ok ? (renewedAt = at) : (lost = true)),
+      () => undefined,
+    );
   }, every);
   timer.unref();
   return {

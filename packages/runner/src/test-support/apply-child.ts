@@ -8,9 +8,17 @@ import { applyChanges } from "../apply/apply-changes.js";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { resolveEntries } from "./fixtures.js";
 
-const client = createClient({ baseUrl: process.env["QAC_URL"]!, username: "demo@qac.example", password: "demo", retry: { sleep: () => Promise.resolve() } });
+const client = createClient({
+  baseUrl: process.env["QAC_URL"]!,
+  username: "demo@qac.example",
+  password: "demo",
+  retry: { sleep: () => Promise.resolve() },
+});
 const plan = await resolveEntries(client, process.env["QAC_TEST_ENTRIES"]!);
 process.stdout.write("applying\n");
-const report = await applyChanges(client, plan, { concurrency: 2, lease: createLocalLeaseProvider({ dir: process.env["QAC_TEST_LOCKS"]!, pollMs: 20 }) });
+const report = await applyChanges(client, plan, {
+  concurrency: 2,
+  lease: createLocalLeaseProvider({ dir: process.env["QAC_TEST_LOCKS"]!, pollMs: 20 }),
+});
 process.stdout.write(`${JSON.stringify(report.summary)}\n`);
 await client.close();

@@ -3,9 +3,17 @@ import { loadPlan, resolvePlan, type ResolvedPlan } from "@qac/planner";
 import { startSimulator, type Simulator, type SimulatorOptions } from "@qac/simulator";
 
 /** A simulator on port 0 with the virtual clock, and a demo-user client without real waiting. */
-export async function startFixture(options: SimulatorOptions = {}): Promise<{ sim: Simulator; client: QacClient; close(): Promise<void> }> {
+export async function startFixture(
+  options: SimulatorOptions = {},
+): Promise<{ sim: Simulator; client: QacClient; close(): Promise<void> }> {
   const sim = await startSimulator({ port: 0, clock: "virtual", ...options });
-  const client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", timeoutMs: 5000, retry: { sleep: () => Promise.resolve() } });
+  const client = createClient({
+    baseUrl: sim.url,
+    username: "demo@qac.example",
+    password: "demo",
+    timeoutMs: 5000,
+    retry: { sleep: () => Promise.resolve() },
+  });
   return { sim, client, close: async () => (await client.close(), await sim.close()) };
 }
 
@@ -27,7 +35,11 @@ entries:
 `;
 
 /** Loads and resolves plan entries (YAML under `entries:`) against the simulator's Web Shop. */
-export async function resolveEntries(client: QacClient, entries: string, file = "test-plan.yaml"): Promise<ResolvedPlan> {
+export async function resolveEntries(
+  client: QacClient,
+  entries: string,
+  file = "test-plan.yaml",
+): Promise<ResolvedPlan> {
   const loaded = await loadPlan({ text: HEADER + entries, file }, { env: {} });
   if (!loaded.ok) throw new Error(`plan did not load: ${JSON.stringify(loaded.diagnostics, null, 2)}`);
   const resolved = await resolvePlan(loaded.plan, client);

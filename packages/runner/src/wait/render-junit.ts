@@ -8,17 +8,22 @@ export interface JunitOptions {
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry. */
 export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;");
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replaceAll("&", "&amp;")
+      .replaceAll("<", "&lt;")
+      .replaceAll(">", "&gt;")
+      .replaceAll('"', "&quot;")
+      .replaceAll("'", "&apos;")
+  );
 }
 
-const attrs = (values: Record<string, string | number>) => Object.entries(values).map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`).join("");
+const attrs = (values: Record<string, string | number>) =>
+  Object.entries(values)
+    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .join("");
 
 /** What one item's status becomes in JUnit: passed, failure, skipped (not run). */
 function verdict(status: string): "passed" | "failure" | "skipped" {
@@ -33,7 +38,11 @@ function verdict(status: string): "passed" | "failure" | "skipped" {
  * Skipped and unfinished (Awaiting Run) items are skipped. Follows the common JUnit schema
  * (testsuite needs name, tests, failures and errors; times are seconds).
  */
-export function renderJunit(runs: readonly TestRun[], items: ReadonlyMap<number, readonly TestRunItem[]>, options: JunitOptions = {}): string {
+export function renderJunit(
+  runs: readonly TestRun[],
+  items: ReadonlyMap<number, readonly TestRunItem[]>,
+  options: JunitOptions = {},
+): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -45,7 +54,12 @@ export function renderJunit(runs: readonly TestRun[], items: ReadonlyMap<number,
       const status = item.status_code ?? "Awaiting Run";
       const v = verdict(status);
       const props = `configuration: ${run.configuration_name || "-"}\nrelease: ${run.release_name || "-"}\nhost: ${item.test_host || run.test_host || "-"}\nstatus: ${status}\nrun: ${run.id}`;
-      const body = v === "failure" ? `<failure${attrs({ type: status, message: `${status} in run ${run.id}` })}/>` : v === "skipped" ? `<skipped${attrs({ message: status })}/>` : "";
+      const body =
+        v === "failure"
+          ? `<failure${attrs({ type: status, message: `${status} in run ${run.id}` })}/>`
+          : v === "skipped"
+            ? `<skipped${attrs({ message: status })}/>`
+            : "";
       return `    <testcase${attrs({ name: item.test_name ?? `test ${item.test_id}`, classname: `${title}.${run.configuration_name || "default"}`, time: item.run_time ?? 0 })}>${body}<system-out>${xmlEscape(props)}</system-out></testcase>`;
     });
     const failed = list.filter((i) => verdict(i.status_code ?? "") === "failure").length;
@@ -57,7 +71,15 @@ export function renderJunit(runs: readonly TestRun[], items: ReadonlyMap<number,
     const name = [title, run.configuration_name, run.release_name, run.test_host].filter(Boolean).join(" · ");
     suites.push(
       `  <testsuite${attrs({ name: `${name} (run ${run.id})`, tests: list.length, failures: failed, errors: 0, skipped, time: seconds, id: run.id, hostname: run.test_host || "none" })}>\n` +
-        `    <properties>${[["qac.runId", run.id], ["qac.status", run.status_code], ["configuration", run.configuration_name ?? ""], ["release", run.release_name ?? ""], ["host", run.test_host ?? ""]].map(([n, v]) => `<property${attrs({ name: n!, value: v! })}/>`).join("")}</properties>\n` +
+        `    <properties>${[
+          ["qac.runId", run.id],
+          ["qac.status", run.status_code],
+          ["configuration", run.configuration_name ?? ""],
+          ["release", run.release_name ?? ""],
+          ["host", run.test_host ?? ""],
+        ]
+          .map(([n, v]) => `<property${attrs({ name: n!, value: v! })}/>`)
+          .join("")}</properties>\n` +
         `${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`,
     );
   }

@@ -23,7 +23,10 @@ describe("waitForRuns", () => {
     const ids = report.runs.map((r) => r.runId!);
     f.sim.counters.reset();
     const polls: number[] = [];
-    const result = await waitForRuns(f.client, project, ids, { sleep: (ms) => f.sim.clock.advance(ms), onPoll: (runs) => polls.push(runs.length) });
+    const result = await waitForRuns(f.client, project, ids, {
+      sleep: (ms) => f.sim.clock.advance(ms),
+      onPoll: (runs) => polls.push(runs.length),
+    });
     // The checkout set contains a failing test: the run fails, the others pass.
     expect(result.outcome).toBe("failed");
     expect(result.reason).toMatch(/1 of 5 runs did not pass: \d+ \(Failed\)/);
@@ -38,7 +41,12 @@ describe("waitForRuns", () => {
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
     const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
-    const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { sleep: (ms) => f.sim.clock.advance(ms) });
+    const result = await waitForRuns(
+      f.client,
+      project,
+      report.runs.map((r) => r.runId!),
+      { sleep: (ms) => f.sim.clock.advance(ms) },
+    );
     expect(result).toMatchObject({ outcome: "passed", reason: "all 3 runs passed" });
   });
 
@@ -48,7 +56,12 @@ describe("waitForRuns", () => {
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
     const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
     let now = 0;
-    const result = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { timeoutMs: 1000, intervalMs: 400, sleep: (ms) => ((now += ms), Promise.resolve()), now: () => now });
+    const result = await waitForRuns(
+      f.client,
+      project,
+      report.runs.map((r) => r.runId!),
+      { timeoutMs: 1000, intervalMs: 400, sleep: (ms) => ((now += ms), Promise.resolve()), now: () => now },
+    );
     expect(result.outcome).toBe("timeout");
     expect(result.reason).toContain("the deadline passed with 5 of 5 runs unfinished");
   });
@@ -59,7 +72,10 @@ describe("waitForRuns", () => {
     const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "In Progress" as const }]);
     const controller = new AbortController();
     // A pause that never ends on its own: only the abort can end the wait.
-    const result = await waitForRuns(f.client, project, ids, { signal: controller.signal, sleep: () => (controller.abort(), new Promise<void>(() => undefined)) });
+    const result = await waitForRuns(f.client, project, ids, {
+      signal: controller.signal,
+      sleep: () => (controller.abort(), new Promise<void>(() => undefined)),
+    });
     expect(result).toMatchObject({ outcome: "interrupted", calls: 1 });
     expect(result.reason).toBe(`interrupted while 1 runs were unfinished: ${ids[0]} (In Progress)`);
   });
@@ -70,7 +86,11 @@ describe("waitForRuns", () => {
     const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "In Progress" as const }]);
     const controller = new AbortController();
     const started = Date.now();
-    const result = await waitForRuns(f.client, project, ids, { signal: controller.signal, intervalMs: 60_000, onPoll: () => void setImmediate(() => controller.abort()) });
+    const result = await waitForRuns(f.client, project, ids, {
+      signal: controller.signal,
+      intervalMs: 60_000,
+      onPoll: () => void setImmediate(() => controller.abort()),
+    });
     expect(result.outcome).toBe("interrupted");
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -78,7 +98,10 @@ describe("waitForRuns", () => {
   it("reads many runs with few calls: 400 ids in one poll take at most a handful of list calls", async () => {
     const f = await startFixture();
     fixtures.push(f);
-    const ids = f.sim.runs.insertMany(1001, Array.from({ length: 400 }, () => ({ testId: 3141, status: "Passed" as const })));
+    const ids = f.sim.runs.insertMany(
+      1001,
+      Array.from({ length: 400 }, () => ({ testId: 3141, status: "Passed" as const })),
+    );
     const result = await waitForRuns(f.client, project, ids, { sleep: () => Promise.resolve() });
     expect(result.outcome).toBe("passed");
     // One call per chunk of ids under the URL budget, never one per run.
@@ -93,7 +116,12 @@ describe("renderJunit", () => {
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
     const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
-    const waited = await waitForRuns(f.client, project, report.runs.map((r) => r.runId!), { sleep: (ms) => f.sim.clock.advance(ms) });
+    const waited = await waitForRuns(
+      f.client,
+      project,
+      report.runs.map((r) => r.runId!),
+      { sleep: (ms) => f.sim.clock.advance(ms) },
+    );
     const items = await collectRunItems(f.client, project, waited.runs);
     const xml = renderJunit(waited.runs, items, { name: "mixed" });
     const itemCount = [...items.values()].reduce((n, list) => n + list.length, 0);
@@ -101,19 +129,40 @@ describe("renderJunit", () => {
     expect(xml).toContain('name="Apply discount code at checkout"');
     expect(xml).toMatch(/<failure type="Failed"/);
     const xsd = await readFile(new URL("../../test/junit-schema.xsd", import.meta.url), "utf8");
-    const result = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [{ fileName: "junit.xsd", contents: xsd }] });
+    const result = await validateXML({
+      xml: [{ fileName: "report.xml", contents: xml }],
+      schema: [{ fileName: "junit.xsd", contents: xsd }],
+    });
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
   });
 
   it("escapes XML in names and drops characters XML cannot carry", async () => {
-    const run = { id: 7, test_set_id: 0, release_id: 0, project_id: 1, status_code: "Failed", configuration_name: `A & B <"x">`, test_host: "h'1" } as unknown as TestRun;
-    const item = { id: 1, test_run_id: 7, test_id: 2, test_name: "Search <b>&</b> \u0001 'quote'", status_code: "Blocked", run_time: 3 } as unknown as TestRunItem;
+    const run = {
+      id: 7,
+      test_set_id: 0,
+      release_id: 0,
+      project_id: 1,
+      status_code: "Failed",
+      configuration_name: `A & B <"x">`,
+      test_host: "h'1",
+    } as unknown as TestRun;
+    const item = {
+      id: 1,
+      test_run_id: 7,
+      test_id: 2,
+      test_name: "Search <b>&</b> \u0001 'quote'",
+      status_code: "Blocked",
+      run_time: 3,
+    } as unknown as TestRunItem;
     const xml = renderJunit([run], new Map([[7, [item]]]));
     expect(xml).toContain('name="Search &lt;b&gt;&amp;&lt;/b&gt;  &apos;quote&apos;"');
     expect(xml).not.toContain("\u0001");
     const xsd = await readFile(new URL("../../test/junit-schema.xsd", import.meta.url), "utf8");
-    const result = await validateXML({ xml: [{ fileName: "r.xml", contents: xml }], schema: [{ fileName: "junit.xsd", contents: xsd }] });
+    const result = await validateXML({
+      xml: [{ fileName: "r.xml", contents: xml }],
+      schema: [{ fileName: "junit.xsd", contents: xsd }],
+    });
     expect(result.valid).toBe(true);
   });
 });

@@ -38,10 +38,16 @@ export interface WaitResult {
  * per batch of ids (`Id in {...}`, chunked under the URL budget), never one per run; the wait
  * between polls backs off from `intervalMs` to `maxIntervalMs`.
  */
-export async function waitForRuns(client: RunnerClient, projectId: ProjectId, runIds: readonly number[], options: WaitOptions = {}): Promise<WaitResult> {
+export async function waitForRuns(
+  client: RunnerClient,
+  projectId: ProjectId,
+  runIds: readonly number[],
+  options: WaitOptions = {},
+): Promise<WaitResult> {
   // The real pause is cancelled by the signal too, so no timer keeps the process alive after Ctrl-C.
   const signal = options.signal;
-  const sleep = options.sleep ?? (signal ? (ms: number) => delay(ms, undefined, { signal }).catch(() => undefined) : realSleep);
+  const sleep =
+    options.sleep ?? (signal ? (ms: number) => delay(ms, undefined, { signal }).catch(() => undefined) : realSleep);
   // Retries of a poll (429, 5xx) keep their real pauses: an aborted signal must not turn them into a burst.
   const retryPolicy = { sleep: options.sleep ?? realSleep };
   const now = options.now ?? Date.now;
@@ -54,7 +60,11 @@ export async function waitForRuns(client: RunnerClient, projectId: ProjectId, ru
     const pending = ids.filter((id) => !latest.has(id) || isUnfinished(latest.get(id)!.status_code));
     for (const f of chunkInFilters("Id", pending)) {
       for (let offset = 0; ; offset += 1000) {
-        const page = await withRetries(() => client.testRuns.list(projectId, { filter: f, offset, limit: 1000 }), retryPolicy, true);
+        const page = await withRetries(
+          () => client.testRuns.list(projectId, { filter: f, offset, limit: 1000 }),
+          retryPolicy,
+          true,
+        );
         calls += 1;
         for (const run of page.results) latest.set(run.id, run);
         if (page.results.length < 1000 || offset + 1000 >= page.total) break;
@@ -64,16 +74,42 @@ export async function waitForRuns(client: RunnerClient, projectId: ProjectId, ru
     options.onPoll?.(runs);
     const missing = ids.filter((id) => !latest.has(id));
     const unfinished = runs.filter((r) => isUnfinished(r.status_code));
-    const list = (rs: readonly TestRun[]) => rs.slice(0, 10).map((r) => `${r.id} (${r.status_code})`).join(", ") + (rs.length > 10 ? `, ... ${rs.length - 10} more` : "");
+    const list = (rs: readonly TestRun[]) =>
+      rs
+        .slice(0, 10)
+        .map((r) => `${r.id} (${r.status_code})`)
+        .join(", ") + (rs.length > 10 ? `, ... ${rs.length - 10} more` : "");
     if (unfinished.length === 0) {
       const bad = runs.filter((r) => !isPassed(r.status_code));
-      if (bad.length === 0 && missing.length === 0) return { runs, missing, outcome: "passed", reason: `all ${runs.length} runs passed`, calls };
+      if (bad.length === 0 && missing.length === 0)
+        return { runs, missing, outcome: "passed", reason: `all ${runs.length} runs passed`, calls };
       const gone = missing.length ? `${missing.length} run(s) not found: ${missing.slice(0, 10).join(", ")}` : "";
-      return { runs, missing, outcome: "failed", reason: [bad.length ? `${bad.length} of ${runs.length} runs did not pass: ${list(bad)}` : "", gone].filter(Boolean).join("; "), calls };
+      return {
+        runs,
+        missing,
+        outcome: "failed",
+        reason: [bad.length ? `${bad.length} of ${runs.length} runs did not pass: ${list(bad)}` : "", gone]
+          .filter(Boolean)
+          .join("; "),
+        calls,
+      };
     }
-    const interrupted = () => ({ runs, missing, outcome: "interrupted" as const, reason: `interrupted while ${unfinished.length} runs were unfinished: ${list(unfinished)}`, calls });
+    const interrupted = () => ({
+      runs,
+      missing,
+      outcome: "interrupted" as const,
+      reason: `interrupted while ${unfinished.length} runs were unfinished: ${list(unfinished)}`,
+      calls,
+    });
     if (options.signal?.aborted) return interrupted();
-    if (now() >= deadline) return { runs, missing, outcome: "timeout", reason: `the deadline passed with ${unfinished.length} of ${runs.length} runs unfinished: ${list(unfinished)}`, calls };
+    if (now() >= deadline)
+      return {
+        runs,
+        missing,
+        outcome: "timeout",
+        reason: `the deadline passed with ${unfinished.length} of ${runs.length} runs unfinished: ${list(unfinished)}`,
+        calls,
+      };
     // Ctrl-C ends the wait at once, not after a pause of up to maxIntervalMs.
     await untilAborted(sleep(Math.min(interval, Math.max(0, deadline - now()))), options.signal);
     if (options.signal?.aborted) return interrupted();

@@ -7,9 +7,31 @@ describe("parseCliArgs", () => {
   });
 
   it("reads every flag", () => {
-    expect(parseCliArgs(["--seed", "s.yaml", "--port", "0", "--host", "0.0.0.0", "--clock", "virtual", "--duplicate-run-mode", "error", "--latency-ms", "25"])).toEqual({
+    expect(
+      parseCliArgs([
+        "--seed",
+        "s.yaml",
+        "--port",
+        "0",
+        "--host",
+        "0.0.0.0",
+        "--clock",
+        "virtual",
+        "--duplicate-run-mode",
+        "error",
+        "--latency-ms",
+        "25",
+      ]),
+    ).toEqual({
       help: false,
-      options: { seed: "s.yaml", port: 0, host: "0.0.0.0", clock: "virtual", duplicateRunMode: "error", faults: [{ latencyMs: 25 }] },
+      options: {
+        seed: "s.yaml",
+        port: 0,
+        host: "0.0.0.0",
+        clock: "virtual",
+        duplicateRunMode: "error",
+        faults: [{ latencyMs: 25 }],
+      },
     });
   });
 
@@ -21,14 +43,19 @@ describe("parseCliArgs", () => {
     [["--port", "http"], "--port must be a whole number from 0 to 65535, got 'http' (see --help)"],
     [["--port", "70000"], "--port must be a whole number from 0 to 65535, got '70000' (see --help)"],
     [["--clock", "fast"], "--clock must be real or virtual, got 'fast' (see --help)"],
-    [["--duplicate-run-mode", "reuse"], "--duplicate-run-mode must be same-test, full-key, error, full-key-error, got 'reuse' (see --help)"],
+    [
+      ["--duplicate-run-mode", "reuse"],
+      "--duplicate-run-mode must be same-test, full-key, error, full-key-error, got 'reuse' (see --help)",
+    ],
     [["--latency-ms=-5"], "--latency-ms must be a whole number from 0 to 600000, got '-5' (see --help)"],
   ])("rejects %j with one clear line", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrowError(message);
   });
 
   it("rejects unknown flags and stray arguments with code SIM_CLI_ARGS", () => {
-    expect(() => parseCliArgs(["--colour"])).toThrowError(expect.objectContaining({ code: "SIM_CLI_ARGS", message: expect.stringMatching(/Unknown option '--colour'/) }));
+    expect(() => parseCliArgs(["--colour"])).toThrowError(
+      expect.objectContaining({ code: "SIM_CLI_ARGS", message: expect.stringMatching(/Unknown option '--colour'/) }),
+    );
     expect(() => parseCliArgs(["seed.yaml"])).toThrowError(/Unexpected argument 'seed.yaml'/);
     expect(() => parseCliArgs(["--port"])).toThrowError(/--port/);
   });

@@ -60,9 +60,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (str("port") !== undefined) options.port = wholeNumber("port", str("port")!, 65535);
   if (str("host") !== undefined) options.host = str("host")!;
   const clock = str("clock");
-  if (clock !== undefined) options.clock = clock === "real" || clock === "virtual" ? clock : fail(`--clock must be real or virtual, got '${clock}'`);
+  if (clock !== undefined)
+    options.clock =
+      clock === "real" || clock === "virtual" ? clock : fail(`--clock must be real or virtual, got '${clock}'`);
   const mode = str("duplicate-run-mode");
-  if (mode !== undefined) options.duplicateRunMode = isDuplicateRunMode(mode) ? mode : fail(`--duplicate-run-mode must be ${DUPLICATE_RUN_MODES.join(", ")}, got '${mode}'`);
+  if (mode !== undefined)
+    options.duplicateRunMode = isDuplicateRunMode(mode)
+      ? mode
+      : fail(`--duplicate-run-mode must be ${DUPLICATE_RUN_MODES.join(", ")}, got '${mode}'`);
   const latency = str("latency-ms");
   if (latency !== undefined) {
     const ms = wholeNumber("latency-ms", latency, 600_000);

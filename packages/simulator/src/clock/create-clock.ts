@@ -32,7 +32,8 @@ export function createClock(mode: ClockMode, startMs: number): InternalClock {
     nowMs,
     now: () => new Date(nowMs()),
     advance(ms: number) {
-      if (!Number.isFinite(ms) || ms < 0) return Promise.reject(new RangeError(`clock.advance needs a number of milliseconds >= 0, got ${ms}`));
+      if (!Number.isFinite(ms) || ms < 0)
+        return Promise.reject(new RangeError(`clock.advance needs a number of milliseconds >= 0, got ${ms}`));
       offset += ms;
       const now = nowMs();
       for (const listener of listeners) listener(now);

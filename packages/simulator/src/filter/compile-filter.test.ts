@@ -18,17 +18,48 @@ const RUN: EntityFields = {
 };
 
 const rows = [
-  { id: 1, test_set_id: 10, status_code: "Passed", is_sequential: true, nbr_tests: 3, nbr_passed: 3, test_host: "build-agent-01", date_started: "2026-12-01T09:00:00.0000000" },
-  { id: 2, test_set_id: 10, status_code: "Failed", is_sequential: false, nbr_tests: 3, nbr_passed: 1, test_host: "", date_started: "2026-12-02T10:30:00.0000000" },
-  { id: 3, test_set_id: 0, status_code: "Awaiting Run", is_sequential: false, nbr_tests: 1, nbr_passed: 0, test_host: "O'Brien's box", date_started: "0001-01-01T00:00:00.0000000" },
+  {
+    id: 1,
+    test_set_id: 10,
+    status_code: "Passed",
+    is_sequential: true,
+    nbr_tests: 3,
+    nbr_passed: 3,
+    test_host: "build-agent-01",
+    date_started: "2026-12-01T09:00:00.0000000",
+  },
+  {
+    id: 2,
+    test_set_id: 10,
+    status_code: "Failed",
+    is_sequential: false,
+    nbr_tests: 3,
+    nbr_passed: 1,
+    test_host: "",
+    date_started: "2026-12-02T10:30:00.0000000",
+  },
+  {
+    id: 3,
+    test_set_id: 0,
+    status_code: "Awaiting Run",
+    is_sequential: false,
+    nbr_tests: 1,
+    nbr_passed: 0,
+    test_host: "O'Brien's box",
+    date_started: "0001-01-01T00:00:00.0000000",
+  },
 ];
 
 const ids = (filter: string) => rows.filter(compileFilter(filter, RUN).test).map((r) => r.id);
 
 describe("compileFilter", () => {
   it("throws FilterError with SIM_FILTER_FIELD for an unknown field and SIM_FILTER_SYNTAX for bad syntax", () => {
-    expect(() => compileFilter("Colour = 'red'", RUN)).toThrow(expect.objectContaining({ name: "FilterError", code: "SIM_FILTER_FIELD", position: 0 }));
-    expect(() => compileFilter("Id = ", RUN)).toThrow(expect.objectContaining({ name: "FilterError", code: "SIM_FILTER_SYNTAX" }));
+    expect(() => compileFilter("Colour = 'red'", RUN)).toThrow(
+      expect.objectContaining({ name: "FilterError", code: "SIM_FILTER_FIELD", position: 0 }),
+    );
+    expect(() => compileFilter("Id = ", RUN)).toThrow(
+      expect.objectContaining({ name: "FilterError", code: "SIM_FILTER_SYNTAX" }),
+    );
   });
 
   it("maps PascalCase, camelCase and snake_case names to the response field", () => {
@@ -92,16 +123,24 @@ describe("compileFilter", () => {
       { field: "test_set_id", keys: [10] },
       { field: "status_code", keys: ["passed", "failed"] },
     ]);
-    expect(compileFilter("TestSetId = 10 AND StatusCode in {'Passed','Failed'} AND Id > 1", RUN).residual).toHaveLength(1);
+    expect(compileFilter("TestSetId = 10 AND StatusCode in {'Passed','Failed'} AND Id > 1", RUN).residual).toHaveLength(
+      1,
+    );
     expect(hintsOf("TestSetId = 10 OR Id = 1")).toEqual([]);
     expect(hintsOf("NOT TestSetId = 10")).toEqual([]);
     expect(hintsOf("DateStarted = '2026-12-01'")).toEqual([]);
   });
 
   it.each([
-    ["Bogus = 1", /Unknown field 'Bogus' for a test run; known fields: DateStarted, Id, IsSequential, .* \(at column 1\)/],
+    [
+      "Bogus = 1",
+      /Unknown field 'Bogus' for a test run; known fields: DateStarted, Id, IsSequential, .* \(at column 1\)/,
+    ],
     ["Id = 'x'", /'Id' is a number field: compare it with a number, not a string \(at column 6\)/],
-    ["StatusCode = 3", /'StatusCode' is a string field: compare it with a quoted string, not a number \(at column 14\)/],
+    [
+      "StatusCode = 3",
+      /'StatusCode' is a string field: compare it with a quoted string, not a number \(at column 14\)/,
+    ],
     ["IsSequential > true", /'>' does not apply to the true\/false field 'IsSequential' \(at column 1\)/],
     ["Id ~ 'x'", /'~' \(contains\) needs a text field/],
     ["DateStarted > 'yesterday'", /'yesterday' is not a date \(at column 15\)/],

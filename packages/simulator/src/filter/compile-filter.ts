@@ -36,7 +36,11 @@ export function compileFilter(text: string, entity: EntityFields): CompiledFilte
     const field = resolveField(entity, name);
     if (!field) {
       const known = Object.keys(entity.fields).map(pascalCase).sort().join(", ");
-      throw new FilterError("SIM_FILTER_FIELD", `Unknown field '${name}' for a ${entity.entity}; known fields: ${known}`, pos);
+      throw new FilterError(
+        "SIM_FILTER_FIELD",
+        `Unknown field '${name}' for a ${entity.entity}; known fields: ${known}`,
+        pos,
+      );
     }
     return { field, type: entity.fields[field]! };
   };
@@ -87,7 +91,9 @@ function hintOf(node: FilterNode, resolve: Resolver): { field: string; keys: Ind
   if (cond.type === "in" && !cond.negated) {
     const { field, type } = resolve(cond.field, cond.pos);
     const keys = cond.values.map((v) => keyOf(v, type));
-    return keys.every((k) => k !== undefined) ? { field, keys: keys.filter((k): k is IndexKey => k !== undefined) } : undefined;
+    return keys.every((k) => k !== undefined)
+      ? { field, keys: keys.filter((k): k is IndexKey => k !== undefined) }
+      : undefined;
   }
   return undefined;
 }

@@ -5,13 +5,28 @@ import type { FieldType } from "./resolve-field.js";
 
 const TYPES: Record<string, FieldType> = { n: "number", s: "string", b: "boolean", d: "date" };
 const resolve = (name: string) => ({ field: name, type: TYPES[name]! });
-const test = (filter: string, row: Record<string, unknown>) => compileCondition(parseFilter(filter) as Condition, resolve)(row);
+const test = (filter: string, row: Record<string, unknown>) =>
+  compileCondition(parseFilter(filter) as Condition, resolve)(row);
 
 describe("compileCondition", () => {
   it("compares numbers with every operator", () => {
     const row = { n: 5 };
-    expect(["n = 5", "n != 4", "n > 4", "n < 6", "n >= 5", "n <= 5"].map((f) => test(f, row))).toEqual([true, true, true, true, true, true]);
-    expect(["n = 4", "n != 5", "n > 5", "n < 5", "n >= 6", "n <= 4"].map((f) => test(f, row))).toEqual([false, false, false, false, false, false]);
+    expect(["n = 5", "n != 4", "n > 4", "n < 6", "n >= 5", "n <= 5"].map((f) => test(f, row))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["n = 4", "n != 5", "n > 5", "n < 5", "n >= 6", "n <= 4"].map((f) => test(f, row))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("compares text ignoring case, and orders it", () => {

@@ -15,7 +15,12 @@ const MIN_DATE = "0001-01-01T00:00:00.0000000";
  * `Date.parse` reads, taken as UTC when no zone is given.
  */
 function dateLiteral(literal: Literal): { text: string; dateOnly: boolean } {
-  if (literal.kind !== "string") throw new FilterError("SIM_FILTER_FIELD", "Compare a date with a quoted date, e.g. '2026-12-01' or '2026-12-01T09:30:00'", literal.pos);
+  if (literal.kind !== "string")
+    throw new FilterError(
+      "SIM_FILTER_FIELD",
+      "Compare a date with a quoted date, e.g. '2026-12-01' or '2026-12-01T09:30:00'",
+      literal.pos,
+    );
   const raw = literal.value.trim();
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
   const ms = Date.parse(dateOnly || /[zZ]|[+-]\d{2}:?\d{2}$/.test(raw) ? raw : `${raw}Z`);
@@ -38,7 +43,8 @@ function compare(a: number | string, b: number | string): number {
 /** Compiles one condition; type mismatches are reported at compile time with their column. */
 export function compileCondition(cond: Condition, resolve: Resolver): Predicate {
   const { field, type } = resolve(cond.field, cond.pos);
-  if (cond.type === "empty") return cond.negated ? (row) => !isEmpty(row[field], type) : (row) => isEmpty(row[field], type);
+  if (cond.type === "empty")
+    return cond.negated ? (row) => !isEmpty(row[field], type) : (row) => isEmpty(row[field], type);
   if (cond.type === "in") {
     const keys = new Set(cond.values.map((v) => normaliseLiteral(v, type, cond.field)));
     const inList: Predicate = (row) => keys.has(normaliseValue(row[field], type));
@@ -46,19 +52,34 @@ export function compileCondition(cond: Condition, resolve: Resolver): Predicate 
   }
   const { op, value } = cond;
   if (op === "~") {
-    if (type !== "string" || value.kind !== "string") throw new FilterError("SIM_FILTER_FIELD", `'~' (contains) needs a text field and a quoted string; '${cond.field}' is ${type}`, cond.pos);
+    if (type !== "string" || value.kind !== "string")
+      throw new FilterError(
+        "SIM_FILTER_FIELD",
+        `'~' (contains) needs a text field and a quoted string; '${cond.field}' is ${type}`,
+        cond.pos,
+      );
     const needle = value.value.toLowerCase();
     return (row) => {
       const text = row[field];
       return typeof text === "string" && text.toLowerCase().includes(needle);
     };
   }
-  if (type === "boolean" && op !== "=" && op !== "!=") throw new FilterError("SIM_FILTER_FIELD", `'${op}' does not apply to the true/false field '${cond.field}'`, cond.pos);
+  if (type === "boolean" && op !== "=" && op !== "!=")
+    throw new FilterError(
+      "SIM_FILTER_FIELD",
+      `'${op}' does not apply to the true/false field '${cond.field}'`,
+      cond.pos,
+    );
   let right: (row: Readonly<Record<string, unknown>>) => number | string | boolean;
   let dateOnly = false;
   if (value.kind === "field") {
     const other = resolve(value.name, value.pos);
-    if (other.type !== type) throw new FilterError("SIM_FILTER_FIELD", `Cannot compare ${type} field '${cond.field}' with ${other.type} field '${value.name}'`, value.pos);
+    if (other.type !== type)
+      throw new FilterError(
+        "SIM_FILTER_FIELD",
+        `Cannot compare ${type} field '${cond.field}' with ${other.type} field '${value.name}'`,
+        value.pos,
+      );
     right = (row) => normaliseValue(row[other.field], type);
   } else if (type === "date") {
     const lit = dateLiteral(value);
@@ -81,14 +102,24 @@ export function compileCondition(cond: Condition, resolve: Resolver): Predicate 
     case "!=":
       return (row) => left(row) !== right(row);
     default: {
-      const test = { ">": (c: number) => c > 0, "<": (c: number) => c < 0, ">=": (c: number) => c >= 0, "<=": (c: number) => c <= 0 }[op];
+      const test = {
+        ">": (c: number) => c > 0,
+        "<": (c: number) => c < 0,
+        ">=": (c: number) => c >= 0,
+        "<=": (c: number) => c <= 0,
+      }[op];
       return (row) => test(compare(left(row) as number | string, right(row) as number | string));
     }
   }
 }
 
 /** Specialised closures for the common `field op constant` on numbers and text (scans of 100,000 rows). */
-function constantComparison(field: string, type: FieldType, op: CompareOp, constant: number | string | boolean): Predicate | undefined {
+function constantComparison(
+  field: string,
+  type: FieldType,
+  op: CompareOp,
+  constant: number | string | boolean,
+): Predicate | undefined {
   if (type === "number" && typeof constant === "number") {
     const num = (row: Readonly<Record<string, unknown>>) => {
       const v = row[field];
@@ -133,8 +164,14 @@ function normaliseLiteral(literal: Literal, type: FieldType, fieldName: string):
   const expected = type === "date" ? "string" : type;
   if (literal.kind === "field" || literal.kind !== expected) {
     const shown = literal.kind === "field" ? `field ${literal.name}` : literal.kind;
-    const hint = { number: "a number", string: "a quoted string", boolean: "true or false", date: "a quoted date" }[type];
-    throw new FilterError("SIM_FILTER_FIELD", `'${fieldName}' is a ${type} field: compare it with ${hint}, not a ${shown}`, literal.pos);
+    const hint = { number: "a number", string: "a quoted string", boolean: "true or false", date: "a quoted date" }[
+      type
+    ];
+    throw new FilterError(
+      "SIM_FILTER_FIELD",
+      `'${fieldName}' is a ${type} field: compare it with ${hint}, not a ${shown}`,
+      literal.pos,
+    );
   }
   if (type === "date") return dateLiteral(literal).text;
   return literal.kind === "string" ? literal.value.toLowerCase() : literal.value;

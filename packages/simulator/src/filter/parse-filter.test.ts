@@ -42,7 +42,11 @@ describe("parseFilter", () => {
   it("reads is empty, is not empty and is 'text'", () => {
     expect(parseFilter("FolderId is empty")).toMatchObject({ type: "empty", negated: false });
     expect(parseFilter("FolderId is not empty")).toMatchObject({ type: "empty", negated: true });
-    expect(parseFilter("SecurityGroup is not 'Security Admin'")).toMatchObject({ type: "compare", op: "!=", value: { value: "Security Admin" } });
+    expect(parseFilter("SecurityGroup is not 'Security Admin'")).toMatchObject({
+      type: "compare",
+      op: "!=",
+      value: { value: "Security Admin" },
+    });
   });
 
   it("reads booleans and a field on the right side", () => {
@@ -56,7 +60,9 @@ describe("parseFilter", () => {
   });
 
   it("parses the reference's mixed example", () => {
-    expect(() => parseFilter("(UserId = 1254) OR (SecurityGroup is not 'Security Admin') AND (SpouseName != 'Mary')")).not.toThrow();
+    expect(() =>
+      parseFilter("(UserId = 1254) OR (SecurityGroup is not 'Security Admin') AND (SpouseName != 'Mary')"),
+    ).not.toThrow();
   });
 
   it.each([
@@ -72,7 +78,10 @@ describe("parseFilter", () => {
     ["= 3", /Expected a field name but found '=' \(at column 1\)/],
     ["Id = 1 AND", /Expected a field name but found end of filter \(at column 11\)/],
     [`${"(".repeat(101)}Id = 1${")".repeat(101)}`, /nests parentheses and NOT more than 100 deep \(at column 101\)/],
-    [Array.from({ length: 2001 }, () => "Id = 1").join(" OR "), /more than 2000 conditions; use in \{\.\.\.\} lists \(at column 20001\)/],
+    [
+      Array.from({ length: 2001 }, () => "Id = 1").join(" OR "),
+      /more than 2000 conditions; use in \{\.\.\.\} lists \(at column 20001\)/,
+    ],
   ])("rejects %j with a located message", (text, message) => {
     expect(() => parseFilter(text)).toThrowError(message);
   });

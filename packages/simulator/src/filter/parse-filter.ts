@@ -20,9 +20,7 @@ export type Condition =
 
 /** The syntax tree of a filter. */
 export type FilterNode =
-  | Condition
-  | { type: "and" | "or"; left: FilterNode; right: FilterNode }
-  | { type: "not"; operand: FilterNode };
+  Condition | { type: "and" | "or"; left: FilterNode; right: FilterNode } | { type: "not"; operand: FilterNode };
 
 const isKeyword = (t: Token, word: string) => t.kind === "ident" && t.text.toLowerCase() === word;
 
@@ -85,8 +83,10 @@ export function parseFilter(input: string): FilterNode {
     const t = next();
     if (t.kind === "number") return { kind: "number", value: Number(t.text), pos: t.pos };
     if (t.kind === "string") return { kind: "string", value: t.text, pos: t.pos };
-    if (isKeyword(t, "true") || isKeyword(t, "false")) return { kind: "boolean", value: t.text.toLowerCase() === "true", pos: t.pos };
-    if (t.kind === "ident" && !["and", "or", "not"].includes(t.text.toLowerCase())) return { kind: "field", name: t.text, pos: t.pos };
+    if (isKeyword(t, "true") || isKeyword(t, "false"))
+      return { kind: "boolean", value: t.text.toLowerCase() === "true", pos: t.pos };
+    if (t.kind === "ident" && !["and", "or", "not"].includes(t.text.toLowerCase()))
+      return { kind: "field", name: t.text, pos: t.pos };
     return fail(`Expected a value (number, 'string', true/false or a field) but found ${describe(t)}`, t);
   };
   const parseList = (): Literal[] => {
@@ -96,7 +96,8 @@ export function parseFilter(input: string): FilterNode {
     if (peek().kind === "rbrace") fail("A list needs at least one value");
     for (;;) {
       const value = parseLiteral();
-      if (value.kind === "field") fail("A list may only hold numbers, strings or booleans", { kind: "ident", text: value.name, pos: value.pos });
+      if (value.kind === "field")
+        fail("A list may only hold numbers, strings or booleans", { kind: "ident", text: value.name, pos: value.pos });
       values.push(value);
       const sep = next();
       if (sep.kind === "rbrace") return values;
@@ -106,7 +107,8 @@ export function parseFilter(input: string): FilterNode {
   const parseCondition = (): Condition => {
     const fieldToken = next();
     if (fieldToken.kind !== "ident") return fail(`Expected a field name but found ${describe(fieldToken)}`, fieldToken);
-    if (++conditions > MAX_FILTER_CONDITIONS) fail(`The filter has more than ${MAX_FILTER_CONDITIONS} conditions; use in {...} lists`, fieldToken);
+    if (++conditions > MAX_FILTER_CONDITIONS)
+      fail(`The filter has more than ${MAX_FILTER_CONDITIONS} conditions; use in {...} lists`, fieldToken);
     const base = { field: fieldToken.text, pos: fieldToken.pos };
     const t = peek();
     if (t.kind === "op") {
@@ -134,7 +136,10 @@ export function parseFilter(input: string): FilterNode {
       // `SecurityGroup is not 'Security Admin'` (reference §2.4): `is` compares like `=`.
       return { type: "compare", ...base, op: negated ? "!=" : "=", value: parseLiteral() };
     }
-    return fail(`Expected an operator (=, !=, >, <, >=, <=, ~, in, not in, is) after '${fieldToken.text}' but found ${describe(t)}`, t);
+    return fail(
+      `Expected an operator (=, !=, >, <, >=, <=, ~, in, not in, is) after '${fieldToken.text}' but found ${describe(t)}`,
+      t,
+    );
   };
 
   if (peek().kind === "end") fail("The filter is empty");

@@ -14,7 +14,18 @@ describe("tokenize", () => {
   });
 
   it("reads lists, parentheses and negative numbers", () => {
-    expect(kinds("(Id in {1,-2})")).toEqual(["lparen:(", "ident:Id", "ident:in", "lbrace:{", "number:1", "comma:,", "number:-2", "rbrace:}", "rparen:)", "end:"]);
+    expect(kinds("(Id in {1,-2})")).toEqual([
+      "lparen:(",
+      "ident:Id",
+      "ident:in",
+      "lbrace:{",
+      "number:1",
+      "comma:,",
+      "number:-2",
+      "rbrace:}",
+      "rparen:)",
+      "end:",
+    ]);
   });
 
   it("treats <> as !=", () => {

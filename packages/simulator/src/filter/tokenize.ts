@@ -1,7 +1,8 @@
 import { FilterError } from "../errors.js";
 
 /** Kinds of token in the QAComplete filter language (reference §2.4). */
-export type TokenKind = "ident" | "number" | "string" | "op" | "lparen" | "rparen" | "lbrace" | "rbrace" | "comma" | "end";
+export type TokenKind =
+  "ident" | "number" | "string" | "op" | "lparen" | "rparen" | "lbrace" | "rbrace" | "comma" | "end";
 
 /** One token with its 0-based start offset (for error messages). */
 export interface Token {
@@ -72,7 +73,12 @@ export function tokenize(input: string): Token[] {
       i += op.length;
       continue;
     }
-    if (ch === '"') throw new FilterError("SIM_FILTER_SYNTAX", "Strings are quoted with single quotes ('text'), not double quotes", i);
+    if (ch === '"')
+      throw new FilterError(
+        "SIM_FILTER_SYNTAX",
+        "Strings are quoted with single quotes ('text'), not double quotes",
+        i,
+      );
     throw new FilterError("SIM_FILTER_SYNTAX", `Unexpected character '${ch}'`, i);
   }
   tokens.push({ kind: "end", text: "", pos: input.length });

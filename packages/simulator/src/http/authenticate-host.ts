@@ -13,7 +13,10 @@ const NO_TOKEN = sha256("\0no-token");
  */
 export function authenticateHost(tenant: Tenant, header: string | undefined): number {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
-  if (!match) throw new AuthError("Authorization has been denied for this request: send the host id and its security token with HTTP Basic");
+  if (!match)
+    throw new AuthError(
+      "Authorization has been denied for this request: send the host id and its security token with HTTP Basic",
+    );
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   const login = colon < 0 ? decoded : decoded.slice(0, colon);

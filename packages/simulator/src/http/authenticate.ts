@@ -19,7 +19,10 @@ const NO_USER = sha256("\0no-user");
  */
 export function authenticate(tenant: Tenant, header: string | undefined): UserRecord {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
-  if (!match) throw new AuthError("Authorization has been denied for this request: send HTTP Basic credentials (e-mail and password)");
+  if (!match)
+    throw new AuthError(
+      "Authorization has been denied for this request: send HTTP Basic credentials (e-mail and password)",
+    );
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   const login = colon < 0 ? decoded : decoded.slice(0, colon);
@@ -27,6 +30,7 @@ export function authenticate(tenant: Tenant, header: string | undefined): UserRe
   const user = tenant.usersByEmail.get(login.toLowerCase());
   // Compare against a dummy when the user is unknown so timing does not reveal valid logins.
   const ok = timingSafeEqual(sha256(password), user?.passwordDigest ?? NO_USER) && user !== undefined;
-  if (!ok || user.seed.is_active === false) throw new AuthError("Authorization has been denied for this request: wrong e-mail or password");
+  if (!ok || user.seed.is_active === false)
+    throw new AuthError("Authorization has been denied for this request: wrong e-mail or password");
   return user;
 }

@@ -17,7 +17,13 @@ describe("FaultInjector", () => {
   it("draws the same faults for the same seed", () => {
     const run = (seed: number) => {
       const faults = new FaultInjector();
-      faults.set([{ probability: 0.5, status: 500 }, { latencyMs: 5, latencyJitterMs: 20 }], seed);
+      faults.set(
+        [
+          { probability: 0.5, status: 500 },
+          { latencyMs: 5, latencyJitterMs: 20 },
+        ],
+        seed,
+      );
       return Array.from({ length: 30 }, () => JSON.stringify(faults.decide(GET)));
     };
     expect(run(7)).toEqual(run(7));
@@ -36,7 +42,9 @@ describe("FaultInjector", () => {
   it("rejects rules that cannot be meant", () => {
     const faults = new FaultInjector();
     expect(() => faults.set([{ probability: 2 }])).toThrowError("faults[0].probability must be between 0 and 1, got 2");
-    expect(() => faults.set([{ times: -1 }])).toThrow(expect.objectContaining({ name: "SimulatorError", code: "SIM_OPTIONS" }));
+    expect(() => faults.set([{ times: -1 }])).toThrow(
+      expect.objectContaining({ name: "SimulatorError", code: "SIM_OPTIONS" }),
+    );
     expect(() => faults.set([{ status: 418 as 429 }])).toThrowError(/faults\[0\]\.status must be one of/);
     expect(() => faults.set([{ status: 503, reset: "before" }])).toThrowError(/cannot both answer a status and reset/);
   });
@@ -44,10 +52,17 @@ describe("FaultInjector", () => {
   it("refuses a route the server does not have once it knows the routes, also for rules set before", () => {
     const faults = new FaultInjector();
     faults.set([{ route: "GET /nope", status: 500 }]);
-    expect(() => faults.knowRoutes(new Set([POST]))).toThrowError(/faults\[0\]\.route "GET \/nope" is not a route of the simulator/);
+    expect(() => faults.knowRoutes(new Set([POST]))).toThrowError(
+      /faults\[0\]\.route "GET \/nope" is not a route of the simulator/,
+    );
     faults.clear();
     faults.knowRoutes(new Set([POST]));
-    expect(() => faults.set([{ route: POST, status: 500 }, { route: "POST /api/v2/projects/:projectId/testrun", status: 500 }])).toThrowError(/^faults\[1\]\.route/);
+    expect(() =>
+      faults.set([
+        { route: POST, status: 500 },
+        { route: "POST /api/v2/projects/:projectId/testrun", status: 500 },
+      ]),
+    ).toThrowError(/^faults\[1\]\.route/);
   });
 
   it("injects nothing after clear()", () => {

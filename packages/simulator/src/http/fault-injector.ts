@@ -49,17 +49,29 @@ export function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySe
   rules.forEach((rule, i) => {
     const where = `faults[${i}]`;
     if (rule.route !== undefined && rule.route !== "*" && routes !== undefined && !routes.has(rule.route)) {
-      throw new SimulatorError("SIM_OPTIONS", `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`);
+      throw new SimulatorError(
+        "SIM_OPTIONS",
+        `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`,
+      );
     }
-    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new SimulatorError("SIM_OPTIONS", `${where}.probability must be between 0 and 1, got ${rule.probability}`);
-    if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new SimulatorError("SIM_OPTIONS", `${where}.times must be a whole number >= 0, got ${rule.times}`);
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1))
+      throw new SimulatorError("SIM_OPTIONS", `${where}.probability must be between 0 and 1, got ${rule.probability}`);
+    if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0))
+      throw new SimulatorError("SIM_OPTIONS", `${where}.times must be a whole number >= 0, got ${rule.times}`);
     for (const key of ["latencyMs", "latencyJitterMs", "retryAfterSeconds"] as const) {
       const v = rule[key];
-      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new SimulatorError("SIM_OPTIONS", `${where}.${key} must be a number >= 0, got ${v}`);
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0))
+        throw new SimulatorError("SIM_OPTIONS", `${where}.${key} must be a number >= 0, got ${v}`);
     }
-    if (rule.status !== undefined && !STATUSES.has(rule.status)) throw new SimulatorError("SIM_OPTIONS", `${where}.status must be one of 429, 500, 502, 503, 504, got ${rule.status}`);
-    if (rule.reset !== undefined && rule.reset !== "before" && rule.reset !== "after") throw new SimulatorError("SIM_OPTIONS", `${where}.reset must be "before" or "after", got ${String(rule.reset)}`);
-    if (rule.status !== undefined && rule.reset !== undefined) throw new SimulatorError("SIM_OPTIONS", `${where} cannot both answer a status and reset the connection`);
+    if (rule.status !== undefined && !STATUSES.has(rule.status))
+      throw new SimulatorError(
+        "SIM_OPTIONS",
+        `${where}.status must be one of 429, 500, 502, 503, 504, got ${rule.status}`,
+      );
+    if (rule.reset !== undefined && rule.reset !== "before" && rule.reset !== "after")
+      throw new SimulatorError("SIM_OPTIONS", `${where}.reset must be "before" or "after", got ${String(rule.reset)}`);
+    if (rule.status !== undefined && rule.reset !== undefined)
+      throw new SimulatorError("SIM_OPTIONS", `${where} cannot both answer a status and reset the connection`);
   });
 }
 
@@ -99,10 +111,12 @@ export class FaultInjector {
       if (rule.times !== undefined && this.hits[i]! >= rule.times) continue;
       if (rule.probability !== undefined && rule.probability < 1 && this.random.float() >= rule.probability) continue;
       this.hits[i]!++;
-      decision.latencyMs += (rule.latencyMs ?? 0) + (rule.latencyJitterMs ? this.random.int(0, Math.floor(rule.latencyJitterMs)) : 0);
+      decision.latencyMs +=
+        (rule.latencyMs ?? 0) + (rule.latencyJitterMs ? this.random.int(0, Math.floor(rule.latencyJitterMs)) : 0);
       if (rule.status !== undefined) {
         decision.status = rule.status;
-        decision.retryAfterSeconds = rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
+        decision.retryAfterSeconds =
+          rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
         break;
       }
       if (rule.reset !== undefined) {

@@ -7,12 +7,24 @@ const LIST = "GET /api/v2/projects/:projectId/testruns";
 let sim: Simulator;
 afterEach(() => sim.close());
 
-const headers = { authorization: basic("demo@qac.example", "demo"), "content-type": "application/json", accept: "application/json" };
-const postRun = () => fetch(`${sim.url}/rest-api/service/api/v2/projects/1001/testruns`, { method: "POST", headers, body: JSON.stringify({ TestId: 3141, ForceNewRunCreation: true }) });
+const headers = {
+  authorization: basic("demo@qac.example", "demo"),
+  "content-type": "application/json",
+  accept: "application/json",
+};
+const postRun = () =>
+  fetch(`${sim.url}/rest-api/service/api/v2/projects/1001/testruns`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ TestId: 3141, ForceNewRunCreation: true }),
+  });
 
 describe("fault injection over a real socket", () => {
   it("answers 429 with Retry-After, then serves normally after `times` hits", async () => {
-    sim = await startSimulator({ clock: "virtual", faults: [{ route: ROUTE, status: 429, retryAfterSeconds: 7, times: 1 }] });
+    sim = await startSimulator({
+      clock: "virtual",
+      faults: [{ route: ROUTE, status: 429, retryAfterSeconds: 7, times: 1 }],
+    });
     const limited = await postRun();
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
@@ -52,9 +64,21 @@ describe("fault injection over a real socket", () => {
   });
 
   it("resets under fastify inject() too: the call rejects, and with `after` the run exists", async () => {
-    sim = await startSimulator({ clock: "virtual", faults: [{ route: ROUTE, reset: "after", times: 1 }, { route: ROUTE, reset: "before", times: 1 }] });
+    sim = await startSimulator({
+      clock: "virtual",
+      faults: [
+        { route: ROUTE, reset: "after", times: 1 },
+        { route: ROUTE, reset: "before", times: 1 },
+      ],
+    });
     const before = sim.runs.count();
-    const inject = () => sim.app.inject({ method: "POST", url: "/rest-api/service/api/v2/projects/1001/testruns", headers, payload: { TestId: 3141, ForceNewRunCreation: true } });
+    const inject = () =>
+      sim.app.inject({
+        method: "POST",
+        url: "/rest-api/service/api/v2/projects/1001/testruns",
+        headers,
+        payload: { TestId: 3141, ForceNewRunCreation: true },
+      });
     await expect(inject()).rejects.toThrow("Injected fault: connection reset");
     expect(sim.runs.count()).toBe(before + 1);
     await expect(inject()).rejects.toThrow("Injected fault: connection reset");
@@ -63,15 +87,23 @@ describe("fault injection over a real socket", () => {
   });
 
   it("refuses a rule whose route names no route, instead of silently injecting nothing", async () => {
-    expect(() => createSimulator({ clock: "virtual", faults: [{ route: "POST /testruns", status: 503 }] })).toThrowError(
+    expect(() =>
+      createSimulator({ clock: "virtual", faults: [{ route: "POST /testruns", status: 503 }] }),
+    ).toThrowError(
       'faults[0].route "POST /testruns" is not a route of the simulator; route keys look like "GET /api/v2/projects/:projectId/testruns" (fastify params, no /rest-api/service)',
     );
     sim = await startSimulator({ clock: "virtual" });
     // The client's endpoint keys use {Param}; the simulator's use fastify's :param.
-    expect(() => sim.faults.set([{ route: "GET /api/v2/projects/{ProjectId}/testruns/{Id}", status: 503 }])).toThrowError(
+    expect(() =>
+      sim.faults.set([{ route: "GET /api/v2/projects/{ProjectId}/testruns/{Id}", status: 503 }]),
+    ).toThrowError(
       'faults[0].route "GET /api/v2/projects/{ProjectId}/testruns/{Id}" is not a route of the simulator; did you mean "GET /api/v2/projects/:projectId/testruns/:id"?',
     );
-    sim.faults.set([{ route: "PATCH /api/v2/projects/:projectId/testruns/:id/items/:itemId", status: 503 }, { route: "GET /automation/v2/hosts", status: 503 }, { route: "*", latencyMs: 0 }]);
+    sim.faults.set([
+      { route: "PATCH /api/v2/projects/:projectId/testruns/:id/items/:itemId", status: 503 },
+      { route: "GET /automation/v2/hosts", status: 503 },
+      { route: "*", latencyMs: 0 },
+    ]);
   });
 
   it("can change and clear faults at run time", async () => {
@@ -101,7 +133,9 @@ describe("request counters", () => {
     });
     expect(sim.counters.total()).toBe(5);
     expect(sim.counters.get("GET (unmatched)")).toBe(1);
-    expect(() => sim.counters.get("GET /api/v2/projects/{ProjectId}/testruns")).toThrow(expect.objectContaining({ code: "SIM_OPTIONS" }));
+    expect(() => sim.counters.get("GET /api/v2/projects/{ProjectId}/testruns")).toThrow(
+      expect.objectContaining({ code: "SIM_OPTIONS" }),
+    );
     sim.counters.reset();
     expect(sim.counters.total()).toBe(0);
     expect(sim.counters.get(LIST)).toBe(0);

@@ -7,7 +7,11 @@ describe("readListQuery", () => {
   });
 
   it("reads parameter names in any case", () => {
-    expect(readListQuery({ Offset: "5", LIMIT: "0", Filter: "Id = 1" })).toEqual({ offset: 5, limit: 0, filter: "Id = 1" });
+    expect(readListQuery({ Offset: "5", LIMIT: "0", Filter: "Id = 1" })).toEqual({
+      offset: 5,
+      limit: 0,
+      filter: "Id = 1",
+    });
     expect(queryParam({ FORMAT: "json" }, "format")).toBe("json");
   });
 
@@ -17,8 +21,12 @@ describe("readListQuery", () => {
 
   it("refuses negative or non-numeric paging values", () => {
     expect(() => readListQuery({ limit: "-1" })).toThrowError("Query parameter 'limit' must be 0 or more, got -1");
-    expect(() => readListQuery({ offset: "ten" })).toThrowError("Query parameter 'offset' must be a whole number, got 'ten'");
-    expect(() => readListQuery({ offset: "99999999999999999999" })).toThrowError("Query parameter 'offset' must be at most 9007199254740991, got '99999999999999999999'");
+    expect(() => readListQuery({ offset: "ten" })).toThrowError(
+      "Query parameter 'offset' must be a whole number, got 'ten'",
+    );
+    expect(() => readListQuery({ offset: "99999999999999999999" })).toThrowError(
+      "Query parameter 'offset' must be at most 9007199254740991, got '99999999999999999999'",
+    );
   });
 });
 

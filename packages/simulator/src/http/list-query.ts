@@ -30,7 +30,8 @@ function wholeNumber(query: unknown, name: string, fallback: number): number {
   // No maximum is documented; negative values are refused (reference §11.12).
   if (value < 0) throw badRequest(`Query parameter '${name}' must be 0 or more, got ${value}`);
   // Beyond this the number cannot be echoed in `result_set` exactly (JSON clients read doubles).
-  if (!Number.isSafeInteger(value)) throw badRequest(`Query parameter '${name}' must be at most ${Number.MAX_SAFE_INTEGER}, got '${raw}'`);
+  if (!Number.isSafeInteger(value))
+    throw badRequest(`Query parameter '${name}' must be at most ${Number.MAX_SAFE_INTEGER}, got '${raw}'`);
   return value;
 }
 

@@ -15,7 +15,10 @@ export interface RequestCounters {
 }
 
 /** Creates counters plus the `count` hook the server calls once per request. */
-export function createRequestCounters(): RequestCounters & { count(routeKey: string): void; knowRoutes(routes: ReadonlySet<string>): void } {
+export function createRequestCounters(): RequestCounters & {
+  count(routeKey: string): void;
+  knowRoutes(routes: ReadonlySet<string>): void;
+} {
   const counts = new Map<string, number>();
   let total = 0;
   let routes: ReadonlySet<string> | undefined;
@@ -29,7 +32,10 @@ export function createRequestCounters(): RequestCounters & { count(routeKey: str
     },
     get(routeKey) {
       if (routes !== undefined && !routes.has(routeKey) && !/^[A-Z]+ \(unmatched\)$/.test(routeKey)) {
-        throw new SimulatorError("SIM_OPTIONS", `counters.get: ${JSON.stringify(routeKey)} is not a route of the simulator; route keys look like "GET /api/v2/projects/:projectId/testruns"`);
+        throw new SimulatorError(
+          "SIM_OPTIONS",
+          `counters.get: ${JSON.stringify(routeKey)} is not a route of the simulator; route keys look like "GET /api/v2/projects/:projectId/testruns"`,
+        );
       }
       return counts.get(routeKey) ?? 0;
     },

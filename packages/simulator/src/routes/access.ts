@@ -25,7 +25,12 @@ export interface ProjectAccess {
  * Authenticates the caller and checks the right for the project area. A project that does not
  * exist and a project the caller may not use both answer 403 "Access is denied" (reference §2.6).
  */
-export function requireProject(rt: Runtime, request: FastifyRequest, area: Area | null, right: SeedRight): ProjectAccess {
+export function requireProject(
+  rt: Runtime,
+  request: FastifyRequest,
+  area: Area | null,
+  right: SeedRight,
+): ProjectAccess {
   const user = authenticate(rt.tenant, request.headers.authorization);
   const raw = (request.params as Record<string, string | undefined>)["projectId"] ?? "";
   const projectId = /^\d+$/.test(raw) ? Number(raw) : NaN;

@@ -63,22 +63,30 @@ export function registerAgentRoutes(app: FastifyInstance, rt: Runtime): void {
       .filter((run) => tenant.itemsOf(run.id).some((item) => onHost(item.id, hostId)));
     const rows = query.limit === 0 ? [] : runs.slice(query.offset, query.offset + query.limit);
     // The rest of this response is not documented (UNCONFIRMED): each run carries its items.
-    return listEnvelope({ rows: rows.map((run) => ({ ...run, test_run_items: tenant.itemsOf(run.id) })), total: runs.length }, query, 7);
+    return listEnvelope(
+      { rows: rows.map((run) => ({ ...run, test_run_items: tenant.itemsOf(run.id) })), total: runs.length },
+      query,
+      7,
+    );
   });
 
-  app.patch(`${AUTOMATION_ROOT}/hosts/:hostId/runs/:runId/items/:seq`, { schema: { body: agentResultBodySchema } }, (request) => {
-    const hostId = hostOf(request);
-    const run = tenant.runs.get(idParam(request, "runId"));
-    const seq = idParam(request, "seq");
-    const item = run ? tenant.itemsOf(run.id).find((i) => i.sequence_number === seq) : undefined;
-    if (!item || !onHost(item.id, hostId)) throw notFound();
-    const body = request.body as AgentResultBody;
-    const status = AGENT_STATUSES.find((s) => s.toLowerCase() === body.status.trim().toLowerCase());
-    if (!status) throw badRequest(`status '${body.status}' is not one of ${AGENT_STATUSES.join(", ")}`);
-    // Agents send UTC dates (reference §2.2); without date_finished the result counts from now.
-    const started = parseUtc(body.date_started, "date_started");
-    const finished = body.date_finished === undefined ? clock.nowMs() : parseUtc(body.date_finished, "date_finished");
-    engine.setItemStatus(item, status, finished, body.run_time);
-    return tenant.items.update(item.id, { date_started: formatDate(started) });
-  });
+  app.patch(
+    `${AUTOMATION_ROOT}/hosts/:hostId/runs/:runId/items/:seq`,
+    { schema: { body: agentResultBodySchema } },
+    (request) => {
+      const hostId = hostOf(request);
+      const run = tenant.runs.get(idParam(request, "runId"));
+      const seq = idParam(request, "seq");
+      const item = run ? tenant.itemsOf(run.id).find((i) => i.sequence_number === seq) : undefined;
+      if (!item || !onHost(item.id, hostId)) throw notFound();
+      const body = request.body as AgentResultBody;
+      const status = AGENT_STATUSES.find((s) => s.toLowerCase() === body.status.trim().toLowerCase());
+      if (!status) throw badRequest(`status '${body.status}' is not one of ${AGENT_STATUSES.join(", ")}`);
+      // Agents send UTC dates (reference §2.2); without date_finished the result counts from now.
+      const started = parseUtc(body.date_started, "date_started");
+      const finished = body.date_finished === undefined ? clock.nowMs() : parseUtc(body.date_finished, "date_finished");
+      engine.setItemStatus(item, status, finished, body.run_time);
+      return tenant.items.update(item.id, { date_started: formatDate(started) });
+    },
+  );
 }

@@ -32,10 +32,12 @@ export function registerAutomationRoutes(app: FastifyInstance, rt: Runtime): voi
   app.get(`${AUTOMATION_ROOT}/depts`, (request) => {
     authenticate(tenant, request.headers.authorization);
     const ids = new Set([...tenant.projects.values()].map((p) => p["dept_id"] as number));
-    const results = [...ids].sort((a, b) => a - b).map((id) => {
-      const project = [...tenant.projects.values()].find((p) => p["dept_id"] === id)!;
-      return { id, name: project["dept_name"], company: "", date_created: project["date_created"] };
-    });
+    const results = [...ids]
+      .sort((a, b) => a - b)
+      .map((id) => {
+        const project = [...tenant.projects.values()].find((p) => p["dept_id"] === id)!;
+        return { id, name: project["dept_name"], company: "", date_created: project["date_created"] };
+      });
     const query = { offset: 0, limit: results.length, filter: undefined };
     return listEnvelope({ rows: results, total: results.length }, query, 7);
   });

@@ -25,18 +25,50 @@ interface Resource {
 export function registerLibraryRoutes(app: FastifyInstance, rt: Runtime): void {
   const { tenant } = rt;
   const resources: Resource[] = [
-    { path: "tests", table: tenant.tests, fields: FIELDS.test, area: "test_library", permissionsKey: "__permissions", search: true },
+    {
+      path: "tests",
+      table: tenant.tests,
+      fields: FIELDS.test,
+      area: "test_library",
+      permissionsKey: "__permissions",
+      search: true,
+    },
     // Configurations need Read on Test Library (reference §6).
-    { path: "configurations", table: tenant.configurations, fields: FIELDS.configuration, area: "test_library", permissionsKey: "permissions", search: true },
-    { path: "testsets", table: tenant.testSets, fields: FIELDS.testSet, area: "test_sets", permissionsKey: "__permissions", search: false },
-    { path: "releases", table: tenant.releases, fields: FIELDS.release, area: "releases", permissionsKey: "__permissions", search: false },
+    {
+      path: "configurations",
+      table: tenant.configurations,
+      fields: FIELDS.configuration,
+      area: "test_library",
+      permissionsKey: "permissions",
+      search: true,
+    },
+    {
+      path: "testsets",
+      table: tenant.testSets,
+      fields: FIELDS.testSet,
+      area: "test_sets",
+      permissionsKey: "__permissions",
+      search: false,
+    },
+    {
+      path: "releases",
+      table: tenant.releases,
+      fields: FIELDS.release,
+      area: "releases",
+      permissionsKey: "__permissions",
+      search: false,
+    },
   ];
   for (const res of resources) {
     const list = (request: FastifyRequest) => {
       const { projectId, acl } = requireProject(rt, request, res.area, "read");
       const query = readListQuery(request.query, request.body);
       const filter = query.filter === undefined ? undefined : compileFilter(query.filter, res.fields);
-      return listEnvelope(res.table.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }), query, acl);
+      return listEnvelope(
+        res.table.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }),
+        query,
+        acl,
+      );
     };
     for (const url of bothVersions(`/projects/:projectId/${res.path}`)) app.get(url, list);
     if (res.search) {
@@ -53,7 +85,8 @@ export function registerLibraryRoutes(app: FastifyInstance, rt: Runtime): void {
   }
 
   // Test set items live under v1 and are addressed by 1-based position `seq` (reference §5).
-  const setOf = (request: FastifyRequest, projectId: number) => findInProject(tenant.testSets.get(idParam(request, "id")), projectId);
+  const setOf = (request: FastifyRequest, projectId: number) =>
+    findInProject(tenant.testSets.get(idParam(request, "id")), projectId);
   for (const url of bothVersions("/projects/:projectId/testsets/:id/items")) {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_sets", "read");
@@ -70,7 +103,10 @@ export function registerLibraryRoutes(app: FastifyInstance, rt: Runtime): void {
       const { projectId } = requireProject(rt, request, "test_sets", "read");
       const set = setOf(request, projectId);
       const seq = idParam(request, "seq");
-      return findInProject(tenant.setItems.get(set.id)?.find((item) => item["seq"] === seq), projectId);
+      return findInProject(
+        tenant.setItems.get(set.id)?.find((item) => item["seq"] === seq),
+        projectId,
+      );
     });
   }
 }

@@ -22,8 +22,11 @@ export function registerProjectRoutes(app: FastifyInstance, rt: Runtime): void {
       // Lists only the projects the caller can access (reference §8).
       const user = authenticate(tenant, request.headers.authorization);
       const query = readListQuery(request.query);
-      const visible = [...tenant.projects.values()].filter((p) => hasAnyRight(user.rights.get(p.id))).sort((a, b) => a.id - b.id);
-      const rows = query.limit === 0 ? [] : visible.slice(query.offset, query.offset + query.limit).map((p) => projectWire(p, 7));
+      const visible = [...tenant.projects.values()]
+        .filter((p) => hasAnyRight(user.rights.get(p.id)))
+        .sort((a, b) => a.id - b.id);
+      const rows =
+        query.limit === 0 ? [] : visible.slice(query.offset, query.offset + query.limit).map((p) => projectWire(p, 7));
       return listEnvelope({ rows, total: visible.length }, query, 7);
     });
   }
@@ -45,14 +48,24 @@ export function registerProjectRoutes(app: FastifyInstance, rt: Runtime): void {
       const query = readListQuery(request.query);
       const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.user);
       const matched = members(projectId).filter((u) => !filter || filter.test(u));
-      return listEnvelope({ rows: query.limit === 0 ? [] : matched.slice(query.offset, query.offset + query.limit), total: matched.length }, query, 7);
+      return listEnvelope(
+        {
+          rows: query.limit === 0 ? [] : matched.slice(query.offset, query.offset + query.limit),
+          total: matched.length,
+        },
+        query,
+        7,
+      );
     });
   }
   for (const url of bothVersions("/projects/:projectId/users/:id")) {
     app.get(url, (request) => {
       const { projectId } = requireProject(rt, request, null, "read");
       const id = idParam(request, "id");
-      return findInProject(members(projectId).find((u) => u.id === id), projectId);
+      return findInProject(
+        members(projectId).find((u) => u.id === id),
+        projectId,
+      );
     });
   }
 }

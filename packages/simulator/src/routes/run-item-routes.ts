@@ -44,7 +44,12 @@ export function registerRunItemRoutes(app: FastifyInstance, rt: Runtime): void {
       const run = findInProject(tenant.runs.get(idParam(request, "id")), projectId);
       const query = readListQuery(request.query);
       const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.runItem);
-      const page = tenant.items.query({ filter, scope: { test_run_id: run.id }, offset: query.offset, limit: query.limit });
+      const page = tenant.items.query({
+        filter,
+        scope: { test_run_id: run.id },
+        offset: query.offset,
+        limit: query.limit,
+      });
       return listEnvelope(page, query, acl);
     });
   }
@@ -59,7 +64,8 @@ export function registerRunItemRoutes(app: FastifyInstance, rt: Runtime): void {
       // Status texts come from the project's choice list (reference §3.6); the simulator knows the
       // standard item statuses of §3.8 and matches them case-insensitively.
       const status = STATUSES.find((s) => s.toLowerCase() === body.StatusCode.trim().toLowerCase());
-      if (!status) throw badRequest(`StatusCode '${body.StatusCode}' is not an item status; use one of ${STATUSES.join(", ")}`);
+      if (!status)
+        throw badRequest(`StatusCode '${body.StatusCode}' is not an item status; use one of ${STATUSES.join(", ")}`);
       engine.setItemStatus(item, status, clock.nowMs(), body.RunTime, user.seed.id);
       // The response body is not documented (reference §3.6); third-party code reads an item.
       return tenant.items.get(item.id);

@@ -42,7 +42,8 @@ describe("POST testruns (reference §3.1)", () => {
   it("answers the documented sample request with 200 and every run field in its documented type", async () => {
     const res = await call(sim, "POST", RUNS, { body: { TestId: 3101, RunByHostId: 101 } });
     expect(res.status).toBe(200);
-    for (const [field, type] of Object.entries(DOCUMENTED_RUN_FIELDS)) expect([field, typeof res.body[field]]).toEqual([field, type]);
+    for (const [field, type] of Object.entries(DOCUMENTED_RUN_FIELDS))
+      expect([field, typeof res.body[field]]).toEqual([field, type]);
     expect(res.body).toMatchObject({
       release_id: 0,
       project_id: 1001,
@@ -64,7 +65,12 @@ describe("POST testruns (reference §3.1)", () => {
   });
 
   it("answers a wrong password with 401, a Basic challenge and a Message", async () => {
-    const res = await sim.app.inject({ method: "POST", url: `/rest-api/service${RUNS}`, headers: { authorization: `Basic ${Buffer.from("demo@qac.example:nope").toString("base64")}` }, payload: { TestId: 3101 } });
+    const res = await sim.app.inject({
+      method: "POST",
+      url: `/rest-api/service${RUNS}`,
+      headers: { authorization: `Basic ${Buffer.from("demo@qac.example:nope").toString("base64")}` },
+      payload: { TestId: 3101 },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers["www-authenticate"]).toMatch(/^Basic/);
     expect(res.json().Message).toMatch(/wrong e-mail or password/);
@@ -84,12 +90,20 @@ describe("POST testruns (reference §3.1)", () => {
   });
 
   it("denies a project the user has no access to, and an unknown project, alike", async () => {
-    expect((await call(sim, "GET", "/api/v2/projects/1002/testruns", { as: "viewer" })).body).toEqual({ Message: "Access is denied" });
-    expect(await call(sim, "POST", "/api/v2/projects/9999/testruns", { body: { TestId: 3101 } })).toMatchObject({ status: 403, body: { Message: "Access is denied" } });
+    expect((await call(sim, "GET", "/api/v2/projects/1002/testruns", { as: "viewer" })).body).toEqual({
+      Message: "Access is denied",
+    });
+    expect(await call(sim, "POST", "/api/v2/projects/9999/testruns", { body: { TestId: 3101 } })).toMatchObject({
+      status: 403,
+      body: { Message: "Access is denied" },
+    });
   });
 
   it("answers an unknown test with 404 File or directory not found", async () => {
-    expect(await call(sim, "POST", RUNS, { body: { TestId: 999999 } })).toMatchObject({ status: 404, body: { Message: "File or directory not found" } });
+    expect(await call(sim, "POST", RUNS, { body: { TestId: 999999 } })).toMatchObject({
+      status: 404,
+      body: { Message: "File or directory not found" },
+    });
     // A test of another project is unknown here too.
     expect((await call(sim, "POST", RUNS, { body: { TestId: 4101 } })).status).toBe(404);
   });
@@ -110,7 +124,9 @@ describe("POST testruns (reference §3.1)", () => {
   });
 
   it("explains a body without TestId and TestSetId", async () => {
-    expect((await call(sim, "POST", RUNS, { body: { RunByHostId: 101 } })).body).toEqual({ Message: "Either TestId or TestSetId is required" });
+    expect((await call(sim, "POST", RUNS, { body: { RunByHostId: 101 } })).body).toEqual({
+      Message: "Either TestId or TestSetId is required",
+    });
   });
 
   it("runs the set when both TestId and TestSetId are given", async () => {
@@ -120,7 +136,13 @@ describe("POST testruns (reference §3.1)", () => {
 
   it("makes one item per active set item in seq order and copies is_sequential from the set", async () => {
     const res = await call(sim, "POST", RUNS, { body: { TestSetId: 6101, TestConfigId: 801, ReleaseId: 904 } });
-    expect(res.body).toMatchObject({ is_sequential: true, nbr_tests: 5, configuration_name: "Chrome / Windows 11", release_name: "Build 42", test_host: "build-agent-01" });
+    expect(res.body).toMatchObject({
+      is_sequential: true,
+      nbr_tests: 5,
+      configuration_name: "Chrome / Windows 11",
+      release_name: "Build 42",
+      test_host: "build-agent-01",
+    });
     const items = await call(sim, "GET", `${RUNS}/${res.body.id}/items`);
     expect(items.body.results.map((i: Row) => [i.sequence_number, i.test_id, i.is_stopped_on_fail])).toEqual([
       [1, 3182, true],
@@ -134,19 +156,29 @@ describe("POST testruns (reference §3.1)", () => {
   });
 
   it("lets IsSequential in the body override the set", async () => {
-    expect((await call(sim, "POST", RUNS, { body: { TestSetId: 6101, IsSequential: false } })).body.is_sequential).toBe(false);
-    expect((await call(sim, "POST", RUNS, { body: { TestSetId: 6102, IsSequential: true } })).body.is_sequential).toBe(true);
+    expect((await call(sim, "POST", RUNS, { body: { TestSetId: 6101, IsSequential: false } })).body.is_sequential).toBe(
+      false,
+    );
+    expect((await call(sim, "POST", RUNS, { body: { TestSetId: 6102, IsSequential: true } })).body.is_sequential).toBe(
+      true,
+    );
   });
 
   it("accepts a form-encoded body and field names in any case", async () => {
-    const form = await call(sim, "POST", RUNS, { body: "TestId=3141&RunByHostId=102", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await call(sim, "POST", RUNS, {
+      body: "TestId=3141&RunByHostId=102",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form).toMatchObject({ status: 200, body: { test_host: "build-agent-02", nbr_tests: 1 } });
     const lower = await call(sim, "POST", RUNS, { body: { testid: 3142, runbyhostid: 103 } });
     expect(lower).toMatchObject({ status: 200, body: { test_host: "mac-agent-01" } });
   });
 
   it("refuses a body above 1 MiB with 413", async () => {
-    const res = await call(sim, "POST", RUNS, { body: JSON.stringify({ TestId: 3101, pad: "x".repeat(1024 * 1024) }), headers: { "content-type": "application/json" } });
+    const res = await call(sim, "POST", RUNS, {
+      body: JSON.stringify({ TestId: 3101, pad: "x".repeat(1024 * 1024) }),
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(413);
   });
 
@@ -172,14 +204,23 @@ describe("GET, DELETE and restart of a run (reference §3.3–§3.5)", () => {
   });
 
   it("needs the Delete right to delete", async () => {
-    expect((await call(sim, "DELETE", `${RUNS}/120002`, { as: "tester" })).body).toEqual({ Message: "Access is denied" });
+    expect((await call(sim, "DELETE", `${RUNS}/120002`, { as: "tester" })).body).toEqual({
+      Message: "Access is denied",
+    });
   });
 
   it("restarts into a new run with a new id and leaves the old run alone", async () => {
     const res = await call(sim, "POST", `${RUNS}/120001/restart`, { as: "tester" });
     expect(res.status).toBe(200);
     expect(res.body.id).not.toBe(120001);
-    expect(res.body).toMatchObject({ status_code: "Awaiting Run", test_set_id: 6101, test_config_id: 801, release_id: 903, run_by_user_id: 503, nbr_tests: 5 });
+    expect(res.body).toMatchObject({
+      status_code: "Awaiting Run",
+      test_set_id: 6101,
+      test_config_id: 801,
+      release_id: 903,
+      run_by_user_id: 503,
+      nbr_tests: 5,
+    });
     expect((await call(sim, "GET", `${RUNS}/120001`)).body.status_code).toBe("Failed");
   });
 });

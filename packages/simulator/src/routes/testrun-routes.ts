@@ -8,7 +8,15 @@ import type { Runtime } from "../runtime.js";
 import { FIELDS } from "../tenant/entity-fields.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
 
-const CREATE_FIELDS = ["TestId", "TestSetId", "TestConfigId", "ReleaseId", "RunByHostId", "IsSequential", "ForceNewRunCreation"] as const;
+const CREATE_FIELDS = [
+  "TestId",
+  "TestSetId",
+  "TestConfigId",
+  "ReleaseId",
+  "RunByHostId",
+  "IsSequential",
+  "ForceNewRunCreation",
+] as const;
 const id = { type: "integer", minimum: 0 };
 
 /** JSON schema of the create body `RequestTestPost` (reference §3.1); other fields are ignored. */
@@ -42,14 +50,19 @@ function canonicalBody(body: unknown): unknown {
 /** Test run routes (reference §3): list, get, create, delete, restart. */
 export function registerTestRunRoutes(app: FastifyInstance, rt: Runtime): void {
   const { tenant, engine, clock } = rt;
-  const runOf = (request: FastifyRequest, projectId: number) => findInProject(tenant.runs.get(idParam(request, "id")), projectId);
+  const runOf = (request: FastifyRequest, projectId: number) =>
+    findInProject(tenant.runs.get(idParam(request, "id")), projectId);
 
   for (const url of bothVersions("/projects/:projectId/testruns")) {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_library", "read");
       const query = readListQuery(request.query);
       const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.run);
-      return listEnvelope(tenant.runs.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }), query, acl);
+      return listEnvelope(
+        tenant.runs.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }),
+        query,
+        acl,
+      );
     });
     app.post(url, {
       schema: { body: createRunBodySchema },

@@ -55,7 +55,8 @@ export function resolveRunSpec(tenant: Tenant, projectId: number, userId: number
   const configId = body.TestConfigId ?? 0;
   if (configId) {
     const config = inProject(tenant.configurations.get(configId), projectId);
-    if (config["is_active"] !== true) throw badRequest(`Test configuration ${configId} is inactive: pick an active configuration`);
+    if (config["is_active"] !== true)
+      throw badRequest(`Test configuration ${configId} is inactive: pick an active configuration`);
   }
   const releaseId = body.ReleaseId ?? 0;
   if (releaseId) inProject(tenant.releases.get(releaseId), projectId);
@@ -101,7 +102,13 @@ export function resolveRunSpec(tenant: Tenant, projectId: number, userId: number
     // A single test is not a sequence unless the body says so (reference §11.2).
     isSequential: body.IsSequential ?? false,
     executionType: test["execution_type"] as string,
-    items: [{ testId: test.id, isStoppedOnFail: false, hostId: hostId || (tenant.testPlans.get(test.id)?.defaultHostId ?? 0) }],
+    items: [
+      {
+        testId: test.id,
+        isStoppedOnFail: false,
+        hostId: hostId || (tenant.testPlans.get(test.id)?.defaultHostId ?? 0),
+      },
+    ],
   };
 }
 
@@ -113,25 +120,38 @@ const ACTIVE_STATUSES = ["Awaiting Run", "In Progress", "Paused"] as const;
  * `full-key-error` also the same configuration, release and requested host.
  */
 export function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: DuplicateRunMode): RunRow | undefined {
-  const byTarget = spec.testSetId ? tenant.runs.idsWhere("test_set_id", spec.testSetId) : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());
+  const byTarget = spec.testSetId
+    ? tenant.runs.idsWhere("test_set_id", spec.testSetId)
+    : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());
   // With a long history, the few active runs are the cheaper side to walk.
   const active = ACTIVE_STATUSES.map((s) => tenant.runs.idsWhere("status_code", s));
   const activeCount = active.reduce((n, ids) => n + ids.size, 0);
-  const candidates = activeCount < byTarget.size ? active.flatMap((ids) => [...ids]).filter((id) => byTarget.has(id)) : byTarget;
+  const candidates =
+    activeCount < byTarget.size ? active.flatMap((ids) => [...ids]).filter((id) => byTarget.has(id)) : byTarget;
   let found: RunRow | undefined;
   for (const id of candidates) {
     const run = tenant.runs.get(id);
     const meta = tenant.runMeta.get(id);
     if (!run || !meta || run.project_id !== spec.projectId || !isActiveRun(run.status_code)) continue;
     if (!spec.testSetId && meta.testId !== spec.testId) continue;
-    if (matchesFullKey(mode) && (run.test_config_id !== spec.configId || run.release_id !== spec.releaseId || meta.hostId !== spec.hostId)) continue;
+    if (
+      matchesFullKey(mode) &&
+      (run.test_config_id !== spec.configId || run.release_id !== spec.releaseId || meta.hostId !== spec.hostId)
+    )
+      continue;
     if (!found || run.id < found.id) found = run;
   }
   return found;
 }
 
 /** Creates a run, or reuses / refuses a duplicate according to `mode` and `ForceNewRunCreation`. */
-export function createRun(tenant: Tenant, spec: RunSpec, body: CreateRunBody, mode: DuplicateRunMode, nowMs: number): CreateRunResult {
+export function createRun(
+  tenant: Tenant,
+  spec: RunSpec,
+  body: CreateRunBody,
+  mode: DuplicateRunMode,
+  nowMs: number,
+): CreateRunResult {
   // ForceNewRunCreation = true always creates a new run (reference §3.1, §11.1).
   if (body.ForceNewRunCreation !== true) {
     const existing = findActiveDuplicate(tenant, spec, mode);

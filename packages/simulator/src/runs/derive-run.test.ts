@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ItemStatus, RunItemRow } from "../tenant/wire-types.js";
 import { deriveRun } from "./derive-run.js";
 
-const items = (...statuses: ItemStatus[]) => statuses.map((status_code, i) => ({ status_code, run_time: 10 * (i + 1) }) as RunItemRow);
+const items = (...statuses: ItemStatus[]) =>
+  statuses.map((status_code, i) => ({ status_code, run_time: 10 * (i + 1) }) as RunItemRow);
 
 describe("deriveRun", () => {
   it("is Awaiting Run while every item waits, In Progress once a host started it", () => {

@@ -4,7 +4,14 @@ import type { RunItemRow, RunRow, RunStatus } from "../tenant/wire-types.js";
 /** The run fields that follow from its items. */
 export type DerivedRunFields = Pick<
   RunRow,
-  "status_code" | "nbr_tests" | "nbr_passed" | "nbr_failed" | "nbr_blocked" | "nbr_awaiting_run" | "run_time" | "run_time_formated"
+  | "status_code"
+  | "nbr_tests"
+  | "nbr_passed"
+  | "nbr_failed"
+  | "nbr_blocked"
+  | "nbr_awaiting_run"
+  | "run_time"
+  | "run_time_formated"
 >;
 
 /**

@@ -54,7 +54,10 @@ describe("ForceNewRunCreation and duplicateRunMode (reference §11.1)", () => {
   it("error: answers 400 Test is already running", async () => {
     sim = createSimulator({ clock: "virtual", duplicateRunMode: "error" });
     await post({ TestSetId: 6102 });
-    expect(await post({ TestSetId: 6102 })).toMatchObject({ status: 400, body: { Message: "Test is already running" } });
+    expect(await post({ TestSetId: 6102 })).toMatchObject({
+      status: 400,
+      body: { Message: "Test is already running" },
+    });
   });
 
   it("full-key-error: answers 400 only when set, configuration, release and host all match", async () => {

@@ -48,7 +48,11 @@ export function insertMany(tenant: Tenant, projectId: number, runs: readonly Bul
     const started = bulk.startedAt === undefined ? nowMs : new Date(bulk.startedAt).getTime();
     const status = bulk.status ?? "Passed";
     const [first, rest] = ITEM_STATUSES[status];
-    const run = insertRun(tenant, spec, started, tenant.nextRunId(), { status, runTimeSeconds: 30, statusOf: (i) => (i === 0 ? first : rest) });
+    const run = insertRun(tenant, spec, started, tenant.nextRunId(), {
+      status,
+      runTimeSeconds: 30,
+      statusOf: (i) => (i === 0 ? first : rest),
+    });
     ids.push(run.id);
   }
   return ids;

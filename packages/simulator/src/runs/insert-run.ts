@@ -44,7 +44,13 @@ export interface InitialResults {
  * @param id use this id (seeded runs); a fresh one otherwise
  * @param initial results to store right away (bulk inserts), instead of Awaiting Run
  */
-export function insertRun(tenant: Tenant, spec: RunSpec, nowMs: number, id = tenant.nextRunId(), initial?: InitialResults): RunRow {
+export function insertRun(
+  tenant: Tenant,
+  spec: RunSpec,
+  nowMs: number,
+  id = tenant.nextRunId(),
+  initial?: InitialResults,
+): RunRow {
   const setName = titleOf(tenant.testSets.get(spec.testSetId));
   const configName = titleOf(tenant.configurations.get(spec.configId));
   const releaseName = titleOf(tenant.releases.get(spec.releaseId));

@@ -35,7 +35,8 @@ export class RunEngine {
     const meta = this.tenant.runMeta.get(runId);
     if (!meta) return;
     meta.driven = true;
-    if (this.tenant.itemsOf(runId).some((item) => this.runnable(item))) this.schedule(runId, createdAt + this.tenant.agent.pickupDelayMs, 0);
+    if (this.tenant.itemsOf(runId).some((item) => this.runnable(item)))
+      this.schedule(runId, createdAt + this.tenant.agent.pickupDelayMs, 0);
   }
 
   /** Applies every event due at or before `now`, in time order. */
@@ -90,9 +91,16 @@ export class RunEngine {
   wake(now: number): void {
     for (const [runId, meta] of this.tenant.runMeta) {
       const run = this.tenant.runs.get(runId);
-      if (!meta.driven || this.pending.has(runId) || !run || (run.status_code !== "Awaiting Run" && run.status_code !== "In Progress")) continue;
+      if (
+        !meta.driven ||
+        this.pending.has(runId) ||
+        !run ||
+        (run.status_code !== "Awaiting Run" && run.status_code !== "In Progress")
+      )
+        continue;
       if (meta.started) this.scheduleNext(runId, now);
-      else if (this.tenant.itemsOf(runId).some((item) => this.runnable(item))) this.schedule(runId, now + this.tenant.agent.pickupDelayMs, 0);
+      else if (this.tenant.itemsOf(runId).some((item) => this.runnable(item)))
+        this.schedule(runId, now + this.tenant.agent.pickupDelayMs, 0);
     }
   }
 
@@ -151,7 +159,12 @@ export class RunEngine {
   private runnable(item: RunItemRow): boolean {
     const hostId = this.tenant.itemMeta.get(item.id)?.hostId ?? 0;
     // Hosts with a real (external) agent get their results through the automation API instead.
-    return item.automated && hostId !== 0 && this.tenant.hosts.get(hostId)?.["is_active"] === true && this.tenant.hostAgents.get(hostId)?.simulated !== false;
+    return (
+      item.automated &&
+      hostId !== 0 &&
+      this.tenant.hosts.get(hostId)?.["is_active"] === true &&
+      this.tenant.hostAgents.get(hostId)?.simulated !== false
+    );
   }
 
   private rederive(runId: number, at: number): void {

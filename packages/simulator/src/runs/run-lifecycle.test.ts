@@ -13,7 +13,16 @@ function seed(): SeedDocument {
     version: 1,
     clock_start: "2026-12-01T09:00:00Z",
     simulation: { pickup_delay_seconds: 2, speed: 1 },
-    users: [{ id: 1, email: "demo@qac.example", password: "demo", first_name: "Dana", last_name: "Demo", rights: { "1001": "full" } }],
+    users: [
+      {
+        id: 1,
+        email: "demo@qac.example",
+        password: "demo",
+        first_name: "Dana",
+        last_name: "Demo",
+        rights: { "1001": "full" },
+      },
+    ],
     hosts: [{ id: 101, host_name: "agent" }],
     projects: [
       {
@@ -28,11 +37,21 @@ function seed(): SeedDocument {
           { id: 6, title: "look around", automated: false },
         ],
         test_sets: [
-          { id: 10, title: "stop on fail", is_sequential: true, items: [{ test_id: 1 }, { test_id: 2, is_stopped_on_fail: true }, { test_id: 3 }] },
+          {
+            id: 10,
+            title: "stop on fail",
+            is_sequential: true,
+            items: [{ test_id: 1 }, { test_id: 2, is_stopped_on_fail: true }, { test_id: 3 }],
+          },
           { id: 11, title: "with skip", items: [{ test_id: 1 }, { test_id: 4 }] },
           { id: 12, title: "blocked", items: [{ test_id: 1 }, { test_id: 5 }] },
           { id: 13, title: "no stop", items: [{ test_id: 2, is_stopped_on_fail: true }, { test_id: 3 }] },
-          { id: 14, title: "manual in the middle", is_sequential: true, items: [{ test_id: 1 }, { test_id: 6 }, { test_id: 3 }] },
+          {
+            id: 14,
+            title: "manual in the middle",
+            is_sequential: true,
+            items: [{ test_id: 1 }, { test_id: 6 }, { test_id: 3 }],
+          },
         ],
       },
     ],
@@ -53,7 +72,11 @@ describe("run lifecycle under the virtual clock (reference §11.6, §11.2)", () 
     await sim.clock.advance(1999);
     expect(sim.runs.get(id)!.status_code).toBe("Awaiting Run");
     await sim.clock.advance(1);
-    expect(sim.runs.get(id)).toMatchObject({ status_code: "In Progress", date_started: "2026-12-01T09:00:02.0000000", nbr_awaiting_run: 1 });
+    expect(sim.runs.get(id)).toMatchObject({
+      status_code: "In Progress",
+      date_started: "2026-12-01T09:00:02.0000000",
+      nbr_awaiting_run: 1,
+    });
     await sim.clock.advance(10_000);
     expect(sim.runs.get(id)).toMatchObject({
       status_code: "Passed",
@@ -64,7 +87,11 @@ describe("run lifecycle under the virtual clock (reference §11.6, §11.2)", () 
       run_time_formated: "00:00:10",
       date_finished: "2026-12-01T09:00:12.0000000",
     });
-    expect(sim.runs.items(id)[0]).toMatchObject({ status_code: "Passed", run_time: 10, date_finished: "2026-12-01T09:00:12.0000000" });
+    expect(sim.runs.items(id)[0]).toMatchObject({
+      status_code: "Passed",
+      run_time: 10,
+      date_finished: "2026-12-01T09:00:12.0000000",
+    });
   });
 
   it("blocks the rest of a sequential run after a stop-on-fail failure and ends Failed", async () => {
@@ -75,7 +102,13 @@ describe("run lifecycle under the virtual clock (reference §11.6, §11.2)", () 
     expect(sim.runs.get(id)!.status_code).toBe("In Progress");
     await sim.clock.advance(20_000);
     expect(statuses(id)).toEqual(["Passed", "Failed", "Blocked"]);
-    expect(sim.runs.get(id)).toMatchObject({ status_code: "Failed", nbr_passed: 1, nbr_failed: 1, nbr_blocked: 1, run_time: 30 });
+    expect(sim.runs.get(id)).toMatchObject({
+      status_code: "Failed",
+      nbr_passed: 1,
+      nbr_failed: 1,
+      nbr_blocked: 1,
+      run_time: 30,
+    });
   });
 
   it("does not stop a non-sequential run on a failure", async () => {
@@ -108,7 +141,9 @@ describe("run lifecycle under the virtual clock (reference §11.6, §11.2)", () 
     await sim.clock.advance(60_000);
     expect(statuses(id)).toEqual(["Passed", "Awaiting Run", "Awaiting Run"]);
     const manual = sim.runs.items(id)[1]!;
-    const patched = await call(sim, "PATCH", `${RUNS}/${id}/items/${manual.id}`, { body: { StatusCode: "Passed", RunTime: 120 } });
+    const patched = await call(sim, "PATCH", `${RUNS}/${id}/items/${manual.id}`, {
+      body: { StatusCode: "Passed", RunTime: 120 },
+    });
     expect(patched.body).toMatchObject({ status_code: "Passed", run_time: 120, status_updated_by: 1 });
     await sim.clock.advance(30_000);
     expect(sim.runs.get(id)).toMatchObject({ status_code: "Passed", run_time: 160 });
@@ -119,9 +154,16 @@ describe("run lifecycle under the virtual clock (reference §11.6, §11.2)", () 
     const res = await call(sim, "POST", RUNS, { body: { TestSetId: 11 } });
     const [first, second] = sim.runs.items(res.body.id);
     await call(sim, "PATCH", `${RUNS}/${res.body.id}/items/${first!.id}`, { body: { StatusCode: "failed" } });
-    expect((await call(sim, "GET", `${RUNS}/${res.body.id}`)).body).toMatchObject({ status_code: "In Progress", nbr_failed: 1 });
+    expect((await call(sim, "GET", `${RUNS}/${res.body.id}`)).body).toMatchObject({
+      status_code: "In Progress",
+      nbr_failed: 1,
+    });
     await call(sim, "PUT", `${RUNS}/${res.body.id}/items/${second!.id}`, { body: { StatusCode: "Passed" } });
-    expect((await call(sim, "GET", `${RUNS}/${res.body.id}`)).body).toMatchObject({ status_code: "Failed", nbr_failed: 1, nbr_passed: 1 });
+    expect((await call(sim, "GET", `${RUNS}/${res.body.id}`)).body).toMatchObject({
+      status_code: "Failed",
+      nbr_failed: 1,
+      nbr_passed: 1,
+    });
   });
 
   it("refuses an item PATCH without StatusCode or with an unknown status", async () => {
@@ -130,8 +172,12 @@ describe("run lifecycle under the virtual clock (reference §11.6, §11.2)", () 
     const item = sim.runs.items(res.body.id)[0]!;
     expect((await call(sim, "PATCH", `${RUNS}/${res.body.id}/items/${item.id}`, { body: {} })).status).toBe(400);
     const bad = await call(sim, "PATCH", `${RUNS}/${res.body.id}/items/${item.id}`, { body: { StatusCode: "Done" } });
-    expect(bad.body.Message).toBe("StatusCode 'Done' is not an item status; use one of Awaiting Run, Passed, Failed, Blocked, Skipped");
-    expect((await call(sim, "PATCH", `${RUNS}/${res.body.id}/items/999999`, { body: { StatusCode: "Passed" } })).status).toBe(404);
+    expect(bad.body.Message).toBe(
+      "StatusCode 'Done' is not an item status; use one of Awaiting Run, Passed, Failed, Blocked, Skipped",
+    );
+    expect(
+      (await call(sim, "PATCH", `${RUNS}/${res.body.id}/items/999999`, { body: { StatusCode: "Passed" } })).status,
+    ).toBe(404);
   });
 
   it("gives the same history for the same seed", async () => {

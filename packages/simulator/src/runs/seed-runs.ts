@@ -18,7 +18,10 @@ export function seedRuns(tenant: Tenant, engine: RunEngine, seed: SeedDocument, 
         try {
           return resolveRunSpec(tenant, project.id, run.run_by_user_id, body);
         } catch (e) {
-          if (e instanceof HttpError) throw new SeedError(file, [{ path: `/projects/${pi}/runs/${ri}`, message: `this run cannot be created: ${e.message}` }]);
+          if (e instanceof HttpError)
+            throw new SeedError(file, [
+              { path: `/projects/${pi}/runs/${ri}`, message: `this run cannot be created: ${e.message}` },
+            ]);
           throw e;
         }
       };

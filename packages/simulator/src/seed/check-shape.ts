@@ -3,13 +3,21 @@ import type { SeedProblem } from "../errors.js";
 /** Checks one value at `path`, pushing every problem found. */
 export type Check = (value: unknown, path: string, problems: SeedProblem[]) => void;
 
-const typeName = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`);
+const typeName = (v: unknown) =>
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "a list"
+      : typeof v === "object"
+        ? "a mapping"
+        : `${typeof v} ${JSON.stringify(v)}`;
 
 /** A whole number, optionally at least `min`. */
 export const integer =
   (min = Number.MIN_SAFE_INTEGER): Check =>
   (v, path, problems) => {
-    if (typeof v !== "number" || !Number.isInteger(v)) problems.push({ path, message: `expected a whole number, found ${typeName(v)}` });
+    if (typeof v !== "number" || !Number.isInteger(v))
+      problems.push({ path, message: `expected a whole number, found ${typeName(v)}` });
     else if (v < min) problems.push({ path, message: `expected a number >= ${min}, found ${v}` });
   };
 
@@ -17,12 +25,14 @@ export const integer =
 export const numberAbove =
   (above: number): Check =>
   (v, path, problems) => {
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= above) problems.push({ path, message: `expected a number > ${above}, found ${typeName(v)}` });
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= above)
+      problems.push({ path, message: `expected a number > ${above}, found ${typeName(v)}` });
   };
 
 /** A non-empty string. */
 export const text: Check = (v, path, problems) => {
-  if (typeof v !== "string" || v.trim() === "") problems.push({ path, message: `expected a non-empty string, found ${typeName(v)}` });
+  if (typeof v !== "string" || v.trim() === "")
+    problems.push({ path, message: `expected a non-empty string, found ${typeName(v)}` });
 };
 
 /** true or false. */
@@ -34,7 +44,8 @@ export const bool: Check = (v, path, problems) => {
 export const oneOf =
   (...allowed: string[]): Check =>
   (v, path, problems) => {
-    if (typeof v !== "string" || !allowed.includes(v)) problems.push({ path, message: `expected one of ${allowed.join(", ")}, found ${typeName(v)}` });
+    if (typeof v !== "string" || !allowed.includes(v))
+      problems.push({ path, message: `expected one of ${allowed.join(", ")}, found ${typeName(v)}` });
   };
 
 /** A list whose every element passes `item`. */
@@ -58,7 +69,8 @@ export const either =
 export const mapOf =
   (value: Check): Check =>
   (v, path, problems) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) problems.push({ path, message: `expected a mapping, found ${typeName(v)}` });
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      problems.push({ path, message: `expected a mapping, found ${typeName(v)}` });
     else for (const [k, el] of Object.entries(v)) value(el, `${path}/${k}`, problems);
   };
 
@@ -71,13 +83,19 @@ export const shape =
       return;
     }
     const record = v as Record<string, unknown>;
-    const known = new Map(Object.entries(props).map(([k, check]) => [k.replace(/\?$/, ""), { check, optional: k.endsWith("?") }]));
+    const known = new Map(
+      Object.entries(props).map(([k, check]) => [k.replace(/\?$/, ""), { check, optional: k.endsWith("?") }]),
+    );
     for (const [key, { check, optional }] of known) {
       if (record[key] === undefined) {
         if (!optional) problems.push({ path, message: `missing required key '${key}'` });
       } else check(record[key], `${path}/${key}`, problems);
     }
     for (const key of Object.keys(record)) {
-      if (!known.has(key)) problems.push({ path: `${path}/${key}`, message: `unknown key '${key}' (allowed here: ${[...known.keys()].join(", ")})` });
+      if (!known.has(key))
+        problems.push({
+          path: `${path}/${key}`,
+          message: `unknown key '${key}' (allowed here: ${[...known.keys()].join(", ")})`,
+        });
     }
   };

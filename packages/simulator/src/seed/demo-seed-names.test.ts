@@ -10,11 +10,16 @@ import type { SeedRelease } from "./seed-document.js";
 describe("demo tenant names other packages rely on", () => {
   const seed = loadSeedFile(DEFAULT_SEED_PATH);
   const webShop = seed.projects.find((p) => p.id === 1001)!;
-  const path = (releases: SeedRelease[], prefix = ""): string[] => releases.flatMap((r) => [`${prefix}${r.title}`, ...path(r.children ?? [], `${prefix}${r.title}/`)]);
+  const path = (releases: SeedRelease[], prefix = ""): string[] =>
+    releases.flatMap((r) => [`${prefix}${r.title}`, ...path(r.children ?? [], `${prefix}${r.title}/`)]);
 
   it("keeps projects, users and hosts", () => {
     expect(seed.projects.map((p) => `${p.id} ${p.name}`)).toEqual(["1001 Web Shop", "1002 Mobile App"]);
-    expect(seed.users.map((u) => `${u.email}:${u.password}`)).toEqual(["demo@qac.example:demo", "viewer@qac.example:viewer", "tester@qac.example:tester"]);
+    expect(seed.users.map((u) => `${u.email}:${u.password}`)).toEqual([
+      "demo@qac.example:demo",
+      "viewer@qac.example:viewer",
+      "tester@qac.example:tester",
+    ]);
     expect(seed.hosts!.map((h) => `${h.id} ${h.host_name} ${h.is_active ?? true}`)).toEqual([
       "101 build-agent-01 true",
       "102 build-agent-02 true",
@@ -39,7 +44,14 @@ describe("demo tenant names other packages rely on", () => {
       "804 Edge / Windows 11",
       "805 IE 11 / Windows 8.1",
     ]);
-    expect(path(webShop.releases!)).toEqual(["2026.12", "2026.12/RC1", "2026.12/RC1/Build 41", "2026.12/RC1/Build 42", "2026.12/RC2", "2026.11"]);
+    expect(path(webShop.releases!)).toEqual([
+      "2026.12",
+      "2026.12/RC1",
+      "2026.12/RC1/Build 41",
+      "2026.12/RC1/Build 42",
+      "2026.12/RC2",
+      "2026.11",
+    ]);
     expect(webShop.tests!.find((t) => t.id === 3101)?.title).toBe("Guest checkout with credit card");
   });
 });

@@ -43,16 +43,20 @@ describe("seed loading", () => {
 
   it("names the line, path and problem for a wrong type", () => {
     expect(problemsOf(minimal.replace("id: 100, title: T", "id: '100', title: T"))).toEqual([
-      "line 9: /projects/0/tests/0/id: expected a whole number, found string \"100\"",
+      'line 9: /projects/0/tests/0/id: expected a whole number, found string "100"',
     ]);
   });
 
   it("reports unknown keys with the allowed ones", () => {
-    expect(problemsOf(minimal.replace("name: P", "name: P\n    colour: red"))[0]).toMatch(/\/projects\/0\/colour: unknown key 'colour' \(allowed here: id, name, dept_id/);
+    expect(problemsOf(minimal.replace("name: P", "name: P\n    colour: red"))[0]).toMatch(
+      /\/projects\/0\/colour: unknown key 'colour' \(allowed here: id, name, dept_id/,
+    );
   });
 
   it("reports a missing required key at its parent", () => {
-    expect(problemsOf(minimal.replace("password: pw, ", ""))).toEqual(["line 4: /users/0: missing required key 'password'"]);
+    expect(problemsOf(minimal.replace("password: pw, ", ""))).toEqual([
+      "line 4: /users/0: missing required key 'password'",
+    ]);
   });
 
   it("reports dangling references and duplicate ids all at once", () => {
@@ -68,7 +72,9 @@ describe("seed loading", () => {
   });
 
   it("throws SeedError with code SIM_SEED_INVALID for an invalid seed", () => {
-    expect(() => parseSeed(minimal.replace("password: pw, ", ""), "seed.yaml")).toThrow(expect.objectContaining({ name: "SeedError", code: "SIM_SEED_INVALID" }));
+    expect(() => parseSeed(minimal.replace("password: pw, ", ""), "seed.yaml")).toThrow(
+      expect.objectContaining({ name: "SeedError", code: "SIM_SEED_INVALID" }),
+    );
   });
 
   it("reports YAML syntax errors with their line", () => {
@@ -76,6 +82,8 @@ describe("seed loading", () => {
   });
 
   it("fails with SIM_SEED_READ for a missing file", () => {
-    expect(() => loadSeedFile("/nonexistent/seed.yaml")).toThrowError(expect.objectContaining({ code: "SIM_SEED_READ" }));
+    expect(() => loadSeedFile("/nonexistent/seed.yaml")).toThrowError(
+      expect.objectContaining({ code: "SIM_SEED_READ" }),
+    );
   });
 });

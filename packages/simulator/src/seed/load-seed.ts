@@ -15,13 +15,19 @@ export function parseSeed(source: string, file: string): SeedDocument {
   if (doc.errors.length > 0) {
     throw new SeedError(
       file,
-      doc.errors.map((e) => ({ path: `line ${e.linePos?.[0].line ?? "?"}`, message: e.message.split("\n")[0] ?? e.message })),
+      doc.errors.map((e) => ({
+        path: `line ${e.linePos?.[0].line ?? "?"}`,
+        message: e.message.split("\n")[0] ?? e.message,
+      })),
     );
   }
   const result = validateSeed(doc.toJS());
   if (result.ok) return result.seed;
   const located = result.problems.map((p): SeedProblem => {
-    const segments = p.path.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const segments = p.path
+      .split("/")
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     let node: unknown = doc.getIn(segments, true);
     // A missing key has no node: point at its parent mapping instead.
     for (let n = segments.length - 1; !isNode(node) && n >= 0; n--) node = doc.getIn(segments.slice(0, n), true);

@@ -32,10 +32,7 @@ export type SeedRight = "read" | "add" | "update" | "delete";
 
 /** Rights of a user in one project: a shorthand or a list per area. */
 export type SeedProjectRights =
-  | "full"
-  | "read"
-  | "none"
-  | { test_library?: SeedRight[]; test_sets?: SeedRight[]; releases?: SeedRight[] };
+  "full" | "read" | "none" | { test_library?: SeedRight[]; test_sets?: SeedRight[]; releases?: SeedRight[] };
 
 /** A user who can log in with e-mail and password, with rights per project. */
 export interface SeedUser {

@@ -16,7 +16,8 @@ const release: Check = (v, path, problems) =>
 /** The structural schema of a seed document (see `SeedDocument`). */
 export const seedShape: Check = shape({
   version: (v, path, problems) => {
-    if (v !== 1) problems.push({ path, message: `expected version 1 (the only seed format so far), found ${JSON.stringify(v)}` });
+    if (v !== 1)
+      problems.push({ path, message: `expected version 1 (the only seed format so far), found ${JSON.stringify(v)}` });
   },
   "rng_seed?": integer(),
   "clock_start?": text,
@@ -32,7 +33,12 @@ export const seedShape: Check = shape({
       "middle_name?": text,
       "is_security_admin?": bool,
       "is_active?": bool,
-      "rights?": mapOf(either(oneOf("full", "read", "none"), shape({ "test_library?": rightList, "test_sets?": rightList, "releases?": rightList }))),
+      "rights?": mapOf(
+        either(
+          oneOf("full", "read", "none"),
+          shape({ "test_library?": rightList, "test_sets?": rightList, "releases?": rightList }),
+        ),
+      ),
     }),
   ),
   "hosts?": listOf(

@@ -22,66 +22,128 @@ function unique(kind: string, entries: { id: number; path: string }[], problems:
   const seen = new Map<number, string>();
   for (const { id, path } of entries) {
     const first = seen.get(id);
-    if (first !== undefined) problems.push({ path: `${path}/id`, message: `duplicate ${kind} id ${id} (first used at ${first})` });
+    if (first !== undefined)
+      problems.push({ path: `${path}/id`, message: `duplicate ${kind} id ${id} (first used at ${first})` });
     else seen.set(id, path);
   }
   return new Set(seen.keys());
 }
 
 function flattenReleases(releases: SeedRelease[], path: string): { id: number; path: string }[] {
-  return releases.flatMap((r, i) => [{ id: r.id, path: `${path}/${i}` }, ...flattenReleases(r.children ?? [], `${path}/${i}/children`)]);
+  return releases.flatMap((r, i) => [
+    { id: r.id, path: `${path}/${i}` },
+    ...flattenReleases(r.children ?? [], `${path}/${i}/children`),
+  ]);
 }
 
 function checkReferences(seed: SeedDocument, problems: SeedProblem[]): void {
   const ref = (ok: boolean, path: string, message: string) => {
     if (!ok) problems.push({ path, message });
   };
-  if (seed.clock_start !== undefined) ref(!Number.isNaN(Date.parse(seed.clock_start)), "/clock_start", `'${seed.clock_start}' is not an ISO date-time like 2026-12-01T09:00:00Z`);
-  const departments = unique("department", (seed.departments ?? []).map((d, i) => ({ id: d.id, path: `/departments/${i}` })), problems);
-  const users = unique("user", seed.users.map((u, i) => ({ id: u.id, path: `/users/${i}` })), problems);
-  const hosts = unique("host", (seed.hosts ?? []).map((h, i) => ({ id: h.id, path: `/hosts/${i}` })), problems);
-  const projects = unique("project", seed.projects.map((p, i) => ({ id: p.id, path: `/projects/${i}` })), problems);
+  if (seed.clock_start !== undefined)
+    ref(
+      !Number.isNaN(Date.parse(seed.clock_start)),
+      "/clock_start",
+      `'${seed.clock_start}' is not an ISO date-time like 2026-12-01T09:00:00Z`,
+    );
+  const departments = unique(
+    "department",
+    (seed.departments ?? []).map((d, i) => ({ id: d.id, path: `/departments/${i}` })),
+    problems,
+  );
+  const users = unique(
+    "user",
+    seed.users.map((u, i) => ({ id: u.id, path: `/users/${i}` })),
+    problems,
+  );
+  const hosts = unique(
+    "host",
+    (seed.hosts ?? []).map((h, i) => ({ id: h.id, path: `/hosts/${i}` })),
+    problems,
+  );
+  const projects = unique(
+    "project",
+    seed.projects.map((p, i) => ({ id: p.id, path: `/projects/${i}` })),
+    problems,
+  );
   const emails = new Map<string, number>();
   seed.users.forEach((u, i) => {
     const key = u.email.toLowerCase();
     ref(!emails.has(key), `/users/${i}/email`, `duplicate e-mail ${u.email} (logins must be unique)`);
     emails.set(key, i);
-    for (const projectId of Object.keys(u.rights ?? {})) ref(projects.has(Number(projectId)), `/users/${i}/rights/${projectId}`, `no project with id ${projectId}`);
+    for (const projectId of Object.keys(u.rights ?? {}))
+      ref(projects.has(Number(projectId)), `/users/${i}/rights/${projectId}`, `no project with id ${projectId}`);
   });
   seed.hosts?.forEach((h, i) => {
-    if (h.dept_id !== undefined) ref(departments.has(h.dept_id), `/hosts/${i}/dept_id`, `no department with id ${h.dept_id}`);
+    if (h.dept_id !== undefined)
+      ref(departments.has(h.dept_id), `/hosts/${i}/dept_id`, `no department with id ${h.dept_id}`);
   });
   // Ids are unique across projects, like QAComplete's database ids.
-  unique("test", seed.projects.flatMap((p, pi) => (p.tests ?? []).map((t, i) => ({ id: t.id, path: `/projects/${pi}/tests/${i}` }))), problems);
-  unique("test set", seed.projects.flatMap((p, pi) => (p.test_sets ?? []).map((s, i) => ({ id: s.id, path: `/projects/${pi}/test_sets/${i}` }))), problems);
-  unique("configuration", seed.projects.flatMap((p, pi) => (p.configurations ?? []).map((c, i) => ({ id: c.id, path: `/projects/${pi}/configurations/${i}` }))), problems);
-  unique("release", seed.projects.flatMap((p, pi) => flattenReleases(p.releases ?? [], `/projects/${pi}/releases`)), problems);
-  unique("run", seed.projects.flatMap((p, pi) => (p.runs ?? []).map((r, i) => ({ id: r.id, path: `/projects/${pi}/runs/${i}` }))), problems);
+  unique(
+    "test",
+    seed.projects.flatMap((p, pi) => (p.tests ?? []).map((t, i) => ({ id: t.id, path: `/projects/${pi}/tests/${i}` }))),
+    problems,
+  );
+  unique(
+    "test set",
+    seed.projects.flatMap((p, pi) =>
+      (p.test_sets ?? []).map((s, i) => ({ id: s.id, path: `/projects/${pi}/test_sets/${i}` })),
+    ),
+    problems,
+  );
+  unique(
+    "configuration",
+    seed.projects.flatMap((p, pi) =>
+      (p.configurations ?? []).map((c, i) => ({ id: c.id, path: `/projects/${pi}/configurations/${i}` })),
+    ),
+    problems,
+  );
+  unique(
+    "release",
+    seed.projects.flatMap((p, pi) => flattenReleases(p.releases ?? [], `/projects/${pi}/releases`)),
+    problems,
+  );
+  unique(
+    "run",
+    seed.projects.flatMap((p, pi) => (p.runs ?? []).map((r, i) => ({ id: r.id, path: `/projects/${pi}/runs/${i}` }))),
+    problems,
+  );
 
   seed.projects.forEach((p, pi) => {
     const base = `/projects/${pi}`;
-    if (p.dept_id !== undefined) ref(departments.has(p.dept_id), `${base}/dept_id`, `no department with id ${p.dept_id}`);
+    if (p.dept_id !== undefined)
+      ref(departments.has(p.dept_id), `${base}/dept_id`, `no department with id ${p.dept_id}`);
     const tests = new Set((p.tests ?? []).map((t) => t.id));
     const sets = new Set((p.test_sets ?? []).map((s) => s.id));
     const configs = new Set((p.configurations ?? []).map((c) => c.id));
     const releases = new Set(flattenReleases(p.releases ?? [], "").map((r) => r.id));
     p.tests?.forEach((t, i) => {
-      if (t.default_host_id !== undefined) ref(hosts.has(t.default_host_id), `${base}/tests/${i}/default_host_id`, `no host with id ${t.default_host_id}`);
+      if (t.default_host_id !== undefined)
+        ref(hosts.has(t.default_host_id), `${base}/tests/${i}/default_host_id`, `no host with id ${t.default_host_id}`);
     });
     p.test_sets?.forEach((s, si) =>
       s.items.forEach((item, ii) => {
         const path = `${base}/test_sets/${si}/items/${ii}`;
         ref(tests.has(item.test_id), `${path}/test_id`, `no test with id ${item.test_id} in project ${p.id}`);
-        if (item.default_host_id !== undefined) ref(hosts.has(item.default_host_id), `${path}/default_host_id`, `no host with id ${item.default_host_id}`);
+        if (item.default_host_id !== undefined)
+          ref(hosts.has(item.default_host_id), `${path}/default_host_id`, `no host with id ${item.default_host_id}`);
       }),
     );
     p.runs?.forEach((r, ri) => {
       const path = `${base}/runs/${ri}`;
       ref(r.test_id !== undefined || r.test_set_id !== undefined, path, "a run needs test_id or test_set_id");
-      if (r.test_id !== undefined) ref(tests.has(r.test_id), `${path}/test_id`, `no test with id ${r.test_id} in project ${p.id}`);
-      if (r.test_set_id !== undefined) ref(sets.has(r.test_set_id), `${path}/test_set_id`, `no test set with id ${r.test_set_id} in project ${p.id}`);
-      if (r.test_config_id !== undefined) ref(configs.has(r.test_config_id), `${path}/test_config_id`, `no configuration with id ${r.test_config_id} in project ${p.id}`);
-      if (r.release_id !== undefined) ref(releases.has(r.release_id), `${path}/release_id`, `no release with id ${r.release_id} in project ${p.id}`);
+      if (r.test_id !== undefined)
+        ref(tests.has(r.test_id), `${path}/test_id`, `no test with id ${r.test_id} in project ${p.id}`);
+      if (r.test_set_id !== undefined)
+        ref(sets.has(r.test_set_id), `${path}/test_set_id`, `no test set with id ${r.test_set_id} in project ${p.id}`);
+      if (r.test_config_id !== undefined)
+        ref(
+          configs.has(r.test_config_id),
+          `${path}/test_config_id`,
+          `no configuration with id ${r.test_config_id} in project ${p.id}`,
+        );
+      if (r.release_id !== undefined)
+        ref(releases.has(r.release_id), `${path}/release_id`, `no release with id ${r.release_id} in project ${p.id}`);
       if (r.host_id !== undefined) ref(hosts.has(r.host_id), `${path}/host_id`, `no host with id ${r.host_id}`);
       ref(users.has(r.run_by_user_id), `${path}/run_by_user_id`, `no user with id ${r.run_by_user_id}`);
     });

@@ -27,7 +27,9 @@ describe("Bitset", () => {
     const union = new Uint32Array(Math.max(a.wordCount, c.wordCount));
     a.orInto(union);
     c.orInto(union);
-    const expected = [...new Set([...Array.from({ length: 500 }, (_, i) => i * 2), ...Array.from({ length: 600 }, (_, i) => i * 5)])].sort((x, y) => x - y);
+    const expected = [
+      ...new Set([...Array.from({ length: 500 }, (_, i) => i * 2), ...Array.from({ length: 600 }, (_, i) => i * 5)]),
+    ].sort((x, y) => x - y);
     expect([...bitsOf(union)]).toEqual(expected);
   });
 });

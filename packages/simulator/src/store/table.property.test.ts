@@ -12,12 +12,17 @@ interface R {
   n: number;
   [key: string]: unknown;
 }
-const FIELDS: EntityFields = { entity: "row", fields: { id: "number", project_id: "number", set_id: "number", status: "string", n: "number" } };
+const FIELDS: EntityFields = {
+  entity: "row",
+  fields: { id: "number", project_id: "number", set_id: "number", status: "string", n: "number" },
+};
 const STATUS = ["Passed", "Failed", "Blocked"];
 
 const condition = fc.oneof(
   fc.integer({ min: 0, max: 4 }).map((v) => `SetId = ${v}`),
-  fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 }).map((vs) => `SetId in {${vs.join(",")}}`),
+  fc
+    .uniqueArray(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 })
+    .map((vs) => `SetId in {${vs.join(",")}}`),
   fc.constantFrom(...STATUS).map((s) => `Status = '${s.toUpperCase()}'`),
   fc.integer({ min: 0, max: 20 }).map((v) => `N > ${v}`),
   fc.constant("Status in {'passed', 'failed'}"),
@@ -30,7 +35,10 @@ describe("Table.query (property)", () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 1, max: 300 }), { minLength: 0, maxLength: 120 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom(...STATUS), fc.integer({ min: 0, max: 20 })), { minLength: 120, maxLength: 120 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom(...STATUS), fc.integer({ min: 0, max: 20 })),
+          { minLength: 120, maxLength: 120 },
+        ),
         fc.array(condition, { minLength: 1, maxLength: 3 }),
         fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
         fc.integer({ min: 0, max: 30 }),
@@ -42,7 +50,9 @@ describe("Table.query (property)", () => {
             table.insert({ id, project_id: (id % 2) + 1, set_id, status, n });
           });
           // Move some rows between buckets and drop others.
-          ids.filter((_, i) => i % 3 === 0).forEach((id, i) => table.update(id, { status: STATUS[i % 3]!, set_id: i % 5 }));
+          ids
+            .filter((_, i) => i % 3 === 0)
+            .forEach((id, i) => table.update(id, { status: STATUS[i % 3]!, set_id: i % 5 }));
           ids.filter((_, i) => i % 7 === 0).forEach((id) => table.delete(id));
           const filter = compileFilter(conditions.join(" AND "), FIELDS);
           const scope = project === undefined ? undefined : { project_id: project };

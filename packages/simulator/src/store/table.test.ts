@@ -10,18 +10,26 @@ interface RunRow {
   status_code: string;
   [key: string]: unknown;
 }
-const FIELDS: EntityFields = { entity: "test run", fields: { id: "number", project_id: "number", test_set_id: "number", status_code: "string" } };
+const FIELDS: EntityFields = {
+  entity: "test run",
+  fields: { id: "number", project_id: "number", test_set_id: "number", status_code: "string" },
+};
 
 function makeTable(): Table<RunRow> {
   const table = new Table<RunRow>(["project_id", "test_set_id", "status_code"]);
-  for (let id = 1; id <= 100; id++) table.insert({ id, project_id: id % 2 ? 1 : 2, test_set_id: id % 5, status_code: id % 3 ? "Passed" : "Failed" });
+  for (let id = 1; id <= 100; id++)
+    table.insert({ id, project_id: id % 2 ? 1 : 2, test_set_id: id % 5, status_code: id % 3 ? "Passed" : "Failed" });
   return table;
 }
 
 describe("Table", () => {
   it("answers an indexed filter with the same rows as a scan, in id order", () => {
     const table = makeTable();
-    const indexed = table.query({ filter: compileFilter("TestSetId = 1 AND StatusCode in {'failed'}", FIELDS), offset: 0, limit: 1000 });
+    const indexed = table.query({
+      filter: compileFilter("TestSetId = 1 AND StatusCode in {'failed'}", FIELDS),
+      offset: 0,
+      limit: 1000,
+    });
     const scanned = table.all().filter((r) => r.test_set_id === 1 && r.status_code === "Failed");
     expect(indexed.rows.map((r) => r.id)).toEqual(scanned.map((r) => r.id));
     expect(indexed.total).toBe(scanned.length);
@@ -32,7 +40,11 @@ describe("Table", () => {
     table.update(3, { status_code: "Passed" });
     const failed = table.query({ filter: compileFilter("StatusCode = 'Failed'", FIELDS), offset: 0, limit: 1000 });
     expect(failed.rows.map((r) => r.id)).not.toContain(3);
-    const passed = table.query({ filter: compileFilter("StatusCode = 'Passed' AND Id < 5", FIELDS), offset: 0, limit: 1000 });
+    const passed = table.query({
+      filter: compileFilter("StatusCode = 'Passed' AND Id < 5", FIELDS),
+      offset: 0,
+      limit: 1000,
+    });
     expect(passed.rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
   });
 
@@ -49,7 +61,9 @@ describe("Table", () => {
     expect(table.delete(5)).toBe(true);
     expect(table.delete(5)).toBe(false);
     expect(table.get(5)).toBeUndefined();
-    expect(table.query({ filter: compileFilter("TestSetId = 0", FIELDS), offset: 0, limit: 100 }).rows.map((r) => r.id)).not.toContain(5);
+    expect(
+      table.query({ filter: compileFilter("TestSetId = 0", FIELDS), offset: 0, limit: 100 }).rows.map((r) => r.id),
+    ).not.toContain(5);
   });
 
   it("orders rows by id even when inserted out of order", () => {
@@ -65,7 +79,13 @@ describe("Table lookups by id", () => {
     const table = new Table<RunRow>(["project_id"]);
     for (let id = 1; id <= 10; id++) table.insert({ id, project_id: 1, test_set_id: 0, status_code: "Passed" });
     const fields: EntityFields = { entity: "run", fields: { id: "number", project_id: "number" } };
-    expect(table.query({ filter: compileFilter("Id in {9, 3, 42}", fields), scope: { project_id: 1 }, offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([3, 9]);
-    expect(table.query({ filter: compileFilter("Id = 4 AND ProjectId = 2", fields), offset: 0, limit: 10 }).total).toBe(0);
+    expect(
+      table
+        .query({ filter: compileFilter("Id in {9, 3, 42}", fields), scope: { project_id: 1 }, offset: 0, limit: 10 })
+        .rows.map((r) => r.id),
+    ).toEqual([3, 9]);
+    expect(table.query({ filter: compileFilter("Id = 4 AND ProjectId = 2", fields), offset: 0, limit: 10 }).total).toBe(
+      0,
+    );
   });
 });

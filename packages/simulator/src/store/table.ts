@@ -12,7 +12,11 @@ export interface Page<T> {
 }
 
 const keyOf = (value: unknown): IndexKey | undefined =>
-  typeof value === "string" ? value.toLowerCase() : typeof value === "number" || typeof value === "boolean" ? value : undefined;
+  typeof value === "string"
+    ? value.toLowerCase()
+    : typeof value === "number" || typeof value === "boolean"
+      ? value
+      : undefined;
 
 /**
  * An in-memory table with indexes (value → ids) on chosen fields. Low-cardinality fields use
@@ -92,9 +96,18 @@ export class Table<T extends Row> {
    * Rows matching `filter` (all rows without one) and `scope`, ordered by id, sliced to a page.
    * Conditions answered by an index are not evaluated again; only the page's rows are collected.
    */
-  query(options: { filter?: CompiledFilter; scope?: Record<string, IndexKey>; offset: number; limit: number }): Page<T> {
+  query(options: {
+    filter?: CompiledFilter;
+    scope?: Record<string, IndexKey>;
+    offset: number;
+    limit: number;
+  }): Page<T> {
     const { filter, offset, limit } = options;
-    const scope = Object.entries(options.scope ?? {}).map(([field, key]) => ({ field, keys: [key], test: (row: Row) => keyOf(row[field]) === key }));
+    const scope = Object.entries(options.scope ?? {}).map(([field, key]) => ({
+      field,
+      keys: [key],
+      test: (row: Row) => keyOf(row[field]) === key,
+    }));
     const hints = [...scope, ...(filter?.hints ?? [])];
     const tests = [...hints.filter((h) => !this.canAnswer(h.field)).map((h) => h.test), ...(filter?.residual ?? [])];
     const bitmapHints = hints.filter((h) => this.indexes.get(h.field)?.bitmap === true);

@@ -40,13 +40,21 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
   const firstDept = [...departments.keys()][0] ?? 1;
   for (const user of seed.users) {
     const { password, ...withoutPassword } = user;
-    const record = { seed: withoutPassword, passwordDigest: sha256(password), row: buildUser(user), rights: new Map(Object.entries(user.rights ?? {}).map(([p, r]) => [Number(p), expandRights(r)])) };
+    const record = {
+      seed: withoutPassword,
+      passwordDigest: sha256(password),
+      row: buildUser(user),
+      rights: new Map(Object.entries(user.rights ?? {}).map(([p, r]) => [Number(p), expandRights(r)])),
+    };
     tenant.users.set(user.id, record);
     tenant.usersByEmail.set(user.email.toLowerCase(), record);
   }
   for (const host of seed.hosts ?? []) {
     tenant.hosts.set(host.id, buildHost(host, host.dept_id ?? firstDept));
-    tenant.hostAgents.set(host.id, { tokenDigest: host.security_token === undefined ? undefined : sha256(host.security_token), simulated: host.simulated_agent ?? true });
+    tenant.hostAgents.set(host.id, {
+      tokenDigest: host.security_token === undefined ? undefined : sha256(host.security_token),
+      simulated: host.simulated_agent ?? true,
+    });
   }
 
   const ownerSeed = seed.users[0]!;

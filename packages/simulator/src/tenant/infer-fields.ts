@@ -7,7 +7,11 @@ const DATE = /^\d{4,5}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}$/;
  * the wire format cannot drift: numbers, booleans, dates (wire date strings) and other strings.
  * Lists and nested objects are not filterable.
  */
-export function inferFields(entity: string, sample: Record<string, unknown>, aliases: Record<string, string> = {}): EntityFields {
+export function inferFields(
+  entity: string,
+  sample: Record<string, unknown>,
+  aliases: Record<string, string> = {},
+): EntityFields {
   const fields: Record<string, FieldType> = {};
   for (const [key, value] of Object.entries(sample)) {
     if (typeof value === "number") fields[key] = "number";

@@ -17,7 +17,11 @@ export function expandRights(spec: SeedProjectRights): ProjectRights {
     if (spec === "none") return [];
     return spec[area] ?? [];
   };
-  return { test_library: new Set(pick("test_library")), test_sets: new Set(pick("test_sets")), releases: new Set(pick("releases")) };
+  return {
+    test_library: new Set(pick("test_library")),
+    test_sets: new Set(pick("test_sets")),
+    releases: new Set(pick("releases")),
+  };
 }
 
 /** True when the user may see the project at all (any right in any area). */

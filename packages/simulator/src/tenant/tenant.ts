@@ -94,7 +94,9 @@ export class Tenant {
 
   /** Items of a run in `sequence_number` order. */
   itemsOf(runId: number): RunItemRow[] {
-    return [...this.items.idsWhere("test_run_id", runId)].map((id) => this.items.get(id)!).sort((a, b) => a.sequence_number - b.sequence_number);
+    return [...this.items.idsWhere("test_run_id", runId)]
+      .map((id) => this.items.get(id)!)
+      .sort((a, b) => a.sequence_number - b.sequence_number);
   }
 
   /** Removes a run with its items. */

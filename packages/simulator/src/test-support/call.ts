@@ -10,7 +10,8 @@ export const USERS = {
 /** A JSON object from a response, for tests that pick at fields. */
 export type Row = Record<string, unknown>;
 
-export const basic = (login: string, password: string) => `Basic ${Buffer.from(`${login}:${password}`).toString("base64")}`;
+export const basic = (login: string, password: string) =>
+  `Basic ${Buffer.from(`${login}:${password}`).toString("base64")}`;
 
 /** Calls the simulator through fastify inject as a demo user; `url` is relative to /rest-api/service. */
 export async function call(
@@ -26,7 +27,11 @@ export async function call(
     method,
     url: `/rest-api/service${url}`,
     headers,
-    ...(options.body === undefined ? {} : typeof options.body === "string" ? { payload: options.body } : { payload: options.body as object }),
+    ...(options.body === undefined
+      ? {}
+      : typeof options.body === "string"
+        ? { payload: options.body }
+        : { payload: options.body as object }),
   });
   // Tests read loosely typed JSON on purpose (like the workspace lint rule for *.test.ts says).
   /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment */

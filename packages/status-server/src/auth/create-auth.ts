@@ -45,17 +45,29 @@ export function createAuth(tokens: AuthTokens): Auth {
   };
   const unauthorized = (reply: FastifyReply, what: string): StatusServerError => {
     reply.header("www-authenticate", 'Bearer realm="qac status"');
-    return new StatusServerError("STATUS_UNAUTHORIZED", `${what} needs \`Authorization: Bearer <token>\` with the server's QAC_STATUS_TOKEN.`);
+    return new StatusServerError(
+      "STATUS_UNAUTHORIZED",
+      `${what} needs \`Authorization: Bearer <token>\` with the server's QAC_STATUS_TOKEN.`,
+    );
   };
   return {
     write: async (request, reply) => {
       // The ledger is read with the write token too; do not call that read a write.
-      if (!matches(request, tokens.token, tokens.adminToken)) throw unauthorized(reply, request.method === "GET" ? "This request" : "This write");
+      if (!matches(request, tokens.token, tokens.adminToken))
+        throw unauthorized(reply, request.method === "GET" ? "This request" : "This write");
     },
     admin: async (request, reply) => {
-      if (tokens.adminToken === undefined) throw new StatusServerError("STATUS_FORBIDDEN", "Breaking a lease needs the admin token, and this server has none: start it with QAC_STATUS_ADMIN_TOKEN set.");
+      if (tokens.adminToken === undefined)
+        throw new StatusServerError(
+          "STATUS_FORBIDDEN",
+          "Breaking a lease needs the admin token, and this server has none: start it with QAC_STATUS_ADMIN_TOKEN set.",
+        );
       if (!matches(request, tokens.adminToken)) {
-        if (matches(request, tokens.token)) throw new StatusServerError("STATUS_FORBIDDEN", "Breaking a lease needs the admin token (QAC_STATUS_ADMIN_TOKEN), not the write token.");
+        if (matches(request, tokens.token))
+          throw new StatusServerError(
+            "STATUS_FORBIDDEN",
+            "Breaking a lease needs the admin token (QAC_STATUS_ADMIN_TOKEN), not the write token.",
+          );
         throw unauthorized(reply, "Breaking a lease");
       }
     },
@@ -64,7 +76,10 @@ export function createAuth(tokens: AuthTokens): Auth {
       if (matches(request, tokens.readToken, tokens.token, tokens.adminToken)) return;
       // Basic lets a browser ask for the token once and send it with the page, its script and /events.
       reply.header("www-authenticate", 'Basic realm="qac status", charset="UTF-8"');
-      throw new StatusServerError("STATUS_UNAUTHORIZED", "Reading needs a token on this server: `Authorization: Bearer <token>` (or, in a browser, any user name and the token as password).");
+      throw new StatusServerError(
+        "STATUS_UNAUTHORIZED",
+        "Reading needs a token on this server: `Authorization: Bearer <token>` (or, in a browser, any user name and the token as password).",
+      );
     },
   };
 }

@@ -1,7 +1,10 @@
 /** A live update pushed to browsers over server-sent events. */
 export type StatusEvent =
   | { type: "apply"; data: { id: number; plan: string } }
-  | { type: "run"; data: { projectId: number; runId: number; status: string | null; previous: string | null; finished: boolean } }
+  | {
+      type: "run";
+      data: { projectId: number; runId: number; status: string | null; previous: string | null; finished: boolean };
+    }
   | { type: "lease"; data: { id: string; project: number; plan: string; state: "acquired" | "released" | "broken" } };
 
 /** Fan-out of {@link StatusEvent}s to subscribers (SSE connections, tests). */

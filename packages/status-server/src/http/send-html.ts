@@ -9,6 +9,9 @@ export function sendHtml(reply: FastifyReply, render: (nonce: string) => string)
   const nonce = randomBytes(16).toString("base64");
   reply
     .type("text/html; charset=utf-8")
-    .header("content-security-policy", `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    .header(
+      "content-security-policy",
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
   return reply.send(render(nonce));
 }

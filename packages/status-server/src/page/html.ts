@@ -50,5 +50,10 @@ export function safeHref(url: string | null | undefined): string | null {
 export function formatTime(value: string | null | undefined): string {
   if (!value) return "—";
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? value : new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return Number.isNaN(ms)
+    ? value
+    : new Date(ms)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC");
 }

@@ -9,8 +9,10 @@ const widthOf = (text: string) => Math.round(text.length * 6.6 + 12);
 /** What the badge says and its colour: failures first, then work still running, then all passed. */
 export function badgeMessage(counts: StatusCounts | undefined): { text: string; color: string } {
   if (!counts || counts.total === 0) return { text: "no runs", color: COLORS.unknown };
-  if (counts.failed + counts.blocked > 0) return { text: `${counts.failed + counts.blocked} failed, ${counts.passed} passed`, color: COLORS.failed };
-  if (counts.awaiting + counts.inProgress > 0) return { text: `${counts.awaiting + counts.inProgress} running, ${counts.passed} passed`, color: COLORS.running };
+  if (counts.failed + counts.blocked > 0)
+    return { text: `${counts.failed + counts.blocked} failed, ${counts.passed} passed`, color: COLORS.failed };
+  if (counts.awaiting + counts.inProgress > 0)
+    return { text: `${counts.awaiting + counts.inProgress} running, ${counts.passed} passed`, color: COLORS.running };
   if (counts.other > 0) return { text: `${counts.passed} passed, ${counts.other} other`, color: COLORS.unknown };
   return { text: `${counts.passed} passed`, color: COLORS.passed };
 }

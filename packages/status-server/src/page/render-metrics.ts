@@ -30,11 +30,17 @@ export function renderMetrics(input: MetricsInput): string {
   }
   metric("qac_status_runs", "gauge", "Runs of each plan's latest apply by live status.", runs);
   const poller = input.poller;
-  metric("qac_status_poller_enabled", "gauge", "1 when a QAComplete connection keeps statuses fresh.", [["", poller ? 1 : 0]]);
+  metric("qac_status_poller_enabled", "gauge", "1 when a QAComplete connection keeps statuses fresh.", [
+    ["", poller ? 1 : 0],
+  ]);
   if (poller) {
-    metric("qac_status_poller_lag_seconds", "gauge", "Seconds since the stalest unfinished run was refreshed.", [["", poller.lagSeconds]]);
+    metric("qac_status_poller_lag_seconds", "gauge", "Seconds since the stalest unfinished run was refreshed.", [
+      ["", poller.lagSeconds],
+    ]);
     metric("qac_status_poller_unfinished_runs", "gauge", "Runs still being polled.", [["", poller.unfinishedRuns]]);
-    metric("qac_status_poller_consecutive_failures", "gauge", "Failed poll cycles in a row.", [["", poller.consecutiveFailures]]);
+    metric("qac_status_poller_consecutive_failures", "gauge", "Failed poll cycles in a row.", [
+      ["", poller.consecutiveFailures],
+    ]);
     metric("qac_status_poller_cycles_total", "counter", "Poll cycles run.", [["", poller.cycles]]);
     metric("qac_status_poller_calls_total", "counter", "QAComplete requests made by the poller.", [["", poller.calls]]);
   }

@@ -29,15 +29,24 @@ function ciLine(apply: Pick<ApplySummary, "ci" | "user">): SafeHtml {
   const ci = apply.ci;
   const commit = ci?.commit ? html` · commit <code>${ci.commit.slice(0, 12)}</code>` : "";
   const href = safeHref(ci?.url);
-  const job = ci?.job ? (href ? html` · job <a href="${href}" rel="noopener noreferrer">${ci.job}</a>` : html` · job ${ci.job}`) : "";
+  const job = ci?.job
+    ? href
+      ? html` · job <a href="${href}" rel="noopener noreferrer">${ci.job}</a>`
+      : html` · job ${ci.job}`
+    : "";
   const who = apply.user ?? ci?.actor;
   return html`${ci?.provider ? html` · ${ci.provider === "github" ? "GitHub Actions" : "GitLab CI"}` : ""}${commit}${job}${who ? html` · by ${who}` : ""}`;
 }
 
 function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], runLink: PageData["runLink"]): SafeHtml {
   const a = overview.latestApply;
-  const counts = COUNT_LABELS.map(([key, text]) => html`<li class="s-${key}">${text} <b data-count="${key}">${overview.counts[key]}</b></li>`);
-  const more = totalRuns > runs.length ? html`<p class="more">Showing ${runs.length} of ${totalRuns} runs; <a href="/api/v1/runs?plan=${encodeURIComponent(overview.plan)}">all runs as JSON</a>.</p>` : "";
+  const counts = COUNT_LABELS.map(
+    ([key, text]) => html`<li class="s-${key}">${text} <b data-count="${key}">${overview.counts[key]}</b></li>`,
+  );
+  const more =
+    totalRuns > runs.length
+      ? html`<p class="more">Showing ${runs.length} of ${totalRuns} runs; <a href="/api/v1/runs?plan=${encodeURIComponent(overview.plan)}">all runs as JSON</a>.</p>`
+      : "";
   return html`<section class="plan" data-plan="${overview.plan}">
     <h2>${overview.plan}</h2>
     <p class="sub">Project ${overview.project.name ?? overview.project.id} · <a href="/applies/${a.id}">apply #${a.id}</a> ${a.status} · started ${formatTime(a.startedAt)}${ciLine(a)}</p>
@@ -51,8 +60,14 @@ function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], ru
  * stylesheet and script go in unescaped: `<style>` and `<script>` are raw text, where `&quot;`
  * would stay literal and break `"Segoe UI"` and every declaration after it.
  */
-export function renderShell(title: string, body: SafeHtml, data: Pick<PageData, "nonce" | "poller" | "generatedAt">): string {
-  const lag = data.poller ? html`status refreshed ${Math.round(data.poller.lagSeconds)} s ago` : html`live status off (no QAComplete connection)`;
+export function renderShell(
+  title: string,
+  body: SafeHtml,
+  data: Pick<PageData, "nonce" | "poller" | "generatedAt">,
+): string {
+  const lag = data.poller
+    ? html`status refreshed ${Math.round(data.poller.lagSeconds)} s ago`
+    : html`live status off (no QAComplete connection)`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${data.nonce}">${new SafeHtml(PAGE_CSS)}</style></head>
@@ -64,9 +79,18 @@ export function renderShell(title: string, body: SafeHtml, data: Pick<PageData, 
 
 /** The status page: every plan's latest apply with counts and runs, and the recent applies. */
 export function renderPage(data: PageData): string {
-  const plans = data.plans.length === 0 ? html`<p class="empty">No applies recorded yet. Send one with <code>qac apply --report-to URL</code>.</p>` : data.plans.map((p) => renderPlan(p, data.runLink));
+  const plans =
+    data.plans.length === 0
+      ? html`<p class="empty">No applies recorded yet. Send one with <code>qac apply --report-to URL</code>.</p>`
+      : data.plans.map((p) => renderPlan(p, data.runLink));
   // "failed" in an apply summary means a run could not be created, not a failed test: say so.
-  const recent = data.recent.map((a) => html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${formatTime(a.startedAt)}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} not created (error)</td></tr>`);
-  const recentTable = data.recent.length === 0 ? "" : html`<section class="plan"><h2>Recent applies</h2><table><thead><tr><th>Apply</th><th>Plan</th><th>Apply result</th><th>Started</th><th>Runs of the apply</th></tr></thead><tbody>${recent}</tbody></table></section>`;
+  const recent = data.recent.map(
+    (a) =>
+      html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${formatTime(a.startedAt)}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} not created (error)</td></tr>`,
+  );
+  const recentTable =
+    data.recent.length === 0
+      ? ""
+      : html`<section class="plan"><h2>Recent applies</h2><table><thead><tr><th>Apply</th><th>Plan</th><th>Apply result</th><th>Started</th><th>Runs of the apply</th></tr></thead><tbody>${recent}</tbody></table></section>`;
   return renderShell("qac status", html`${plans}${recentTable}`, data);
 }

@@ -3,11 +3,19 @@ import type { RunView } from "../store/status-store.js";
 import { html, safeHref, type SafeHtml } from "./html.js";
 
 /** The table of an apply's runs; each status cell carries `data-run` so live updates find it. */
-export function renderRunsTable(runs: readonly RunView[], runLink: (projectId: number, runId: number | null) => string | null): SafeHtml {
+export function renderRunsTable(
+  runs: readonly RunView[],
+  runLink: (projectId: number, runId: number | null) => string | null,
+): SafeHtml {
   if (runs.length === 0) return html`<p class="empty">This apply has no runs.</p>`;
   const rows = runs.map((run) => {
     const href = safeHref(runLink(run.projectId, run.runId));
-    const id = run.runId === null ? "—" : href ? html`<a href="${href}" rel="noopener noreferrer">${run.runId}</a>` : html`${run.runId}`;
+    const id =
+      run.runId === null
+        ? "—"
+        : href
+          ? html`<a href="${href}" rel="noopener noreferrer">${run.runId}</a>`
+          : html`${run.runId}`;
     return html`<tr>
       <td>${run.title}</td>
       <td>${run.configuration ?? "—"}</td>

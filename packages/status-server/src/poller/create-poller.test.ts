@@ -13,7 +13,11 @@ let app: ReturnType<typeof testServer>;
 beforeEach(async () => {
   sim = await startSimulator({ clock: "virtual" });
   client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", retry: false });
-  app = testServer({ qac: { client }, poller: { autoStart: false, intervalMs: 1000, maxBackoffMs: 10_000 }, now: () => sim.clock.now() });
+  app = testServer({
+    qac: { client },
+    poller: { autoStart: false, intervalMs: 1000, maxBackoffMs: 10_000 },
+    now: () => sim.clock.now(),
+  });
 });
 afterEach(async () => {
   await app.close();
@@ -22,10 +26,29 @@ afterEach(async () => {
 });
 
 const poller = () => app.qacStatus.poller!;
-const startRun = async (testId: number) => Number((await client.testRuns.create(toProjectId(1001), { TestId: toTestId(testId), RunByHostId: toHostId(101), ForceNewRunCreation: true })).id);
+const startRun = async (testId: number) =>
+  Number(
+    (
+      await client.testRuns.create(toProjectId(1001), {
+        TestId: toTestId(testId),
+        RunByHostId: toHostId(101),
+        ForceNewRunCreation: true,
+      })
+    ).id,
+  );
 const record = (runs: { runId: number; status?: string }[]) =>
-  app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ runs: runs.map((r, i) => reportRun({ identity: `run-${i}`, title: `Run ${i}`, runId: r.runId, status: r.status ?? "Awaiting Run" })) }) });
-const statuses = async (): Promise<string[]> => (await app.inject("/api/v1/runs?limit=1000")).json<{ runs: { status: string }[] }>().runs.map((r) => r.status);
+  app.inject({
+    method: "POST",
+    url: "/api/v1/applies",
+    headers: auth(),
+    payload: report({
+      runs: runs.map((r, i) =>
+        reportRun({ identity: `run-${i}`, title: `Run ${i}`, runId: r.runId, status: r.status ?? "Awaiting Run" }),
+      ),
+    }),
+  });
+const statuses = async (): Promise<string[]> =>
+  (await app.inject("/api/v1/runs?limit=1000")).json<{ runs: { status: string }[] }>().runs.map((r) => r.status);
 
 describe("live status poller (against the simulator)", () => {
   it("follows runs from Awaiting Run to their result, pushes changes as events, then stops asking", async () => {
@@ -45,7 +68,11 @@ describe("live status poller (against the simulator)", () => {
       expect.objectContaining({ runId: ids[0], status: "Passed", previous: "Awaiting Run", finished: true }),
       expect.objectContaining({ runId: ids[1], status: "Failed", previous: "Awaiting Run", finished: true }),
     ]);
-    expect((await app.inject("/api/v1/plans")).json().plans[0].counts).toMatchObject({ passed: 1, failed: 1, awaiting: 0 });
+    expect((await app.inject("/api/v1/plans")).json().plans[0].counts).toMatchObject({
+      passed: 1,
+      failed: 1,
+      awaiting: 0,
+    });
 
     const idle = await poller().pollOnce();
     expect(idle).toMatchObject({ runs: 0, calls: 0 });
@@ -53,7 +80,10 @@ describe("live status poller (against the simulator)", () => {
   });
 
   it("asks for many runs in as few Id-in batches as the URL budget allows", async () => {
-    const ids = sim.runs.insertMany(1001, Array.from({ length: 600 }, () => ({ testId: 3102, hostId: 101, status: "Awaiting Run" as const })));
+    const ids = sim.runs.insertMany(
+      1001,
+      Array.from({ length: 600 }, () => ({ testId: 3102, hostId: 101, status: "Awaiting Run" as const })),
+    );
     await record(ids.map((runId) => ({ runId })));
     sim.counters.reset();
     const cycle = await poller().pollOnce();
@@ -67,7 +97,16 @@ describe("live status poller (against the simulator)", () => {
     const [inShop] = sim.runs.insertMany(1001, [{ testId: 3102, hostId: 101, status: "Passed" }]);
     const [inApp] = sim.runs.insertMany(1002, [{ testId: 4101, hostId: 103, status: "Failed" }]);
     await record([{ runId: inShop! }]);
-    await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: report({ plan: { name: "mobile", file: "m.yaml" }, project: { id: 1002, name: "Mobile App" }, runs: [reportRun({ runId: inApp! })] }) });
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/applies",
+      headers: auth(),
+      payload: report({
+        plan: { name: "mobile", file: "m.yaml" },
+        project: { id: 1002, name: "Mobile App" },
+        runs: [reportRun({ runId: inApp! })],
+      }),
+    });
     const viewer = createClient({ baseUrl: sim.url, username: "viewer@qac.example", password: "viewer", retry: false });
     const own = createPoller({ client: viewer, store: app.qacStatus.store.runStatus });
     const cycle = await own.pollOnce();
@@ -102,12 +141,20 @@ describe("live status poller (against the simulator)", () => {
     await sim.clock.advance(90_000);
     expect(poller().state().lagSeconds).toBe(90);
     const health = (await app.inject("/healthz")).json();
-    expect(health).toMatchObject({ status: "degraded", poller: { enabled: true, lagSeconds: 90, consecutiveFailures: 4, unfinishedRuns: 1 } });
+    expect(health).toMatchObject({
+      status: "degraded",
+      poller: { enabled: true, lagSeconds: 90, consecutiveFailures: 4, unfinishedRuns: 1 },
+    });
     expect((await app.inject("/metrics")).body).toContain("qac_status_poller_lag_seconds 90");
 
     sim.faults.clear();
     await poller().pollOnce();
-    expect(poller().state()).toMatchObject({ consecutiveFailures: 0, nextDelayMs: 1000, lagSeconds: 0, lastError: null });
+    expect(poller().state()).toMatchObject({
+      consecutiveFailures: 0,
+      nextDelayMs: 1000,
+      lagSeconds: 0,
+      lastError: null,
+    });
     expect((await app.inject("/healthz")).json().status).toBe("ok");
   });
 

@@ -93,7 +93,10 @@ export function createPoller(options: PollerOptions): Poller {
     let error: unknown = null;
     const changes: RunStatusChange[] = [];
     for (const [projectId, ids] of byProject) {
-      const done = await refreshProject(client, projectId, ids, { concurrency: options.concurrency ?? 4, maxFilterLength: options.maxFilterLength ?? 1500 });
+      const done = await refreshProject(client, projectId, ids, {
+        concurrency: options.concurrency ?? 4,
+        maxFilterLength: options.maxFilterLength ?? 1500,
+      });
       cycleCalls += done.calls;
       if (done.error !== null) error ??= done.error;
       changes.push(...store.update(done.updates, now()));

@@ -8,6 +8,9 @@ export function nextDelay(intervalMs: number, maxMs: number, failures: number, e
   if (failures === 0) return intervalMs;
   // Back off from at least a second: a tiny (or zero) interval must not hammer a failing server.
   const backoff = Math.min(maxMs, Math.max(intervalMs, 1000) * 2 ** Math.min(failures, 30));
-  const retryAfter = isQacError(error) && error.code === "CORE_RATE_LIMITED" ? ((error as { retryAfterMs?: number }).retryAfterMs ?? 0) : 0;
+  const retryAfter =
+    isQacError(error) && error.code === "CORE_RATE_LIMITED"
+      ? ((error as { retryAfterMs?: number }).retryAfterMs ?? 0)
+      : 0;
   return Math.max(backoff, Math.min(retryAfter, maxMs));
 }

@@ -15,7 +15,12 @@ export interface ProjectRefresh {
  * Reads the status of `runIds` in one project with as few requests as the URL budget allows
  * (`Id in {...}` filters cut by `chunkInFilters`), `concurrency` at a time.
  */
-export async function refreshProject(client: QacClient, projectId: number, runIds: readonly number[], options: { concurrency: number; maxFilterLength: number }): Promise<ProjectRefresh> {
+export async function refreshProject(
+  client: QacClient,
+  projectId: number,
+  runIds: readonly number[],
+  options: { concurrency: number; maxFilterLength: number },
+): Promise<ProjectRefresh> {
   const filters = chunkInFilters("Id", runIds, { maxEncodedLength: options.maxFilterLength });
   const found = new Map<number, TestRun>();
   const results = await runPool(
@@ -27,8 +32,14 @@ export async function refreshProject(client: QacClient, projectId: number, runId
     options.concurrency,
   );
   const failed = results.find((r) => r.status === "rejected");
-  const updates: RunStatusUpdate[] = [...found.values()].map((run) => ({ projectId, runId: Number(run.id), status: run.status_code, finished: isFinalStatus(run.status_code) }));
+  const updates: RunStatusUpdate[] = [...found.values()].map((run) => ({
+    projectId,
+    runId: Number(run.id),
+    status: run.status_code,
+    finished: isFinalStatus(run.status_code),
+  }));
   // A run missing from complete answers was deleted in QAComplete: stop asking for it.
-  if (!failed) for (const id of runIds) if (!found.has(id)) updates.push({ projectId, runId: id, status: null, finished: true });
+  if (!failed)
+    for (const id of runIds) if (!found.has(id)) updates.push({ projectId, runId: id, status: null, finished: true });
   return { updates, calls: filters.length, error: failed ? (failed.reason as unknown) : null };
 }

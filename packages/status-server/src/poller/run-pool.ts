@@ -1,5 +1,8 @@
 /** Runs `tasks` with at most `concurrency` at a time; resolves when all settled, with their outcomes in order. */
-export async function runPool<T>(tasks: readonly (() => Promise<T>)[], concurrency: number): Promise<PromiseSettledResult<T>[]> {
+export async function runPool<T>(
+  tasks: readonly (() => Promise<T>)[],
+  concurrency: number,
+): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {

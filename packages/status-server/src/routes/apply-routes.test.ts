@@ -7,7 +7,8 @@ afterEach(async () => {
   await app.close();
   app = testServer();
 });
-const post = (body: unknown, headers: Record<string, string> = auth()) => app.inject({ method: "POST", url: "/api/v1/applies", headers, payload: body as object });
+const post = (body: unknown, headers: Record<string, string> = auth()) =>
+  app.inject({ method: "POST", url: "/api/v1/applies", headers, payload: body as object });
 
 describe("POST /api/v1/applies", () => {
   it("stores a report and returns it by id, as sent, with id and receivedAt", async () => {
@@ -50,7 +51,9 @@ describe("POST /api/v1/applies", () => {
   it("answers 413 to a body over the limit", async () => {
     await app.close();
     app = testServer({ bodyLimit: 2000 });
-    const big = report({ runs: Array.from({ length: 30 }, (_, i) => reportRun({ identity: `run-${i}`, runId: i + 1 })) });
+    const big = report({
+      runs: Array.from({ length: 30 }, (_, i) => reportRun({ identity: `run-${i}`, runId: i + 1 })),
+    });
     const answer = await post(big);
     expect(answer.statusCode).toBe(413);
     expect(answer.json().error.code).toBe("STATUS_BODY_TOO_LARGE");
@@ -75,7 +78,11 @@ describe("GET /api/v1/applies", () => {
     expectSchema("apply-list", page.json());
     expect(page.json().total).toBe(3);
     expect(page.json().applies.map((a: { id: number }) => a.id)).toEqual([3, 1]);
-    expect(page.json().applies[0]).toMatchObject({ plan: { name: "a" }, ci: { provider: "github", commit: "0123456789abcdef0123" }, summary: { created: 1 } });
+    expect(page.json().applies[0]).toMatchObject({
+      plan: { name: "a" },
+      ci: { provider: "github", commit: "0123456789abcdef0123" },
+      summary: { created: 1 },
+    });
   });
 
   it("answers 400 for a bad query and 404 for an unknown apply", async () => {

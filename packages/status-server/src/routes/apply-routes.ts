@@ -16,7 +16,8 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
         config: { rateLimit: ctx.rateLimit },
         schema: {
           summary: "Record the report of one apply",
-          description: "The runner sends its final report here (`qac apply --report-to URL`). Its runs with a run id are then kept fresh by the poller.",
+          description:
+            "The runner sends its final report here (`qac apply --report-to URL`). Its runs with a run id are then kept fresh by the poller.",
           tags: ["applies"],
           security: [{ bearer: [] }],
           body: { $ref: APPLY_REPORT_SCHEMA_ID },
@@ -33,7 +34,12 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/api/v1/applies",
       {
         onRequest: ctx.auth.read,
-        schema: { summary: "List applies, newest first", tags: ["applies"], querystring: ref("applies-query"), response: { 200: ref("apply-list"), ...errorResponses(400, 401) } },
+        schema: {
+          summary: "List applies, newest first",
+          tags: ["applies"],
+          querystring: ref("applies-query"),
+          response: { 200: ref("apply-list"), ...errorResponses(400, 401) },
+        },
       },
       async (request) => ctx.store.applies.list(request.query),
     );
@@ -50,7 +56,11 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
       },
       async (request) => {
         const apply = ctx.store.applies.get(request.params.id);
-        if (!apply) throw new StatusServerError("STATUS_NOT_FOUND", `No apply with id ${request.params.id}; GET /api/v1/applies lists them.`);
+        if (!apply)
+          throw new StatusServerError(
+            "STATUS_NOT_FOUND",
+            `No apply with id ${request.params.id}; GET /api/v1/applies lists them.`,
+          );
         return apply;
       },
     );

@@ -29,10 +29,17 @@ describe("GET /events", () => {
     await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(1);
     const headers = { authorization: `Bearer ${TOKEN}` };
     await app.inject({ method: "POST", url: "/api/v1/applies", headers, payload: report() });
-    await app.inject({ method: "POST", url: "/api/v1/leases", headers, payload: { project: 1001, plan: "nightly", holder: { name: "ci" }, ttlSeconds: 60 } });
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/leases",
+      headers,
+      payload: { project: 1001, plan: "nightly", holder: { name: "ci" }, ttlSeconds: 60 },
+    });
     const text = await readUntil(stream.body!, "event: lease");
     expect(text).toContain('event: apply\ndata: {"id":1,"plan":"nightly"}\n\n');
-    expect(text).toMatch(/event: lease\ndata: \{"id":"[0-9a-f-]+","project":1001,"plan":"nightly","state":"acquired"\}/);
+    expect(text).toMatch(
+      /event: lease\ndata: \{"id":"[0-9a-f-]+","project":1001,"plan":"nightly","state":"acquired"\}/,
+    );
     await expect.poll(() => app.qacStatus.events.size(), { timeout: 5000 }).toBe(0);
   });
 

@@ -11,15 +11,29 @@ afterEach(async () => {
 });
 
 const take = (name: string, ttlSeconds = 60, plan = "nightly") =>
-  app.inject({ method: "POST", url: "/api/v1/leases", headers: auth(), payload: { project: 1001, plan, holder: { name, host: `${name}-host`, pid: 42, ciJob: `job-${name}` }, ttlSeconds } });
+  app.inject({
+    method: "POST",
+    url: "/api/v1/leases",
+    headers: auth(),
+    payload: { project: 1001, plan, holder: { name, host: `${name}-host`, pid: 42, ciJob: `job-${name}` }, ttlSeconds },
+  });
 
 describe("leases", () => {
   it("gives the lease to the first of two contenders and tells the second who holds it", async () => {
     const [first, second] = await Promise.all([take("alpha"), take("beta")]);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ project: 1001, plan: "nightly", holder: { name: "alpha" }, acquiredAt: "2026-12-01T09:00:00.000Z", expiresAt: "2026-12-01T09:01:00.000Z" });
+    expect(first.json()).toMatchObject({
+      project: 1001,
+      plan: "nightly",
+      holder: { name: "alpha" },
+      acquiredAt: "2026-12-01T09:00:00.000Z",
+      expiresAt: "2026-12-01T09:01:00.000Z",
+    });
     expect(second.statusCode).toBe(409);
-    expect(second.json()).toMatchObject({ error: { code: "LEASE_HELD" }, lease: { id: first.json().id, holder: { name: "alpha", ciJob: "job-alpha" } } });
+    expect(second.json()).toMatchObject({
+      error: { code: "LEASE_HELD" },
+      lease: { id: first.json().id, holder: { name: "alpha", ciJob: "job-alpha" } },
+    });
     expect(second.json().error.message).toContain("alpha on alpha-host (job job-alpha) until 2026-12-01T09:01:00.000Z");
   });
 
@@ -41,16 +55,31 @@ describe("leases", () => {
   it("keeps a renewed lease alive past its first expiry and refuses a renewal after expiry with 410", async () => {
     const { id } = (await take("alpha", 30)).json();
     advance(20);
-    const renewed = await app.inject({ method: "PUT", url: `/api/v1/leases/${id}`, headers: auth(), payload: { ttlSeconds: 30 } });
+    const renewed = await app.inject({
+      method: "PUT",
+      url: `/api/v1/leases/${id}`,
+      headers: auth(),
+      payload: { ttlSeconds: 30 },
+    });
     expect(renewed.statusCode).toBe(200);
     expect(renewed.json().expiresAt).toBe("2026-12-01T09:00:50.000Z");
     advance(25);
     expect((await take("beta")).statusCode).toBe(409);
     advance(10);
-    const late = await app.inject({ method: "PUT", url: `/api/v1/leases/${id}`, headers: auth(), payload: { ttlSeconds: 30 } });
+    const late = await app.inject({
+      method: "PUT",
+      url: `/api/v1/leases/${id}`,
+      headers: auth(),
+      payload: { ttlSeconds: 30 },
+    });
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe("STATUS_LEASE_GONE");
-    const unknown = await app.inject({ method: "PUT", url: "/api/v1/leases/nope", headers: auth(), payload: { ttlSeconds: 30 } });
+    const unknown = await app.inject({
+      method: "PUT",
+      url: "/api/v1/leases/nope",
+      headers: auth(),
+      payload: { ttlSeconds: 30 },
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
@@ -78,15 +107,27 @@ describe("leases", () => {
     expect((await take("beta")).statusCode).toBe(409);
     const admin = await app.inject({ method: "DELETE", url: `/api/v1/leases/${id}?force=true`, headers: auth(ADMIN) });
     expect(admin.statusCode).toBe(204);
-    expect((await app.inject({ method: "PUT", url: `/api/v1/leases/${id}`, headers: auth(), payload: { ttlSeconds: 30 } })).statusCode).toBe(410);
+    expect(
+      (await app.inject({ method: "PUT", url: `/api/v1/leases/${id}`, headers: auth(), payload: { ttlSeconds: 30 } }))
+        .statusCode,
+    ).toBe(410);
     expect((await take("beta")).statusCode).toBe(201);
   });
 
   it("refuses lease operations without the bearer token and bad requests with a message naming the field", async () => {
-    const anonymous = await app.inject({ method: "POST", url: "/api/v1/leases", payload: { project: 1001, plan: "p", holder: { name: "x" }, ttlSeconds: 60 } });
+    const anonymous = await app.inject({
+      method: "POST",
+      url: "/api/v1/leases",
+      payload: { project: 1001, plan: "p", holder: { name: "x" }, ttlSeconds: 60 },
+    });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe("STATUS_UNAUTHORIZED");
-    const bad = await app.inject({ method: "POST", url: "/api/v1/leases", headers: auth(), payload: { project: 1001, plan: "p", holder: {}, ttlSeconds: 1 } });
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/v1/leases",
+      headers: auth(),
+      payload: { project: 1001, plan: "p", holder: {}, ttlSeconds: 1 },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain("body/holder must have required property 'name'");
     expect(bad.json().error.message).toContain("body/ttlSeconds must be >= 5");

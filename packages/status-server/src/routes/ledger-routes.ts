@@ -3,7 +3,11 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, ref } from "./schema-ref.js";
 
-const params = { type: "object", required: ["applyIdentity"], properties: { applyIdentity: { type: "string", minLength: 1, maxLength: 500 } } };
+const params = {
+  type: "object",
+  required: ["applyIdentity"],
+  properties: { applyIdentity: { type: "string", minLength: 1, maxLength: 500 } },
+};
 
 /** The runner's `--once-per` ledger: which desired runs an apply identity already created. */
 export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -13,11 +17,21 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         // The ledger steers what the runner creates, so reading it needs the write token too.
         onRequest: ctx.auth.write,
-        schema: { summary: "Runs recorded for a --once-per id", tags: ["ledger"], security: [{ bearer: [] }], params, querystring: ref("ledger-query"), response: { 200: ref("ledger-entries"), ...errorResponses(400, 401) } },
+        schema: {
+          summary: "Runs recorded for a --once-per id",
+          tags: ["ledger"],
+          security: [{ bearer: [] }],
+          params,
+          querystring: ref("ledger-query"),
+          response: { 200: ref("ledger-entries"), ...errorResponses(400, 401) },
+        },
       },
       async (request) => ({ entries: ctx.store.ledger.entries(request.query.project, request.params.applyIdentity) }),
     );
-    app.post<{ Params: { applyIdentity: string }; Body: { project: number; entries: { identity: string; runId: number }[] } }>(
+    app.post<{
+      Params: { applyIdentity: string };
+      Body: { project: number; entries: { identity: string; runId: number }[] };
+    }>(
       "/api/v1/ledger/:applyIdentity",
       {
         onRequest: ctx.auth.write,
@@ -32,10 +46,21 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const result = ctx.store.ledger.record(request.body.project, request.params.applyIdentity, request.body.entries, ctx.now());
+        const result = ctx.store.ledger.record(
+          request.body.project,
+          request.params.applyIdentity,
+          request.body.entries,
+          ctx.now(),
+        );
         if (!result.ok) {
           const e = result.existing;
-          return reply.status(409).send({ error: { code: "STATUS_LEDGER_CONFLICT", message: `${e.identity} is already recorded under --once-per ${request.params.applyIdentity} with run ${e.runId}; nothing of this request was stored.` }, existing: e });
+          return reply.status(409).send({
+            error: {
+              code: "STATUS_LEDGER_CONFLICT",
+              message: `${e.identity} is already recorded under --once-per ${request.params.applyIdentity} with run ${e.runId}; nothing of this request was stored.`,
+            },
+            existing: e,
+          });
         }
         return { recorded: result.recorded, added: result.added };
       },

@@ -8,7 +8,8 @@ afterEach(async () => {
   await app.close();
   app = testServer();
 });
-const post = (body: unknown) => app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: body as object });
+const post = (body: unknown) =>
+  app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: body as object });
 
 describe("operations routes", () => {
   it("reports health with the poller off when no QAComplete connection is configured", async () => {
@@ -19,17 +20,26 @@ describe("operations routes", () => {
   });
 
   it("exposes Prometheus metrics with runs per plan and status, escaping label values", async () => {
-    await post(report({ plan: { name: 'say "hi"\\', file: "p.yaml" }, runs: [reportRun({ status: "Passed", runId: 1 })] }));
+    await post(
+      report({ plan: { name: 'say "hi"\\', file: "p.yaml" }, runs: [reportRun({ status: "Passed", runId: 1 })] }),
+    );
     await app.inject("/api/v1/plans");
     const metrics = await app.inject("/metrics");
     expect(metrics.headers["content-type"]).toContain("text/plain; version=0.0.4");
     expect(metrics.body).toContain('qac_status_runs{plan="say \\"hi\\"\\\\",status="passed"} 1');
     expect(metrics.body).toContain("qac_status_poller_enabled 0");
-    expect(metrics.body).toMatch(/qac_status_http_requests_total\{method="GET",route="\/api\/v1\/plans",status="200"\} 1/);
+    expect(metrics.body).toMatch(
+      /qac_status_http_requests_total\{method="GET",route="\/api\/v1\/plans",status="200"\} 1/,
+    );
   });
 
   it("draws a badge per plan whose colour follows failures", async () => {
-    await post(report({ plan: { name: "nightly", file: "p.yaml" }, runs: [reportRun({ status: "Passed", runId: 1 }), reportRun({ identity: "x", status: "Failed", runId: 2 })] }));
+    await post(
+      report({
+        plan: { name: "nightly", file: "p.yaml" },
+        runs: [reportRun({ status: "Passed", runId: 1 }), reportRun({ identity: "x", status: "Failed", runId: 2 })],
+      }),
+    );
     const badge = await app.inject("/badge/nightly.svg");
     expect(badge.headers["content-type"]).toBe("image/svg+xml; charset=utf-8");
     expect(badge.body).toContain("nightly: 1 failed, 1 passed");
@@ -42,20 +52,43 @@ describe("operations routes", () => {
 
   it("sends security headers and no-store caching on API answers", async () => {
     const answer = await app.inject("/api/v1/plans");
-    expect(answer.headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "no-referrer", "cache-control": "no-store" });
+    expect(answer.headers).toMatchObject({
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "referrer-policy": "no-referrer",
+      "cache-control": "no-store",
+    });
     expect(answer.headers["content-security-policy"]).toContain("default-src 'none'");
   });
 
   it("answers unknown routes with a JSON error that points at /docs", async () => {
     const answer = await app.inject("/nope?token=secret");
     expect(answer.statusCode).toBe(404);
-    expect(answer.json().error).toEqual({ code: "STATUS_NOT_FOUND", message: "No route GET /nope; see /docs for the API." });
+    expect(answer.json().error).toEqual({
+      code: "STATUS_NOT_FOUND",
+      message: "No route GET /nope; see /docs for the API.",
+    });
   });
 
   it("documents every API route in the OpenAPI document, with the schemas from @qac/schemas", async () => {
     const doc = (await app.inject("/docs/openapi.json")).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/applies", "/api/v1/applies/{id}", "/api/v1/plans", "/api/v1/runs", "/api/v1/ledger/{applyIdentity}", "/api/v1/leases", "/api/v1/leases/{id}", "/events", "/healthz", "/metrics"]));
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["LeaseRequest", "PlanList", "ApplyReport"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/applies",
+        "/api/v1/applies/{id}",
+        "/api/v1/plans",
+        "/api/v1/runs",
+        "/api/v1/ledger/{applyIdentity}",
+        "/api/v1/leases",
+        "/api/v1/leases/{id}",
+        "/events",
+        "/healthz",
+        "/metrics",
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["LeaseRequest", "PlanList", "ApplyReport"]),
+    );
     const page = await app.inject("/docs");
     expect(page.headers["content-type"]).toContain("text/html");
     expect(page.body).toContain("/api/v1/leases/{id}");
@@ -81,7 +114,12 @@ describe("operations routes", () => {
       expect((await app.inject({ url: "/api/v1/plans", headers: auth(TOKEN) })).statusCode).toBe(200);
       const basic = `Basic ${Buffer.from("anyone:read-token-0123456789abcdef").toString("base64")}`;
       expect((await app.inject({ url: "/", headers: { authorization: basic } })).statusCode).toBe(200);
-      const readerWrites = await app.inject({ method: "POST", url: "/api/v1/applies", headers: auth("read-token-0123456789abcdef"), payload: report() });
+      const readerWrites = await app.inject({
+        method: "POST",
+        url: "/api/v1/applies",
+        headers: auth("read-token-0123456789abcdef"),
+        payload: report(),
+      });
       expect(readerWrites.statusCode).toBe(401);
       expect((await app.inject("/healthz")).statusCode).toBe(200);
     });

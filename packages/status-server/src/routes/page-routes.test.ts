@@ -7,18 +7,40 @@ afterEach(async () => {
   await app.close();
   app = testServer({ runLinkTemplate: "https://qac.example/runs/{runId}?project={projectId}" });
 });
-const post = (body: unknown) => app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: body as object });
+const post = (body: unknown) =>
+  app.inject({ method: "POST", url: "/api/v1/applies", headers: auth(), payload: body as object });
 
 const hostile = report({
   plan: { name: "<script>alert('plan')</script>", file: "x.yaml" },
   project: { id: 1001, name: '"><img src=x onerror=alert(1)>' },
-  ci: { provider: "github", commit: "<b>deadbeef</b>", job: "<i>job</i>", pipeline: "1", url: "javascript:alert(1)", actor: "<u>me</u>" },
-  runs: [reportRun({ title: "<script>alert('run')</script>", host: { id: 1, name: "<svg onload=alert(2)>" }, runId: 5, status: "Awaiting <b>Run</b>" })],
+  ci: {
+    provider: "github",
+    commit: "<b>deadbeef</b>",
+    job: "<i>job</i>",
+    pipeline: "1",
+    url: "javascript:alert(1)",
+    actor: "<u>me</u>",
+  },
+  runs: [
+    reportRun({
+      title: "<script>alert('run')</script>",
+      host: { id: 1, name: "<svg onload=alert(2)>" },
+      runId: 5,
+      status: "Awaiting <b>Run</b>",
+    }),
+  ],
 });
 
 describe("status page", () => {
   it("shows plans, counts, runs with status and links into QAComplete without any script", async () => {
-    await post(report({ runs: [reportRun({ title: "Guest checkout", runId: 9001, status: "Passed" }), reportRun({ identity: "b", title: "Apply discount", runId: 9002, status: "Failed" })] }));
+    await post(
+      report({
+        runs: [
+          reportRun({ title: "Guest checkout", runId: 9001, status: "Passed" }),
+          reportRun({ identity: "b", title: "Apply discount", runId: 9002, status: "Failed" }),
+        ],
+      }),
+    );
     const page = await app.inject("/");
     expect(page.statusCode).toBe(200);
     const text = page.body.replace(/<script[\s\S]*?<\/script>/g, "");
@@ -64,7 +86,9 @@ describe("status page", () => {
     await post(report());
     for (const url of ["/", "/applies/1", "/docs"]) {
       const csp = (await app.inject(url)).headers["content-security-policy"] as string;
-      expect(csp).toMatch(/^default-src 'none'; script-src 'nonce-[^']+'; style-src 'nonce-[^']+'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
+      expect(csp).toMatch(
+        /^default-src 'none'; script-src 'nonce-[^']+'; style-src 'nonce-[^']+'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/,
+      );
     }
   });
 

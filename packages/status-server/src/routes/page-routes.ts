@@ -14,19 +14,40 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
     app.get("/", { onRequest: ctx.auth.read, schema: { hide: true } }, async (_request, reply) => {
       const plans = ctx.plans().map((overview) => {
-        const { runs, total } = ctx.store.applies.runs({ applyId: overview.latestApply.id, limit: RUNS_PER_PLAN, offset: 0 });
+        const { runs, total } = ctx.store.applies.runs({
+          applyId: overview.latestApply.id,
+          limit: RUNS_PER_PLAN,
+          offset: 0,
+        });
         return { overview, runs, totalRuns: total };
       });
       const recent = ctx.store.applies.list({ limit: 10, offset: 0 }).applies;
-      return sendHtml(reply, (nonce) => renderPage({ plans, recent, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now(), nonce, runLink: ctx.runLink }));
+      return sendHtml(reply, (nonce) =>
+        renderPage({
+          plans,
+          recent,
+          poller: ctx.poller?.state() ?? null,
+          generatedAt: ctx.now(),
+          nonce,
+          runLink: ctx.runLink,
+        }),
+      );
     });
     // A tiny icon so browsers do not ask for a missing /favicon.ico on every page.
     app.get("/favicon.svg", { schema: { hide: true } }, async (_request, reply) =>
-      reply.type("image/svg+xml").header("cache-control", "max-age=86400").send('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1a7f37"/></svg>'),
+      reply
+        .type("image/svg+xml")
+        .header("cache-control", "max-age=86400")
+        .send(
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1a7f37"/></svg>',
+        ),
     );
     app.get<{ Params: { id: number } }>(
       "/applies/:id",
-      { onRequest: ctx.auth.read, schema: { hide: true, params: { type: "object", properties: { id: { type: "integer", minimum: 1 } } } } },
+      {
+        onRequest: ctx.auth.read,
+        schema: { hide: true, params: { type: "object", properties: { id: { type: "integer", minimum: 1 } } } },
+      },
       async (request, reply) => {
         const apply = ctx.store.applies.get(request.params.id);
         if (!apply) throw new StatusServerError("STATUS_NOT_FOUND", `No apply with id ${request.params.id}.`);
@@ -35,7 +56,13 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
         const body = html`<section class="plan" data-plan="${plan}"><h2>${plan} · apply #${apply.id}</h2>
           <p class="sub">${typeof apply["status"] === "string" ? apply["status"] : ""} · started ${formatTime(typeof apply["startedAt"] === "string" ? apply["startedAt"] : null)} · received ${formatTime(apply.receivedAt)} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
           ${renderRunsTable(runs, ctx.runLink)}</section>`;
-        return sendHtml(reply, (nonce) => renderShell(`qac status · ${plan} #${apply.id}`, body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() }));
+        return sendHtml(reply, (nonce) =>
+          renderShell(`qac status · ${plan} #${apply.id}`, body, {
+            nonce,
+            poller: ctx.poller?.state() ?? null,
+            generatedAt: ctx.now(),
+          }),
+        );
       },
     );
   };

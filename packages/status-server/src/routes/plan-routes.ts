@@ -11,7 +11,12 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/api/v1/plans",
       {
         onRequest: ctx.auth.read,
-        schema: { summary: "Latest apply per plan with counts by live status", tags: ["plans"], querystring: noQuery, response: { 200: ref("plan-list"), ...errorResponses(401) } },
+        schema: {
+          summary: "Latest apply per plan with counts by live status",
+          tags: ["plans"],
+          querystring: noQuery,
+          response: { 200: ref("plan-list"), ...errorResponses(401) },
+        },
       },
       async () => ({ plans: ctx.plans() }),
     );
@@ -19,7 +24,12 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/api/v1/runs",
       {
         onRequest: ctx.auth.read,
-        schema: { summary: "Runs with live status (filter by plan, apply, status, host, release)", tags: ["runs"], querystring: ref("runs-query"), response: { 200: ref("run-list"), ...errorResponses(400, 401) } },
+        schema: {
+          summary: "Runs with live status (filter by plan, apply, status, host, release)",
+          tags: ["runs"],
+          querystring: ref("runs-query"),
+          response: { 200: ref("run-list"), ...errorResponses(400, 401) },
+        },
       },
       async (request) => {
         const { apply, ...rest } = request.query;

@@ -9,6 +9,8 @@ describe("apply report contract", () => {
   it("the fixture report is a valid apply-report.schema.json document", () => {
     expect(applyReportSchema().$id).toBe("https://qac.dev/schemas/apply-report.schema.json");
     expect(() => expectSchema("apply-report", report())).not.toThrow();
-    expect(() => expectSchema("stored-apply", { ...report(), id: 1, receivedAt: "2026-12-01T09:00:00.000Z" })).not.toThrow();
+    expect(() =>
+      expectSchema("stored-apply", { ...report(), id: 1, receivedAt: "2026-12-01T09:00:00.000Z" }),
+    ).not.toThrow();
   });
 });

@@ -10,7 +10,13 @@ export function allSchemas(): JsonSchemaObject[] {
 
 function createAjv(coerce: boolean): Ajv2020 {
   // Strict, all errors; query strings and path params arrive as text, so only those are coerced.
-  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, useDefaults: true, coerceTypes: coerce });
+  const ajv = new Ajv2020({
+    strict: true,
+    allowUnionTypes: true,
+    allErrors: true,
+    useDefaults: true,
+    coerceTypes: coerce,
+  });
   for (const schema of allSchemas()) ajv.addSchema(schema);
   return ajv;
 }

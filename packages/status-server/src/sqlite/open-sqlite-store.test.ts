@@ -22,7 +22,9 @@ afterEach(() => {
 
 /** Starts the child store process; resolves with it once it printed `until`. */
 function startChild(args: string[], until: string) {
-  const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", child, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "--conditions=qac-source", child, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   proc.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -54,7 +56,12 @@ describe("openSqliteStore", () => {
     store.applies.insert(report(), new Date());
     store.close();
     const db = new Database(file);
-    expect(migrate(db, [...MIGRATIONS, { version: 2, name: "note column", sql: "ALTER TABLE applies ADD COLUMN note TEXT" }])).toEqual([2]);
+    expect(
+      migrate(db, [
+        ...MIGRATIONS,
+        { version: 2, name: "note column", sql: "ALTER TABLE applies ADD COLUMN note TEXT" },
+      ]),
+    ).toEqual([2]);
     expect(db.prepare("SELECT COUNT(*) FROM applies").pluck().get()).toBe(1);
     db.close();
   });
@@ -71,7 +78,11 @@ describe("openSqliteStore", () => {
 
     store = openSqliteStore(file);
     expect(store.applies.get(id)).toMatchObject({ id, plan: { name: "nightly" } });
-    expect(store.applies.runs({ limit: 10, offset: 0 }).runs[0]).toMatchObject({ runId: 7, status: "Passed", finished: true });
+    expect(store.applies.runs({ limit: 10, offset: 0 }).runs[0]).toMatchObject({
+      runId: 7,
+      status: "Passed",
+      finished: true,
+    });
     expect(store.ledger.entries(1001, "nightly-42")).toMatchObject([{ identity: "a", runId: 7 }]);
     expect(store.leases.list(now)).toEqual([lease.ok ? lease.lease : null]);
     store.close();

@@ -28,7 +28,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     db = new Database(file);
   } catch (error) {
-    throw new StatusServerError("STATUS_STORE", `Cannot open the status database ${file}: ${(error as Error).message}. Check that the directory exists and is writable.`);
+    throw new StatusServerError(
+      "STATUS_STORE",
+      `Cannot open the status database ${file}: ${(error as Error).message}. Check that the directory exists and is writable.`,
+    );
   }
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma("journal_mode = WAL");

@@ -19,7 +19,8 @@ interface ApplyRow {
   summary_json: string;
 }
 
-const SUMMARY_COLUMNS = "id, plan_name, plan_file, project_id, project_name, apply_identity, status, started_at, finished_at, received_at, ci_json, user_name, summary_json";
+const SUMMARY_COLUMNS =
+  "id, plan_name, plan_file, project_id, project_name, apply_identity, status, started_at, finished_at, received_at, ci_json, user_name, summary_json";
 
 function toSummary(row: ApplyRow): ApplySummary {
   return {
@@ -43,13 +44,17 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
     `INSERT INTO applies (plan_name, plan_file, project_id, project_name, apply_identity, status, started_at, finished_at, received_at, ci_json, user_name, summary_json, report_json)
      VALUES (@planName, @planFile, @projectId, @projectName, @applyIdentity, @status, @startedAt, @finishedAt, @receivedAt, @ci, @user, @summary, @report)`,
   );
-  const upsertPlan = db.prepare("INSERT INTO plans (plan_name, latest_apply_id) VALUES (?, ?) ON CONFLICT (plan_name) DO UPDATE SET latest_apply_id = excluded.latest_apply_id");
+  const upsertPlan = db.prepare(
+    "INSERT INTO plans (plan_name, latest_apply_id) VALUES (?, ?) ON CONFLICT (plan_name) DO UPDATE SET latest_apply_id = excluded.latest_apply_id",
+  );
   const insertRun = db.prepare(
     `INSERT INTO apply_runs (apply_id, seq, identity, title, kind, decision, outcome, project_id, run_id, reported_status, host_name, release_title, release_path, config_title)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // A run the poller already tracks keeps its fresher status.
-  const trackRun = db.prepare("INSERT INTO run_status (project_id, run_id, status, finished, refreshed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  const trackRun = db.prepare(
+    "INSERT INTO run_status (project_id, run_id, status, finished, refreshed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
 
   const insert = db.transaction((report: ApplyReport, receivedAt: Date): number => {
     const id = Number(
@@ -71,13 +76,33 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
     );
     upsertPlan.run(report.plan.name, id);
     report.runs.forEach((run, seq) => {
-      insertRun.run(id, seq, run.identity, run.title, run.kind, run.decision, run.outcome, report.project.id, run.runId, run.status, run.host?.name ?? null, run.release?.title ?? null, run.release?.path ?? null, run.configuration?.title ?? null);
-      if (run.runId !== null) trackRun.run(report.project.id, run.runId, run.status, isFinalStatus(run.status) ? 1 : 0, receivedAt.getTime());
+      insertRun.run(
+        id,
+        seq,
+        run.identity,
+        run.title,
+        run.kind,
+        run.decision,
+        run.outcome,
+        report.project.id,
+        run.runId,
+        run.status,
+        run.host?.name ?? null,
+        run.release?.title ?? null,
+        run.release?.path ?? null,
+        run.configuration?.title ?? null,
+      );
+      if (run.runId !== null)
+        trackRun.run(report.project.id, run.runId, run.status, isFinalStatus(run.status) ? 1 : 0, receivedAt.getTime());
     });
     return id;
   });
 
-  const latestApplies = db.prepare(`SELECT p.plan_name AS plan, ${SUMMARY_COLUMNS.split(", ").map((c) => `a.${c}`).join(", ")} FROM plans p JOIN applies a ON a.id = p.latest_apply_id ORDER BY p.plan_name`);
+  const latestApplies = db.prepare(
+    `SELECT p.plan_name AS plan, ${SUMMARY_COLUMNS.split(", ")
+      .map((c) => `a.${c}`)
+      .join(", ")} FROM plans p JOIN applies a ON a.id = p.latest_apply_id ORDER BY p.plan_name`,
+  );
   const latestCounts = db.prepare(
     `SELECT r.apply_id AS applyId, COALESCE(s.status, r.reported_status) AS status, COUNT(*) AS n
      FROM plans p JOIN apply_runs r ON r.apply_id = p.latest_apply_id
@@ -89,12 +114,15 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
     insert: (report, receivedAt) => insert.immediate(report, receivedAt),
     list({ plan, limit, offset }) {
       const where = plan === undefined ? "" : "WHERE plan_name = @plan";
-      const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM applies ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ plan, limit, offset }) as ApplyRow[];
+      const rows = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM applies ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+        .all({ plan, limit, offset }) as ApplyRow[];
       const { n } = db.prepare(`SELECT COUNT(*) AS n FROM applies ${where}`).get({ plan }) as { n: number };
       return { applies: rows.map(toSummary), total: n };
     },
     get(id) {
-      const row = db.prepare("SELECT report_json, received_at FROM applies WHERE id = ?").get(id) as { report_json: string; received_at: string } | undefined;
+      const row = db.prepare("SELECT report_json, received_at FROM applies WHERE id = ?").get(id) as
+        { report_json: string; received_at: string } | undefined;
       if (!row) return undefined;
       return { ...(JSON.parse(row.report_json) as Record<string, unknown>), id, receivedAt: row.received_at };
     },
@@ -111,17 +139,28 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
         return {
           plan: row.plan,
           project: s.project,
-          latestApply: { id: s.id, receivedAt: s.receivedAt, status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, ci: s.ci, user: s.user },
+          latestApply: {
+            id: s.id,
+            receivedAt: s.receivedAt,
+            status: s.status,
+            startedAt: s.startedAt,
+            finishedAt: s.finishedAt,
+            ci: s.ci,
+            user: s.user,
+          },
           counts: counts.get(row.id) ?? emptyCounts(),
         };
       });
     },
     runs(query: RunQuery) {
-      const where: string[] = [query.applyId === undefined ? "r.apply_id IN (SELECT latest_apply_id FROM plans)" : "r.apply_id = @applyId"];
+      const where: string[] = [
+        query.applyId === undefined ? "r.apply_id IN (SELECT latest_apply_id FROM plans)" : "r.apply_id = @applyId",
+      ];
       if (query.plan !== undefined) where.push("a.plan_name = @plan");
       if (query.status !== undefined) where.push("COALESCE(s.status, r.reported_status) = @status COLLATE NOCASE");
       if (query.host !== undefined) where.push("r.host_name = @host COLLATE NOCASE");
-      if (query.release !== undefined) where.push("(r.release_title = @release COLLATE NOCASE OR r.release_path = @release COLLATE NOCASE)");
+      if (query.release !== undefined)
+        where.push("(r.release_title = @release COLLATE NOCASE OR r.release_path = @release COLLATE NOCASE)");
       const from = `FROM apply_runs r JOIN applies a ON a.id = r.apply_id LEFT JOIN run_status s ON s.project_id = r.project_id AND s.run_id = r.run_id WHERE ${where.join(" AND ")}`;
       const rows = db
         .prepare(
@@ -130,9 +169,16 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
              r.host_name AS host, r.release_path AS release, r.config_title AS configuration
            ${from} ORDER BY a.plan_name, r.apply_id, r.seq LIMIT @limit OFFSET @offset`,
         )
-        .all(query) as (Omit<RunView, "finished" | "statusUpdatedAt"> & { finished: number; refreshedAt: number | null })[];
+        .all(query) as (Omit<RunView, "finished" | "statusUpdatedAt"> & {
+        finished: number;
+        refreshedAt: number | null;
+      })[];
       const { n } = db.prepare(`SELECT COUNT(*) AS n ${from}`).get(query) as { n: number };
-      const runs = rows.map(({ refreshedAt, finished, ...rest }) => ({ ...rest, finished: finished === 1, statusUpdatedAt: refreshedAt === null ? null : new Date(refreshedAt).toISOString() }));
+      const runs = rows.map(({ refreshedAt, finished, ...rest }) => ({
+        ...rest,
+        finished: finished === 1,
+        statusUpdatedAt: refreshedAt === null ? null : new Date(refreshedAt).toISOString(),
+      }));
       return { runs, total: n };
     },
   };

@@ -28,22 +28,35 @@ const toLease = (row: LeaseRow): StatusLease => ({
  * away by itself without a sweeper.
  */
 export function createSqliteLeaseStore(db: Database): LeaseStore {
-  const expire = db.prepare("UPDATE leases SET ended_at = expires_at, end_reason = 'expired' WHERE ended_at IS NULL AND expires_at <= ?");
+  const expire = db.prepare(
+    "UPDATE leases SET ended_at = expires_at, end_reason = 'expired' WHERE ended_at IS NULL AND expires_at <= ?",
+  );
   const live = db.prepare("SELECT * FROM leases WHERE project_id = ? AND plan = ? AND ended_at IS NULL");
   const byId = db.prepare("SELECT * FROM leases WHERE id = ?");
-  const insert = db.prepare("INSERT INTO leases (id, project_id, plan, holder_json, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO leases (id, project_id, plan, holder_json, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
   const extend = db.prepare("UPDATE leases SET expires_at = ? WHERE id = ?");
   const end = db.prepare("UPDATE leases SET ended_at = ?, end_reason = ? WHERE id = ?");
   const list = db.prepare("SELECT * FROM leases WHERE ended_at IS NULL AND expires_at > ? ORDER BY project_id, plan");
 
-  const acquire = db.transaction((request: Parameters<LeaseStore["acquire"]>[0], now: number): ReturnType<LeaseStore["acquire"]> => {
-    expire.run(now);
-    const held = live.get(request.project, request.plan) as LeaseRow | undefined;
-    if (held) return { ok: false, current: toLease(held) };
-    const id = randomUUID();
-    insert.run(id, request.project, request.plan, JSON.stringify(request.holder), now, now + request.ttlSeconds * 1000);
-    return { ok: true, lease: toLease(byId.get(id) as LeaseRow) };
-  });
+  const acquire = db.transaction(
+    (request: Parameters<LeaseStore["acquire"]>[0], now: number): ReturnType<LeaseStore["acquire"]> => {
+      expire.run(now);
+      const held = live.get(request.project, request.plan) as LeaseRow | undefined;
+      if (held) return { ok: false, current: toLease(held) };
+      const id = randomUUID();
+      insert.run(
+        id,
+        request.project,
+        request.plan,
+        JSON.stringify(request.holder),
+        now,
+        now + request.ttlSeconds * 1000,
+      );
+      return { ok: true, lease: toLease(byId.get(id) as LeaseRow) };
+    },
+  );
   const renew = db.transaction((id: string, ttlSeconds: number, now: number): ReturnType<LeaseStore["renew"]> => {
     expire.run(now);
     const row = byId.get(id) as LeaseRow | undefined;

@@ -1,4 +1,10 @@
-import type { ApplyReport, CiInfo, LedgerEntry as RunnerLedgerEntry, StatusLease, StatusLeaseRequest } from "@qac/runner";
+import type {
+  ApplyReport,
+  CiInfo,
+  LedgerEntry as RunnerLedgerEntry,
+  StatusLease,
+  StatusLeaseRequest,
+} from "@qac/runner";
 
 /** Runs of an apply counted by live QAComplete status. */
 export interface StatusCounts {
@@ -132,7 +138,10 @@ export interface LedgerStore {
  * Requests and leases have the shapes the runner's status client sends and reads.
  */
 export interface LeaseStore {
-  acquire(request: StatusLeaseRequest, now: Date): { ok: true; lease: StatusLease } | { ok: false; current: StatusLease };
+  acquire(
+    request: StatusLeaseRequest,
+    now: Date,
+  ): { ok: true; lease: StatusLease } | { ok: false; current: StatusLease };
   /** "missing": no such lease ever; "ended": expired, released or broken. */
   renew(id: string, ttlSeconds: number, now: Date): StatusLease | "missing" | "ended";
   /** Ends a lease (release by its holder, or break by an admin); returns the lease it ended. */

@@ -8,7 +8,9 @@ for (const schema of allSchemas()) ajv.addSchema(schema);
 
 /** Throws with ajv's errors when `body` does not match the status API schema `name`. */
 export function expectSchema(name: StatusApiSchemaName | "apply-report", body: unknown): void {
-  const validate = ajv.getSchema(name === "apply-report" ? APPLY_REPORT_SCHEMA_ID : `https://qac.dev/schemas/status-api/${name}.schema.json`);
+  const validate = ajv.getSchema(
+    name === "apply-report" ? APPLY_REPORT_SCHEMA_ID : `https://qac.dev/schemas/status-api/${name}.schema.json`,
+  );
   if (!validate) throw new Error(`no schema ${name}`);
   if (!validate(body)) throw new Error(`response does not match ${name}: ${ajv.errorsText(validate.errors)}`);
 }

@@ -13,7 +13,8 @@ if (mode === "ack") {
   process.stdout.write(`ACK ${id}\n`);
   setInterval(() => undefined, 1000);
 } else {
-  for (let i = 0; i < Number(count); i++) store.applies.insert(report({ plan: { name: `${tag}-${i}`, file: "p.yaml" } }), new Date());
+  for (let i = 0; i < Number(count); i++)
+    store.applies.insert(report({ plan: { name: `${tag}-${i}`, file: "p.yaml" } }), new Date());
   process.stdout.write("DONE\n");
   store.close();
 }

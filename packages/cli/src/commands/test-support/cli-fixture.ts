@@ -27,7 +27,15 @@ entries:
 `;
 
 /** A simulator (virtual clock), a temp dir with plan.yaml, and an io capturing output. */
-export async function cliFixture(): Promise<{ sim: Simulator; dir: string; io: (extra?: Partial<CliIo> & { env?: Record<string, string> }) => { io: CliIo; out: () => string; err: () => string } }> {
+export async function cliFixture(): Promise<{
+  sim: Simulator;
+  dir: string;
+  io: (extra?: Partial<CliIo> & { env?: Record<string, string> }) => {
+    io: CliIo;
+    out: () => string;
+    err: () => string;
+  };
+}> {
   const sim = await startSimulator({ port: 0, clock: "virtual" });
   const dir = await mkdtemp(join(tmpdir(), "qac-cli-"));
   await writeFile(join(dir, "plan.yaml"), PLAN);
