@@ -1,6 +1,6 @@
 import { QacError } from "./errors.js";
 import { encodeQueryValue } from "./build-path.js";
-import { filter, filterLiteral, type Filter, type FilterValue } from "./filter.js";
+import { filter, filterLiteral, type Filter } from "./filter.js";
 
 /** Options of {@link chunkInFilters}. */
 export interface ChunkInFiltersOptions {
@@ -18,7 +18,7 @@ export interface ChunkInFiltersOptions {
  */
 export function chunkInFilters(
   field: string,
-  values: readonly FilterValue[],
+  values: readonly number[],
   options: ChunkInFiltersOptions = {},
 ): Filter[] {
   const budget = options.maxEncodedLength ?? 1500;
@@ -29,13 +29,13 @@ export function chunkInFilters(
     );
   const unique = [...new Set(values)];
   if (unique.length === 0) return [];
-  const build = (chunk: FilterValue[]): Filter =>
+  const build = (chunk: number[]): Filter =>
     options.and ? filter.and(options.and, filter.in(field, chunk)) : filter.in(field, chunk);
   // Length of the filter around the list, then each literal adds its own length plus an encoded comma.
   const shell = encodeQueryValue(build([0])).length - 1;
   const comma = encodeQueryValue(",").length;
   const chunks: Filter[] = [];
-  let current: FilterValue[] = [];
+  let current: number[] = [];
   let length = shell;
   for (const value of unique) {
     const size = encodeQueryValue(filterLiteral(value)).length;

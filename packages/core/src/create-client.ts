@@ -35,6 +35,7 @@ export function createClient(options: ClientOptions): QacClient {
   const projectsList = lister(request, pageSize, "GET /api/v1/projects");
   const setItems = lister(request, pageSize, "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items");
   const runItems = lister(request, pageSize, "GET /api/v2/projects/{ProjectId}/testruns/{Id}/items");
+  const automations = lister(request, pageSize, "GET /api/v2/projects/{ProjectId}/tests/{TestId}/automations");
   const runs = projectResource<
     "GET /api/v2/projects/{ProjectId}/testruns",
     "GET /api/v2/projects/{ProjectId}/testruns/{Id}",
@@ -67,6 +68,10 @@ export function createClient(options: ClientOptions): QacClient {
         Test["id"]
       >(request, pageSize, "GET /api/v2/projects/{ProjectId}/tests", "GET /api/v1/projects/{ProjectId}/tests/{Id}"),
       ...searcher(request, pageSize, "POST /api/v2/projects/{ProjectId}/tests/search"),
+      automations: {
+        list: (ProjectId, TestId, o) => automations.list({ ProjectId, TestId }, o),
+        iterate: (ProjectId, TestId, o) => automations.iterate({ ProjectId, TestId }, o),
+      },
     },
     testSets: {
       ...projectResource<

@@ -21,11 +21,10 @@ export function lister<K extends ListRoute>(request: RequestFn, pageSize: number
   // An async generator so that bad options reject on the first `next()` like every other call.
   async function* iterate(path: PathOf<K>, options: IterateOptions = {}): AsyncGenerator<RowOf<K>, void, undefined> {
     const filter = checkFilter(options.filter);
-    yield* paginate(
-      (offset, limit) => list(path, { offset, limit, ...(filter === undefined ? {} : { filter }) }),
-      options.pageSize ?? pageSize,
-      options.offset ?? 0,
-    );
+    yield* paginate((offset, limit) => list(path, { offset, limit, ...(filter === undefined ? {} : { filter }) }), {
+      pageSize: options.pageSize ?? pageSize,
+      offset: options.offset ?? 0,
+    });
   }
   return { list, iterate };
 }
@@ -53,11 +52,10 @@ export function searcher<
     filter: string,
     options: IterateSearchOptions = {},
   ): AsyncGenerator<RowOf<K>, void, undefined> =>
-    paginate(
-      (offset, limit) => search(projectId, filter, { offset, limit }),
-      options.pageSize ?? pageSize,
-      options.offset ?? 0,
-    );
+    paginate((offset, limit) => search(projectId, filter, { offset, limit }), {
+      pageSize: options.pageSize ?? pageSize,
+      offset: options.offset ?? 0,
+    });
   return { search, iterateSearch };
 }
 

@@ -1,7 +1,7 @@
 import type { ProjectId, ReleaseId, TestConfigId, TestId, TestRunId, TestRunItemId, TestSetId, UserId } from "./ids.js";
 import type { ListEnvelope, ListQuery, SearchBody } from "./wire/envelope.js";
 import type { CreateTestRunBody, PatchTestRunItemBody, TestRun, TestRunItem } from "./wire/test-run.js";
-import type { Test, TestConfiguration, TestSet, TestSetItem } from "./wire/library.js";
+import type { Test, TestAutomation, TestConfiguration, TestSet, TestSetItem } from "./wire/library.js";
 import type { Project, Release, TestHost, User } from "./wire/admin.js";
 
 type InProject = { ProjectId: ProjectId };
@@ -29,6 +29,11 @@ export interface Endpoints {
   };
   // The 14.x page's URL template says v1 while its cURL line says v2 (reference §1.1); the template wins.
   "GET /api/v1/projects/{ProjectId}/tests/{Id}": { params: { path: InProject & { Id: TestId } }; response: Test };
+  // A test's automations (reference §13); rows carry no documented id.
+  "GET /api/v2/projects/{ProjectId}/tests/{TestId}/automations": {
+    params: { path: InProject & { TestId: TestId }; query?: ListQuery };
+    response: ListEnvelope<TestAutomation>;
+  };
   "GET /api/v2/projects/{ProjectId}/testsets": {
     params: { path: InProject; query?: ListQuery };
     response: ListEnvelope<TestSet>;
@@ -124,8 +129,8 @@ export interface RouteMeta {
   /** Creates a run: never repeated blindly; an unknown outcome becomes CORE_CREATE_OUTCOME_UNKNOWN. */
   creates: boolean;
   shape: ResponseShape;
-  /** Type of `id` on returned objects: projects send strings of digits. */
-  id: "number" | "digits";
+  /** Type of `id` on returned objects: projects send strings of digits; `none` for rows without one. */
+  id: "number" | "digits" | "none";
 }
 
 const read = (shape: ResponseShape, id: RouteMeta["id"] = "number"): RouteMeta => ({
@@ -144,6 +149,7 @@ export const ROUTES = {
   "GET /api/v2/projects/{ProjectId}/tests": read("list"),
   "POST /api/v2/projects/{ProjectId}/tests/search": read("list"),
   "GET /api/v1/projects/{ProjectId}/tests/{Id}": read("object"),
+  "GET /api/v2/projects/{ProjectId}/tests/{TestId}/automations": read("list", "none"),
   "GET /api/v2/projects/{ProjectId}/testsets": read("list"),
   "GET /api/v2/projects/{ProjectId}/testsets/{Id}": read("object"),
   "GET /api/v1/projects/{ProjectId}/testsets/{Id}/items": read("list"),

@@ -33,10 +33,18 @@ describe("filter", () => {
     expect(filter.contains("Title", "it's")).toBe("(Title ~ 'it''s')");
   });
 
-  it("writes booleans bare and lists of strings quoted", () => {
+  it("writes booleans bare, numeric lists with in, and other lists as OR of = (documented forms only)", () => {
     expect(filter.eq("active", true)).toBe("(active = true)");
-    expect(filter.in("Title", ["a'b", "c"])).toBe("(Title in {'a''b','c'})");
     expect(filter.notIn("Id", [3])).toBe("(Id not in {3})");
+    expect(filter.anyOf("Title", ["a'b", "c"])).toBe("((Title = 'a''b') OR (Title = 'c'))");
+    expect(filter.anyOf("Title", ["x"])).toBe("(Title = 'x')");
+    expect(filter.and(filter.eq("A", 1), filter.anyOf("S", ["p", "q"]))).toBe("(A = 1) AND ((S = 'p') OR (S = 'q'))");
+  });
+
+  it("refuses strings in in/notIn, which QAComplete documents for numeric constants only (§13)", () => {
+    expect(() => filter.in("StatusCode", ["Awaiting Run"] as unknown as number[])).toThrow(/numbers only.*anyOf/);
+    expect(code(() => filter.notIn("Title", ["a"] as unknown as number[]))).toBe("CORE_INVALID_ARGUMENT");
+    expect(code(() => filter.anyOf("Title", []))).toBe("CORE_INVALID_ARGUMENT");
   });
 
   it("writes empty checks", () => {

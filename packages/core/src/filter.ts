@@ -49,11 +49,13 @@ function isGrouped(text: string): boolean {
 
 const group = (f: Filter): string => (isGrouped(f) ? f : `(${f})`);
 
-function list(name: string, values: readonly FilterValue[], negate: boolean): Filter {
+function list(name: string, values: readonly number[], negate: boolean): Filter {
+  const call = `${negate ? "notIn" : "in"}("${name}"`;
   if (!Array.isArray(values) || values.length === 0)
-    throw bad(
-      `${negate ? "notIn" : "in"}("${name}", []) has no values; an empty list matches nothing, so skip the call instead.`,
-    );
+    throw bad(`${call}, []) has no values; an empty list matches nothing, so skip the call instead.`);
+  // QAComplete documents `in {..}` for numeric constants only (reference §13); strings go through anyOf.
+  if (values.some((v) => typeof v !== "number"))
+    throw bad(`${call}, ...) takes numbers only (QAComplete documents no other form); use filter.anyOf for strings.`);
   return make(`(${field(name)} ${negate ? "not in" : "in"} {${values.map(filterLiteral).join(",")}})`);
 }
 
@@ -69,8 +71,9 @@ const compare =
     make(`(${field(name)} ${op} ${filterLiteral(value)})`);
 
 /**
- * Builds QAComplete filter expressions (reference §2.4). Strings are quoted (`'` doubled), lists
- * become `in {...}`, and every operand is parenthesised because AND/OR precedence is undocumented.
+ * Builds QAComplete filter expressions (reference §2.4, §13) in documented forms only. Strings are
+ * quoted (`'` doubled), numeric lists become `in {...}`, other lists `anyOf` (OR of `=`), and every
+ * operand is parenthesised because AND/OR precedence is undocumented.
  * @example filter.and(filter.eq("TestSetId", 5), filter.in("Id", [1, 2])) // "(TestSetId = 5) AND (Id in {1,2})"
  */
 export const filter = {
@@ -85,8 +88,16 @@ export const filter = {
     if (typeof text !== "string") throw bad(`contains("${name}", ...) needs a string.`);
     return compare("~")(name, text);
   },
-  in: (name: string, values: readonly FilterValue[]): Filter => list(name, values, false),
-  notIn: (name: string, values: readonly FilterValue[]): Filter => list(name, values, true),
+  /** `Field in {1,2}`: numbers only, the one form QAComplete documents. */
+  in: (name: string, values: readonly number[]): Filter => list(name, values, false),
+  notIn: (name: string, values: readonly number[]): Filter => list(name, values, true),
+  /** `(Field = 'a') OR (Field = 'b')`: any of several values of any type, in documented forms only. */
+  anyOf: (name: string, values: readonly FilterValue[]): Filter => {
+    if (!Array.isArray(values) || values.length === 0)
+      throw bad(`anyOf("${name}", []) has no values; an empty list matches nothing, so skip the call instead.`);
+    const terms = (values as readonly FilterValue[]).map((v) => compare("=")(name, v));
+    return terms.length === 1 ? terms[0]! : make(`(${terms.join(" OR ")})`);
+  },
   isEmpty: (name: string): Filter => make(`(${field(name)} is empty)`),
   isNotEmpty: (name: string): Filter => make(`(${field(name)} is not empty)`),
   and: (...filters: Filter[]): Filter => join("AND", filters),

@@ -55,3 +55,38 @@ describe("readServerMessage", () => {
     expect(readServerMessage("x".repeat(1000))).toHaveLength(301);
   });
 });
+
+describe("readServerMessage with ServiceStack bodies (reference §13)", () => {
+  it("reads ResponseStatus.Message and appends field errors", () => {
+    const body = {
+      ResponseStatus: {
+        ErrorCode: "ArgumentException",
+        Message: "Filter is not valid",
+        Errors: [{ ErrorCode: "NotEmpty", FieldName: "TestId", Message: "TestId or TestSetId is required" }],
+      },
+    };
+    expect(readServerMessage(JSON.stringify(body))).toBe(
+      "Filter is not valid; TestId: TestId or TestSetId is required",
+    );
+  });
+
+  it("reads the snake-case variant and falls back to the error code", () => {
+    expect(readServerMessage('{"response_status":{"error_code":"X","message":"Access is denied"}}')).toBe(
+      "Access is denied",
+    );
+    expect(readServerMessage('{"ResponseStatus":{"ErrorCode":"UnauthorizedAccessException"}}')).toBe(
+      "UnauthorizedAccessException",
+    );
+  });
+
+  it("prefers ResponseStatus over a top-level Message, and maps stock texts inside it", () => {
+    expect(readServerMessage('{"Message":"outer","ResponseStatus":{"Message":"inner"}}')).toBe("inner");
+    const error = map(
+      403,
+      '{"ResponseStatus":{"ErrorCode":"UnauthorizedAccessException","Message":"Access is denied"}}',
+    );
+    expect(error.code).toBe("CORE_ACCESS_DENIED");
+    expect(error.serverMessage).toBe("Access is denied");
+    expect(map(400, '{"response_status":{"message":"File or directory not found"}}').code).toBe("CORE_NOT_FOUND");
+  });
+});

@@ -10,7 +10,11 @@ export interface ErrorResponse {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** Reads the server's error text: JSON `Message` (or `message`), else the plain body, truncated. */
+/**
+ * Reads the server's error text from the shapes QAComplete uses (reference §13): ServiceStack's
+ * `ResponseStatus.Message` (or snake-case `response_status.message`), then a top-level `Message`
+ * (or `message`/`error`), else the plain body; field errors (`Errors[]`) are appended. Truncated.
+ */
 export function readServerMessage(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
@@ -19,16 +23,35 @@ export function readServerMessage(text: string): string | undefined {
     try {
       const parsed: unknown = JSON.parse(trimmed);
       if (typeof parsed === "string") message = parsed;
-      else if (typeof parsed === "object" && parsed !== null) {
-        const record = parsed as Record<string, unknown>;
-        const candidate = record.Message ?? record.message ?? record.error;
-        if (typeof candidate === "string") message = candidate;
-      }
+      else if (typeof parsed === "object" && parsed !== null) message = messageOf(parsed) ?? message;
     } catch {
       // Not JSON after all: keep the plain text.
     }
   }
   return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+
+function messageOf(body: object): string | undefined {
+  const record = body as Record<string, unknown>;
+  const status = record.ResponseStatus ?? record.response_status ?? record.responseStatus;
+  if (typeof status === "object" && status !== null) {
+    const s = status as Record<string, unknown>;
+    const main = text(s.Message) ?? text(s.message) ?? text(s.ErrorCode) ?? text(s.error_code);
+    const errors = Array.isArray(s.Errors) ? s.Errors : Array.isArray(s.errors) ? s.errors : [];
+    const fields = errors.flatMap((e: unknown) => {
+      if (typeof e !== "object" || e === null) return [];
+      const f = e as Record<string, unknown>;
+      const what = text(f.Message) ?? text(f.message) ?? text(f.ErrorCode) ?? text(f.error_code);
+      const field = text(f.FieldName) ?? text(f.field_name);
+      return what === undefined ? [] : [field === undefined ? what : `${field}: ${what}`];
+    });
+    const all = [main, ...fields.filter((f) => f !== main)].filter((m) => m !== undefined);
+    if (all.length > 0) return all.join("; ");
+  }
+  return text(record.Message) ?? text(record.message) ?? text(record.error);
 }
 
 /** First value of a header, case-insensitively (undici lower-cases names). */

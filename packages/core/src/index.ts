@@ -8,12 +8,12 @@ export type {
 } from "./qac-client.js";
 export type { ClientOptions, RequestLogEvent } from "./options.js";
 export type { RetryOptions } from "./retry.js";
-export { parseRetryAfter } from "./retry.js";
+export { parseRetryAfter, RETRY_DEFAULTS } from "./retry.js";
 export type { RequestFn } from "./request.js";
 export type { ClientStats } from "./stats.js";
 export type { Endpoints, Route, RouteParams, RouteResponse } from "./endpoints.js";
-export type { Page, ListOptions, IterateOptions } from "./paginate.js";
-export { paginate } from "./paginate.js";
+export type { Page, ListOptions, IterateOptions, PageWalk } from "./paginate.js";
+export { paginate, readAll } from "./paginate.js";
 export { CORE_ERROR_CODES, QacError, QacRateLimitedError, QacCreateOutcomeUnknownError, isQacError } from "./errors.js";
 export type { CoreErrorCode, QacErrorContext } from "./errors.js";
 export type {
@@ -67,5 +67,14 @@ export type {
   PatchTestRunItemBody,
   PatchTestRunItemStep,
 } from "./wire/test-run.js";
-export type { Test, TestStep, TestSet, TestSetItem, TestConfiguration } from "./wire/library.js";
+export type { Test, TestAutomation, TestStep, TestSet, TestSetItem, TestConfiguration } from "./wire/library.js";
 export type { Release, ReleaseType, Project, User, TestHost } from "./wire/admin.js";
+export {
+  UNFINISHED_RUN_STATUSES,
+  FINAL_RUN_STATUSES,
+  isUnfinishedRun,
+  isFinishedRun,
+  isPassedRun,
+  runStatusBucket,
+} from "./run-status.js";
+export type { RunStatusBucket } from "./run-status.js";

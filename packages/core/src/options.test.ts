@@ -34,7 +34,7 @@ describe("parseBaseUrl", () => {
 describe("resolveOptions", () => {
   it("applies defaults", () => {
     const r = resolveOptions(base);
-    expect([r.pageSize, r.timeoutMs, r.connections, r.retry.maxAttempts]).toEqual([500, 30_000, 8, 4]);
+    expect([r.pageSize, r.timeoutMs, r.connections, r.retry.maxAttempts]).toEqual([500, 30_000, 8, 8]);
   });
   it("names each missing or invalid option", () => {
     const cases: [Partial<ClientOptions>, string][] = [

@@ -33,8 +33,10 @@ export interface ClientOptions {
   password: string;
   /** Rows per page for `iterate`. @default 500 */
   pageSize?: number;
-  /** Retry policy, or `false` for a single attempt. @default { maxAttempts: 4 } */
+  /** Retry policy, or `false` for a single attempt. @default RETRY_DEFAULTS */
   retry?: RetryOptions | false;
+  /** Aborting it (Ctrl-C) ends every wait between attempts at once; the last failure is thrown. */
+  signal?: AbortSignal;
   /** Deadline per attempt (connect to last body byte), in ms. @default 30000 */
   timeoutMs?: number;
   /** Largest response body the client reads, in bytes; a bigger one is CORE_INVALID_RESPONSE. @default 67108864 (64 MiB) */
@@ -68,6 +70,7 @@ export interface ResolvedOptions {
   maxResponseBytes: number;
   connections: number;
   log: ((event: RequestLogEvent) => void) | undefined;
+  signal: AbortSignal | undefined;
   dispatcher: Dispatcher | undefined;
   now: () => number;
   wallClock: () => number;
@@ -155,6 +158,10 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     if (options.log !== undefined && typeof options.log !== "function") throw fail("log", "a function", options.log);
   });
   check(() => {
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+      throw fail("signal", "an AbortSignal", options.signal);
+  });
+  check(() => {
     const d = options.dispatcher;
     if (d !== undefined && (typeof d !== "object" || d === null || typeof d.request !== "function"))
       throw fail("dispatcher", "an undici Dispatcher", d);
@@ -181,6 +188,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     maxResponseBytes: maxResponseBytes!,
     connections: connections!,
     log: options.log,
+    signal: options.signal,
     dispatcher: options.dispatcher,
     now: options.now ?? (() => performance.now()),
     wallClock: options.wallClock ?? (() => Date.now()),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { paginate, type Page } from "./paginate.js";
+import fc from "fast-check";
+import { paginate, readAll, type Page } from "./paginate.js";
 import { API, envelope, mockQac, run } from "./test-support/mock-qac.js";
 import { toProjectId } from "./ids.js";
 import { filter } from "./filter.js";
@@ -30,7 +31,7 @@ describe("paginate", () => {
 
   it("walks pages until offset >= total", async () => {
     const s = source(rows);
-    expect(await collect(paginate(s.fetch, 4))).toEqual(rows);
+    expect(await collect(paginate(s.fetch, { pageSize: 4 }))).toEqual(rows);
     expect(s.calls).toEqual([
       [0, 4],
       [4, 4],
@@ -40,35 +41,110 @@ describe("paginate", () => {
 
   it("makes one call when everything fits, including an exact fit", async () => {
     const s = source(rows);
-    await collect(paginate(s.fetch, 10));
+    await collect(paginate(s.fetch, { pageSize: 10 }));
     expect(s.calls).toHaveLength(1);
   });
 
   it("loses nothing when the server returns fewer rows than the limit", async () => {
     const s = source(rows, 3);
-    expect(await collect(paginate(s.fetch, 5))).toEqual(rows);
+    expect(await collect(paginate(s.fetch, { pageSize: 5 }))).toEqual(rows);
     expect(s.calls.map(([o]) => o)).toEqual([0, 3, 6, 9]);
   });
 
   it("stops on an empty page even if total promised more", async () => {
     const fetch = (offset: number, limit: number) =>
       Promise.resolve({ results: [] as number[], total: 50, offset, limit });
-    expect(await collect(paginate(fetch, 5))).toEqual([]);
+    expect(await collect(paginate(fetch, { pageSize: 5 }))).toEqual([]);
   });
 
   it("handles an empty result set with one call", async () => {
     const s = source([]);
-    expect(await collect(paginate(s.fetch, 5))).toEqual([]);
+    expect(await collect(paginate(s.fetch, { pageSize: 5 }))).toEqual([]);
     expect(s.calls).toHaveLength(1);
   });
 
   it("starts at a given offset", async () => {
     const s = source(rows);
-    expect(await collect(paginate(s.fetch, 100, 7))).toEqual([7, 8, 9]);
+    expect(await collect(paginate(s.fetch, { pageSize: 100, offset: 7 }))).toEqual([7, 8, 9]);
   });
 
   it("rejects a page size below 1", async () => {
-    await expect(collect(paginate(source(rows).fetch, 0))).rejects.toMatchObject({ code: "CORE_INVALID_ARGUMENT" });
+    await expect(collect(paginate(source(rows).fetch, { pageSize: 0 }))).rejects.toMatchObject({
+      code: "CORE_INVALID_ARGUMENT",
+    });
+  });
+});
+
+describe("paginate over a shrinking list", () => {
+  it("with overlap and a key, sees every row that stays while earlier rows drop out between pages", async () => {
+    // Rows 0..29; after each page, the first two rows still listed finish and leave the filter.
+    let rows = Array.from({ length: 30 }, (_, i) => ({ id: i }));
+    const fetch = (offset: number, limit: number): Promise<Page<{ id: number }>> => {
+      const page = { results: rows.slice(offset, offset + limit), total: rows.length, offset, limit };
+      rows = rows.slice(2);
+      return Promise.resolve(page);
+    };
+    const seen = await readAll(fetch, { pageSize: 10, overlap: 4, key: (r) => r.id });
+    const ids = seen.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every row that was still listed when the walk ended was seen.
+    for (const row of rows) expect(ids).toContain(row.id);
+  });
+
+  it("refuses overlap without a key, which would yield rows twice", async () => {
+    await expect(readAll(source([1, 2]).fetch, { pageSize: 1, overlap: 1 })).rejects.toMatchObject({
+      code: "CORE_INVALID_ARGUMENT",
+    });
+  });
+
+  it("stops after maxRows, a deliberate sample", async () => {
+    const s = source(Array.from({ length: 100 }, (_, i) => i));
+    expect(await readAll(s.fetch, { pageSize: 10, maxRows: 25 })).toHaveLength(25);
+    expect(s.calls).toHaveLength(3);
+  });
+});
+
+describe("readAll", () => {
+  const rows = Array.from({ length: 103 }, (_, i) => i);
+
+  it("with concurrency, requests the pages after the first together, in the page size the server used", async () => {
+    const s = source(rows, 10);
+    const calls: number[] = [];
+    expect(await readAll(s.fetch, { pageSize: 1000, concurrency: 4, onPage: (p) => calls.push(p.offset) })).toEqual(
+      rows,
+    );
+    expect(s.calls[0]).toEqual([0, 1000]);
+    expect(s.calls.slice(1).every(([, limit]) => limit === 10)).toBe(true);
+    expect(calls).toHaveLength(11);
+  });
+
+  it("fills the gap a short page leaves, in order, and loses nothing", async () => {
+    // The server caps at 10, but the page at offset 30 comes back with 3 rows only.
+    const fetch = (offset: number, limit: number): Promise<Page<number>> =>
+      Promise.resolve({
+        results: rows.slice(offset, offset + Math.min(limit, offset === 30 ? 3 : 10)),
+        total: rows.length,
+        offset,
+        limit,
+      });
+    expect(await readAll(fetch, { pageSize: 100, concurrency: 8 })).toEqual(rows);
+  });
+
+  it("reads every row exactly once whatever the cap, page size, start and concurrency (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (length, cap, pageSize, concurrency) => {
+          const all = Array.from({ length }, (_, i) => i);
+          const s = source(all, cap);
+          expect(await readAll(s.fetch, { pageSize, concurrency })).toEqual(all);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

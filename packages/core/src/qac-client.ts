@@ -3,7 +3,7 @@ import type { ClientStats } from "./stats.js";
 import type { IterateOptions, ListOptions, Page } from "./paginate.js";
 import type { ProjectId, ReleaseId, TestConfigId, TestId, TestRunId, TestRunItemId, TestSetId, UserId } from "./ids.js";
 import type { Project, Release, TestHost, User } from "./wire/admin.js";
-import type { Test, TestConfiguration, TestSet, TestSetItem } from "./wire/library.js";
+import type { Test, TestAutomation, TestConfiguration, TestSet, TestSetItem } from "./wire/library.js";
 import type { CreateTestRunBody, PatchTestRunItemBody, TestRun, TestRunItem } from "./wire/test-run.js";
 
 /** Offset/limit of a `search` call (one page). */
@@ -48,8 +48,18 @@ export interface QacClient {
   };
   /** Project members (v1). */
   readonly users: ProjectResource<User, UserId>;
-  /** Test Library (list/search v2, get v1). */
-  readonly tests: SearchableResource<Test, TestId>;
+  /** Test Library (list/search v2, get v1) and each test's automations (v2). */
+  readonly tests: SearchableResource<Test, TestId> & {
+    readonly automations: {
+      /** One page of the agents that can run the test; an automated run of a test with none never starts. */
+      list(projectId: ProjectId, testId: TestId, options?: ListOptions): Promise<Page<TestAutomation>>;
+      iterate(
+        projectId: ProjectId,
+        testId: TestId,
+        options?: IterateOptions,
+      ): AsyncGenerator<TestAutomation, void, undefined>;
+    };
+  };
   /** Test sets (v2) and their items (v1). */
   readonly testSets: ProjectResource<TestSet, TestSetId> & {
     readonly items: {

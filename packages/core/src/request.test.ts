@@ -38,7 +38,7 @@ describe("request", () => {
     pool.intercept({ path: runPath, method: "GET" }).reply(502, "Bad Gateway");
     pool.intercept({ path: runPath, method: "GET" }).reply(200, run(7), json);
     await expect(client.testRuns.get(P, toTestRunId(7))).resolves.toMatchObject({ id: 7 });
-    expect(sleeps).toEqual([125, 250]);
+    expect(sleeps).toEqual([375, 750]);
     expect(logs.map((l) => [l.attempt, l.status, l.errorCode ?? null])).toEqual([
       [1, 503, "CORE_SERVER"],
       [2, 502, "CORE_SERVER"],

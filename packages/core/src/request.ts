@@ -4,7 +4,7 @@ import { ROUTES, type Route, type RouteParams, type RouteResponse } from "./endp
 import { buildPath } from "./build-path.js";
 import { header, mapHttpError, readServerMessage } from "./http-error.js";
 import type { ResolvedOptions } from "./options.js";
-import { isRetryable, retryDelay } from "./retry.js";
+import { isRetryable, newRetryState, retryDelay, waitUnlessAborted } from "./retry.js";
 import type { StatsCounter } from "./stats.js";
 import { failedBeforeSending, send } from "./transport.js";
 import { validateResponse } from "./validate-response.js";
@@ -43,6 +43,7 @@ export function createRequest(deps: RequestDeps): RequestFn {
           : ""
         : JSON.stringify(loose.body);
 
+    const spent = newRetryState();
     for (let attempt = 1; ; attempt += 1) {
       const requestId = options.requestId();
       const context: QacErrorContext = { method, path, requestId, attempt };
@@ -97,14 +98,14 @@ export function createRequest(deps: RequestDeps): RequestFn {
         error = caught;
       }
       const delay = isRetryable(error, meta, failedBeforeSending(error))
-        ? retryDelay(error, attempt, options.retry)
+        ? retryDelay(error, spent, options.retry, options.wallClock())
         : null;
       log(route, context, status, started, error.code, delay);
-      if (delay === null) {
+      // Aborted while waiting: the last failure stands (a 429 or an unsent request did nothing).
+      if (delay === null || !(await waitUnlessAborted(delay, options.retry.sleep, options.signal))) {
         if (meta.creates && outcomeUnknown(error)) throw new QacCreateOutcomeUnknownError(error, loose.body ?? null);
         throw error;
       }
-      await options.retry.sleep(delay);
     }
   };
 

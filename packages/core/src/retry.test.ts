@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isRetryable, parseRetryAfter, resolveRetry, retryDelay } from "./retry.js";
+import {
+  isRetryable,
+  newRetryState,
+  parseRetryAfter,
+  resolveRetry,
+  retryDelay,
+  RETRY_DEFAULTS,
+  waitUnlessAborted,
+  type ResolvedRetry,
+} from "./retry.js";
 import { QacError, QacRateLimitedError } from "./errors.js";
 import { ROUTES } from "./endpoints.js";
 
@@ -55,19 +64,73 @@ describe("isRetryable", () => {
 
 describe("retryDelay", () => {
   const retry = resolveRetry({ baseDelayMs: 100, maxDelayMs: 1000, maxAttempts: 6, random: () => 0.999 });
-  it("backs off exponentially under a cap with full jitter", () => {
-    expect([1, 2, 3, 4, 5].map((a) => retryDelay(err("CORE_NETWORK"), a, retry))).toEqual([99, 199, 399, 799, 999]);
-    expect(retryDelay(err("CORE_NETWORK"), 1, { ...retry, random: () => 0 })).toBe(0);
+  const delays = (r: ResolvedRetry, errors: QacError[], now = 0) => {
+    const state = newRetryState();
+    return errors.map((e) => retryDelay(e, state, r, now));
+  };
+  it("backs off exponentially under a cap with equal jitter (never below half the ceiling)", () => {
+    expect(
+      delays(
+        retry,
+        Array.from({ length: 5 }, () => err("CORE_NETWORK")),
+      ),
+    ).toEqual([99, 199, 399, 799, 999]);
+    expect(delays({ ...retry, random: () => 0 }, [err("CORE_NETWORK"), err("CORE_NETWORK")])).toEqual([50, 100]);
   });
-  it("stops after maxAttempts", () => {
-    expect(retryDelay(err("CORE_NETWORK"), 6, retry)).toBeNull();
+  it("gives up once maxAttempts attempts have failed: attempt 6 of 6 gets no delay", () => {
+    expect(
+      delays(
+        retry,
+        Array.from({ length: 6 }, () => err("CORE_NETWORK")),
+      ).at(-1),
+    ).toBeNull();
   });
-  it("waits exactly the Retry-After of a 429 and gives up when it exceeds the cap", () => {
-    expect(retryDelay(new QacRateLimitedError("x", 2500, {}), 1, retry)).toBe(2500);
-    expect(retryDelay(new QacRateLimitedError("x", 120_000, {}), 1, retry)).toBeNull();
+  it("waits exactly the Retry-After of a 429, without spending attempts, and gives up past the single-wait cap", () => {
+    const limited = (ms: number | null) => new QacRateLimitedError("x", ms, {});
+    expect(
+      delays(
+        retry,
+        Array.from({ length: 20 }, () => limited(2500)),
+      ),
+    ).toEqual(Array(20).fill(2500));
+    expect(delays(retry, [limited(600_001)])).toEqual([null]);
+  });
+  it("waits 429s out until the total budget, and never past the deadline", () => {
+    const limited = new QacRateLimitedError("x", 1000, {});
+    expect(delays({ ...retry, rateLimitWaitMs: 2500 }, [limited, limited, limited])).toEqual([1000, 1000, null]);
+    expect(delays({ ...retry, deadline: 1500 }, [limited, limited], 1000)).toEqual([null, null]);
+    expect(delays({ ...retry, deadline: 1500 }, [err("CORE_NETWORK")], 1000)).toEqual([99]);
+  });
+  it("with retry: false makes one attempt and does not wait out a 429", () => {
+    const off = resolveRetry(false);
+    expect(off.maxAttempts).toBe(1);
+    expect(delays(off, [new QacRateLimitedError("x", 0, {})])).toEqual([null]);
+    expect(delays(off, [err("CORE_NETWORK")])).toEqual([null]);
+  });
+  it("has the documented defaults: 8 attempts, 0.5 s doubling to 30 s, 429s waited up to 15 minutes", () => {
+    expect(RETRY_DEFAULTS).toEqual({
+      maxAttempts: 8,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      maxRetryAfterMs: 600_000,
+      rateLimitWaitMs: 900_000,
+    });
   });
   it("rejects a nonsensical policy as CORE_CONFIG", () => {
     expect(() => resolveRetry({ maxAttempts: 0 })).toThrow(/retry.maxAttempts/);
-    expect(resolveRetry(false).maxAttempts).toBe(1);
+    expect(() => resolveRetry({ deadline: Number.NaN })).toThrow(/retry.deadline/);
+    expect(resolveRetry({ rateLimitWaitMs: Infinity }).rateLimitWaitMs).toBe(Infinity);
+  });
+});
+
+describe("waitUnlessAborted", () => {
+  it("ends a wait as soon as the signal aborts, and does not start one after", async () => {
+    const controller = new AbortController();
+    const never = () => new Promise<void>(() => undefined);
+    const waiting = waitUnlessAborted(60_000, never, controller.signal);
+    controller.abort();
+    expect(await waiting).toBe(false);
+    expect(await waitUnlessAborted(1, () => Promise.resolve(), controller.signal)).toBe(false);
+    expect(await waitUnlessAborted(1, () => Promise.resolve(), undefined)).toBe(true);
   });
 });

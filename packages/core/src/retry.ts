@@ -1,55 +1,72 @@
 import { QacError, QacRateLimitedError } from "./errors.js";
 import type { RouteMeta } from "./endpoints.js";
 
-/** Retry policy of the client. */
+/**
+ * Retry policy of the client: the one place qac decides when a request is repeated and how long
+ * it waits. Transient failures (502/503/504, network errors, timeouts) cost attempts; 429s do not:
+ * they are waited out, honouring `Retry-After`, until `rateLimitWaitMs`, the `deadline` or the
+ * client's abort signal says stop.
+ */
 export interface RetryOptions {
-  /** Attempts per request including the first. @default 4 */
+  /** Attempts per request for transient failures, including the first. @default 8 */
   maxAttempts?: number;
-  /** First backoff ceiling; doubles per attempt (full jitter: a random delay below it). @default 250 */
+  /** Backoff ceiling of the first retry; doubles per attempt (equal jitter: between half and all of it). @default 500 */
   baseDelayMs?: number;
-  /** Backoff ceiling. @default 8000 */
+  /** Largest backoff ceiling. @default 30000 */
   maxDelayMs?: number;
-  /** Longest `Retry-After` the client waits for; a longer one is thrown as CORE_RATE_LIMITED. @default 60000 */
+  /** Longest single `Retry-After` honoured; a longer one ends retrying (CORE_RATE_LIMITED). @default 600000 */
   maxRetryAfterMs?: number;
+  /** Total time one request keeps waiting out 429s; `Infinity` waits until the deadline or abort, 0 never waits. @default 900000 */
+  rateLimitWaitMs?: number;
+  /** Epoch ms after which no wait starts (the command's deadline). @default none */
+  deadline?: number;
   /** Waits between attempts; inject a fake in tests. @default setTimeout-based */
   sleep?: (ms: number) => Promise<void>;
   /** Random source in [0, 1) for the jitter. @default Math.random */
   random?: () => number;
 }
 
-/** {@link RetryOptions} with defaults applied. */
-export type ResolvedRetry = Required<RetryOptions>;
+/** {@link RetryOptions} with defaults applied (`deadline` stays optional). */
+export type ResolvedRetry = Required<Omit<RetryOptions, "deadline">> & { deadline: number | undefined };
+
+/** The defaults, stated once: README and tests read them from here. */
+export const RETRY_DEFAULTS = {
+  maxAttempts: 8,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 600_000,
+  rateLimitWaitMs: 900_000,
+} as const;
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Applies defaults and validates; `false` means one attempt. */
+/** Applies defaults and validates; `false` means one attempt and no 429 waiting. */
 export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
-  const o = options === false ? { maxAttempts: 1 } : (options ?? {});
-  const int = (key: keyof RetryOptions, value: unknown, fallback: number, min: number): number => {
-    if (value === undefined) return fallback;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
+  const o: RetryOptions = options === false ? { maxAttempts: 1, rateLimitWaitMs: 0 } : (options ?? {});
+  const num = (key: keyof typeof RETRY_DEFAULTS, min: number, infinite = false): number => {
+    const value = o[key];
+    if (value === undefined) return RETRY_DEFAULTS[key];
+    const ok = typeof value === "number" && (Number.isSafeInteger(value) || (infinite && value === Infinity));
+    if (!ok || value < min)
       throw new QacError(
         "CORE_CONFIG",
         `createClient: option \`retry.${key}\` is invalid; expected an integer >= ${min}.`,
       );
-    }
     return value;
   };
   if (o.sleep !== undefined && typeof o.sleep !== "function")
-    throw new QacError(
-      "CORE_CONFIG",
-      "createClient: option `retry.sleep` is invalid; expected a function (ms) => Promise<void>.",
-    );
+    throw new QacError("CORE_CONFIG", "createClient: option `retry.sleep` is invalid; expected (ms) => Promise<void>.");
   if (o.random !== undefined && typeof o.random !== "function")
-    throw new QacError(
-      "CORE_CONFIG",
-      "createClient: option `retry.random` is invalid; expected a function returning [0, 1).",
-    );
+    throw new QacError("CORE_CONFIG", "createClient: option `retry.random` is invalid; expected a function.");
+  if (o.deadline !== undefined && !Number.isFinite(o.deadline))
+    throw new QacError("CORE_CONFIG", "createClient: option `retry.deadline` is invalid; expected epoch milliseconds.");
   return {
-    maxAttempts: int("maxAttempts", o.maxAttempts, 4, 1),
-    baseDelayMs: int("baseDelayMs", o.baseDelayMs, 250, 0),
-    maxDelayMs: int("maxDelayMs", o.maxDelayMs, 8_000, 0),
-    maxRetryAfterMs: int("maxRetryAfterMs", o.maxRetryAfterMs, 60_000, 0),
+    maxAttempts: num("maxAttempts", 1),
+    baseDelayMs: num("baseDelayMs", 0),
+    maxDelayMs: num("maxDelayMs", 0),
+    maxRetryAfterMs: num("maxRetryAfterMs", 0),
+    rateLimitWaitMs: num("rateLimitWaitMs", 0, true),
+    deadline: o.deadline,
     sleep: o.sleep ?? realSleep,
     random: o.random ?? Math.random,
   };
@@ -70,17 +87,69 @@ export function isRetryable(error: QacError, meta: RouteMeta, notSent: boolean):
   return error.code === "CORE_SERVER" && error.status !== undefined && TRANSIENT_STATUS.has(error.status);
 }
 
+/** What one request has spent on retries so far. */
+export interface RetryState {
+  /** Failed attempts that were not 429s. */
+  failures: number;
+  /** 429s seen. */
+  rateLimits: number;
+  /** Time spent waiting out 429s, in ms. */
+  rateLimitedMs: number;
+}
+
+/** A fresh {@link RetryState}. */
+export const newRetryState = (): RetryState => ({ failures: 0, rateLimits: 0, rateLimitedMs: 0 });
+
+/** Exponential ceiling of retry `n` (1-based) with equal jitter: never less than half the ceiling. */
+function backoff(n: number, retry: ResolvedRetry): number {
+  const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (n - 1));
+  return Math.floor(ceiling / 2 + retry.random() * (ceiling / 2));
+}
+
 /**
- * Delay before attempt `attempt + 1`, or null to give up. Exponential backoff with full jitter;
- * a 429's Retry-After is honoured as given, and one longer than `maxRetryAfterMs` ends retrying.
+ * Delay before the next attempt after a retryable `error`, or null to give up. Records the
+ * attempt in `state`. A 429 waits its `Retry-After` (else the backoff) while the 429 budget, the
+ * longest single wait and the deadline allow; any other failure counts against `maxAttempts`.
  */
-export function retryDelay(error: QacError, attempt: number, retry: ResolvedRetry): number | null {
-  if (attempt >= retry.maxAttempts) return null;
-  if (error instanceof QacRateLimitedError && error.retryAfterMs !== null) {
-    return error.retryAfterMs > retry.maxRetryAfterMs ? null : error.retryAfterMs;
+export function retryDelay(error: QacError, state: RetryState, retry: ResolvedRetry, nowMs: number): number | null {
+  let delay: number;
+  if (error instanceof QacRateLimitedError) {
+    state.rateLimits += 1;
+    delay = error.retryAfterMs ?? backoff(state.rateLimits, retry);
+    if (
+      retry.rateLimitWaitMs === 0 ||
+      delay > retry.maxRetryAfterMs ||
+      state.rateLimitedMs + delay > retry.rateLimitWaitMs
+    )
+      return null;
+    state.rateLimitedMs += delay;
+  } else {
+    state.failures += 1;
+    if (state.failures >= retry.maxAttempts) return null;
+    delay = backoff(state.failures, retry);
   }
-  const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(retry.random() * ceiling);
+  if (retry.deadline !== undefined && nowMs + delay > retry.deadline) return null;
+  return delay;
+}
+
+/** Sleeps `ms` with `sleep`, ending early (false) when `signal` aborts; true when the wait ran out. */
+export async function waitUnlessAborted(
+  ms: number,
+  sleep: (ms: number) => Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  if (signal === undefined) return (await sleep(ms), true);
+  if (signal.aborted) return false;
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<false>((resolve) => {
+    onAbort = () => resolve(false);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([sleep(ms).then(() => !signal.aborted), aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
 }
 
 /**

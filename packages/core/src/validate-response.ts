@@ -9,6 +9,7 @@ class Invalid extends Error {}
 
 function checkId(row: unknown, at: string, id: RouteMeta["id"]): void {
   if (!isObject(row)) throw new Invalid(`${at} is ${Array.isArray(row) ? "an array" : typeof row}, expected an object`);
+  if (id === "none") return;
   const value = row.id;
   const ok =
     id === "digits"

@@ -7,6 +7,7 @@ import {
   toProjectId,
   toTestId,
   toTestRunId,
+  RETRY_DEFAULTS,
   type QacClient,
 } from "@qac/core";
 import {
@@ -89,7 +90,7 @@ describe("error codes", () => {
 
   it("maps 429 to CORE_RATE_LIMITED with retryAfterMs once retries run out", async () => {
     sim.faults.set([{ route: GET_RUN, status: 429, retryAfterSeconds: 3 }]);
-    const c = make(undefined, undefined, { retry: { maxAttempts: 2, sleep: noSleep } });
+    const c = make(undefined, undefined, { retry: { rateLimitWaitMs: 3000, sleep: noSleep } });
     expect(await failure(c.testRuns.get(WEB_SHOP, toTestRunId(120001)))).toMatchObject({
       code: "CORE_RATE_LIMITED",
       status: 429,
@@ -134,6 +135,45 @@ describe("error codes", () => {
 });
 
 describe("retries under injected faults", () => {
+  it("spends exactly the documented attempts (RETRY_DEFAULTS.maxAttempts) on a persistent 503, waiting between them", async () => {
+    sim.faults.set([{ route: GET_RUN, status: 503 }]);
+    const waits: number[] = [];
+    const c = make(undefined, undefined, {
+      retry: { sleep: (ms) => (waits.push(ms), Promise.resolve()) },
+    });
+    expect(await failure(c.testRuns.get(WEB_SHOP, toTestRunId(120001)))).toMatchObject({
+      code: "CORE_SERVER",
+      status: 503,
+      attempt: RETRY_DEFAULTS.maxAttempts,
+    });
+    expect(sim.counters.get(GET_RUN)).toBe(8);
+    expect(waits).toHaveLength(7);
+    // Equal jitter: each wait is at least half of 0.5 s, 1 s, 2 s, ... capped at 30 s.
+    expect(waits.every((ms, i) => ms >= Math.min(30_000, 500 * 2 ** i) / 2)).toBe(true);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(30_000);
+    await c.close();
+  });
+
+  it("waits out 429s without spending attempts, until the server answers", async () => {
+    sim.faults.set([{ route: GET_RUN, status: 429, retryAfterSeconds: 2, times: 30 }]);
+    const c = make(undefined, undefined, { retry: { maxAttempts: 2, sleep: noSleep } });
+    await expect(c.testRuns.get(WEB_SHOP, toTestRunId(120001))).resolves.toMatchObject({ id: 120001 });
+    expect(sim.counters.get(GET_RUN)).toBe(31);
+    await c.close();
+  });
+
+  it("stops waiting out a 429 at once when the client's signal aborts (Ctrl-C)", async () => {
+    sim.faults.set([{ route: GET_RUN, status: 429, retryAfterSeconds: 600 }]);
+    const controller = new AbortController();
+    const c = make(undefined, undefined, { signal: controller.signal, retry: {} });
+    const pending = failure(c.testRuns.get(WEB_SHOP, toTestRunId(120001)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    expect(await pending).toMatchObject({ code: "CORE_RATE_LIMITED", retryAfterMs: 600_000 });
+    expect(sim.counters.get(GET_RUN)).toBe(1);
+    await c.close();
+  });
+
   it("loses no GET under 503s, 502s, 429s and resets", async () => {
     sim.faults.set([
       { route: GET_RUN, status: 503, times: 1 },

@@ -84,7 +84,7 @@ function desiredRuns(testIds: readonly number[], count: number): ResolvedPlan {
               ReleaseId: rel as ReleaseId,
               RunByHostId: hostId as HostId,
               IsSequential: false,
-              ForceNewRunCreation: false,
+              ForceNewRunCreation: true,
             },
           });
         }
@@ -95,6 +95,7 @@ function desiredRuns(testIds: readonly number[], count: number): ResolvedPlan {
     files: ["bench.yaml"],
     project: { id: PROJECT, name: "Web Shop" },
     runs,
+    plannedRunKeys: runs.map((r) => r.runKey),
     calls: { total: 0, byKind: {}, minimum: 0 },
   };
 }

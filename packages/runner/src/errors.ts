@@ -12,6 +12,7 @@ export const RUNNER_ERROR_CODES = [
   "RUNNER_STATE_FILE",
   "RUNNER_STATUS_SERVER",
   "RUNNER_LEDGER_CONFLICT",
+  "RUNNER_LOST_RUNS",
 ] as const;
 
 /** One of {@link RUNNER_ERROR_CODES}. */

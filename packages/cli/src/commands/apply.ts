@@ -62,9 +62,12 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         return ctx.setExit(EXIT.ERROR);
       }
       const runner = await import("@qac/runner");
-      const client = await connect(flags, ctx);
-      let exit: ExitCode = EXIT.OK;
       const controller = new AbortController();
+      const client = await connect(flags, ctx, {
+        signal: controller.signal,
+        ...(flags.wait ? { deadline: Date.now() + flags.timeout } : {}),
+      });
+      let exit: ExitCode = EXIT.OK;
       // While waiting (--wait) the runs are all created: Ctrl-C then only ends the wait.
       let waiting = false;
       void ctx.io.waitForStop?.().then((signal) => {

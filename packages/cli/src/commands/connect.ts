@@ -28,7 +28,7 @@ export function addConnectionOptions(command: Command): Command {
     .option("--url <url>", "QAComplete server root (default: $QAC_URL)")
     .option("--user <email>", "QAComplete login (default: $QAC_USER)")
     .option("--password-stdin", "read the password from standard input (default: $QAC_PASSWORD)")
-    .option("--project <id|name>", "QAComplete project, instead of the plan's `project:`");
+    .option("--project <id|name>", "QAComplete project, instead of (or for a plan without) `project:`");
 }
 
 /** Adds `--once-per`, `--state-file`, `--status-url` and the selection flags. */
@@ -78,8 +78,25 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Creates the QAComplete client from flags or QAC_URL / QAC_USER / QAC_PASSWORD; names what is missing, never echoes a secret. */
-export async function connect(flags: ConnectionFlags, ctx: CommandContext): Promise<QacClient> {
+/** How long a command lets the client wait out 429s: until its deadline, or until `signal` aborts (Ctrl-C). */
+export interface ConnectLimits {
+  signal?: AbortSignal;
+  /** Epoch ms: the command's own deadline (`--timeout`). */
+  deadline?: number;
+  /** Total 429 waiting per request. @default Infinity (until the deadline or Ctrl-C) */
+  rateLimitWaitMs?: number;
+}
+
+/**
+ * Creates the QAComplete client from flags or QAC_URL / QAC_USER / QAC_PASSWORD; names what is
+ * missing, never echoes a secret. A 429 is never fatal: the client waits it out in every phase
+ * (resolve, observe, create, wait) until the command's deadline or Ctrl-C.
+ */
+export async function connect(
+  flags: ConnectionFlags,
+  ctx: CommandContext,
+  limits: ConnectLimits = {},
+): Promise<QacClient> {
   const env = ctx.io.env;
   const url = flags.url ?? env["QAC_URL"];
   const user = flags.user ?? env["QAC_USER"];
@@ -94,7 +111,16 @@ export async function connect(flags: ConnectionFlags, ctx: CommandContext): Prom
   ].filter(Boolean);
   if (missing.length) throw new CliError("CLI_USAGE", `cannot connect to QAComplete: missing ${missing.join(", ")}.`);
   const { createClient } = await import("@qac/core");
-  return createClient({ baseUrl: url!, username: user!, password: password! });
+  return createClient({
+    baseUrl: url!,
+    username: user!,
+    password: password!,
+    ...(limits.signal ? { signal: limits.signal } : {}),
+    retry: {
+      rateLimitWaitMs: limits.rateLimitWaitMs ?? Infinity,
+      ...(limits.deadline === undefined ? {} : { deadline: limits.deadline }),
+    },
+  });
 }
 
 /**
@@ -111,20 +137,19 @@ export async function resolveFile(
   const { loadPlan, resolvePlan, formatDiagnostic } = await import("@qac/planner");
   const color = useColor(ctx.io.stderr, ctx.io.env);
   const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
-  const loaded = await loadPlan(file, { cwd: ctx.io.cwd, env: ctx.io.env });
+  // --project stands in for a missing `project:` and overrides one that is there.
+  const project = flags.project === undefined ? {} : { project: projectRef(flags.project) };
+  const loaded = await loadPlan(file, { cwd: ctx.io.cwd, env: ctx.io.env, ...project });
   const print = (ds: readonly Diagnostic[]) =>
     ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`)));
   if (!loaded.ok) return (print(loaded.diagnostics), null);
-  const plan = flags.project
-    ? {
-        ...loaded.plan,
-        project: { ...loaded.plan.project, ref: /^\d+$/.test(flags.project) ? Number(flags.project) : flags.project },
-      }
-    : loaded.plan;
-  const resolved = await resolvePlan(plan, client, { selection });
+  const resolved = await resolvePlan(loaded.plan, client, { selection });
   print(resolved.diagnostics);
   return resolved.ok ? resolved.resolved : null;
 }
+
+/** A `--project` value: digits are an id, anything else a name. */
+export const projectRef = (raw: string): string | number => (/^\d+$/.test(raw) ? Number(raw) : raw);
 
 /** The `--once-per` ledger and the lease: the status server's when configured, local files otherwise. */
 export async function stores(

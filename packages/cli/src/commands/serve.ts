@@ -84,7 +84,8 @@ Example:
       const wantsQac = Boolean(
         flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"],
       );
-      const client = wantsQac ? await connect(flags, ctx) : undefined;
+      // A poll round must not hang on a rate limit: the poller backs off and asks again later.
+      const client = wantsQac ? await connect(flags, ctx, { rateLimitWaitMs: 60_000 }) : undefined;
       const { startStatusServer, isStatusServerError } = await import("@qac/status-server");
       const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
       let server;

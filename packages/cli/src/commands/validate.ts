@@ -2,11 +2,13 @@ import type { Command } from "commander";
 import type { ValidationReport } from "@qac/planner";
 import { useColor } from "../cli-io.js";
 import { collectPatterns } from "./collect-patterns.js";
+import { projectRef } from "./connect.js";
 import { EXIT, exitForInvalid } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
 
 interface ValidateFlags {
   json?: boolean;
+  project?: string;
   only?: string[];
   exclude?: string[];
 }
@@ -18,6 +20,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description("check plan files offline: YAML, schema and meaning (no credentials, no network)")
     .argument("<files...>", "plan files (.yaml)")
     .option("--json", "print the result as JSON")
+    .option("--project <id|name>", "the project, instead of (or for a plan without) `project:`")
     .option(
       "--only <pattern>",
       "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate",
@@ -35,8 +38,10 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       // Loaded here, not at start-up: `qac --version` must not pay for yaml and ajv.
       const { validatePlan } = await import("@qac/planner");
       const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
+      const options = { cwd: ctx.io.cwd, env: ctx.io.env, selection };
+      const project = flags.project === undefined ? {} : { project: projectRef(flags.project) };
       const reports: ValidationReport[] = [];
-      for (const file of files) reports.push(await validatePlan(file, { cwd: ctx.io.cwd, env: ctx.io.env, selection }));
+      for (const file of files) reports.push(await validatePlan(file, { ...options, ...project }));
       if (flags.json) ctx.io.stdout.write(`${JSON.stringify(toJson(reports), null, 2)}\n`);
       else ctx.io.stdout.write(await renderText(reports, useColor(ctx.io.stdout, ctx.io.env)));
       const invalid = reports.filter((r) => !r.ok);

@@ -40,6 +40,7 @@ export async function waitAndReport(
   stop?: AbortSignal,
 ): Promise<ExitCode> {
   const runner = await import("@qac/runner");
+  const { isUnfinishedRun } = await import("@qac/core");
   const err = ctx.io.stderr;
   const tty = err.isTTY === true;
   // `qac apply --wait` passes the signal its own Ctrl-C handler aborts; `qac wait` listens itself.
@@ -59,7 +60,7 @@ export async function waitAndReport(
     timeoutMs: flags.timeout,
     signal,
     onPoll: (runs) => {
-      const unfinished = runs.filter((r) => runner.isUnfinished(r.status_code)).length;
+      const unfinished = runs.filter((r) => isUnfinishedRun(r.status_code)).length;
       const line = `${runs.length - unfinished}/${runIds.length} finished`;
       if (tty) err.write(`\r\u001b[K${line}`);
       else if (line !== last) err.write(`${line}\n`);
@@ -76,7 +77,7 @@ export async function waitAndReport(
   else {
     for (const r of result.runs)
       ctx.io.stdout.write(
-        `  ${paint(r.status_code === "Passed" ? 32 : runner.isUnfinished(r.status_code) ? 33 : 31, r.status_code.padEnd(12))} run ${r.id}  ${[titles.get(r.id) ?? r.test_set_name, r.configuration_name, r.release_name, r.test_host].filter(Boolean).join(" · ")}\n`,
+        `  ${paint(r.status_code === "Passed" ? 32 : isUnfinishedRun(r.status_code) ? 33 : 31, r.status_code.padEnd(12))} run ${r.id}  ${[titles.get(r.id) ?? r.test_set_name, r.configuration_name, r.release_name, r.test_host].filter(Boolean).join(" · ")}\n`,
       );
     ctx.io.stdout.write(
       `${result.outcome === "passed" ? paint(32, "Passed") : paint(31, result.outcome === "timeout" ? "Timed out" : result.outcome === "interrupted" ? "Interrupted" : "Failed")}: ${result.reason}\n`,
@@ -130,7 +131,8 @@ export function registerWait(program: Command, ctx: CommandContext): void {
         ctx.io.stderr.write("qac wait: no runs to wait for.\n");
         return ctx.setExit(EXIT.OK);
       }
-      const client = await connect(flags, ctx);
+      // 429s are waited out until the wait's own deadline (Ctrl-C ends the process before any answer).
+      const client = await connect(flags, ctx, { deadline: Date.now() + flags.timeout });
       try {
         ctx.setExit(await waitAndReport(client, projectId, ids, flags, ctx, planName, titles));
       } finally {

@@ -33,7 +33,8 @@ export interface ListEnvelope<T> {
 
 /** A custom field value as sent in `custom_fields`. */
 export interface CustomField {
-  Id?: number;
+  /** A string such as `"Custom1"` in the documentation's sample (reference §13), a number elsewhere. */
+  Id?: number | string;
   Name?: string;
   Value?: unknown;
 }

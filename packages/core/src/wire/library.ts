@@ -46,6 +46,19 @@ export interface Test {
 }
 
 /**
+ * One automation of a test: the agent (test runner) that can run it on a host (reference §13). The
+ * fields past `agent` are UNCONFIRMED: the documentation names the operation, not the row.
+ * @see https://support.smartbear.com/qacomplete/docs/developer/api/rest/api/reference/automations/get.html
+ */
+export interface TestAutomation {
+  /** The agent's name, long (`"TestComplete/TestExecute"`) or short (`"testcomplete"`). */
+  agent?: string;
+  test_id?: TestId;
+  file_name?: string;
+  [field: string]: unknown;
+}
+
+/**
  * A test set (reference §5, v2).
  * @see https://support.smartbear.com/qacomplete/docs/developer/api/rest/api/reference/testsets/id-get.html
  */

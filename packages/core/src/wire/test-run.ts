@@ -14,8 +14,8 @@ import type { QacDateString } from "./envelope.js";
 /** Run `status_code` values (SOAP TestRun object); choice lists may add others. */
 export type RunStatus =
   "Awaiting Run" | "In Progress" | "Passed" | "Failed" | "Paused" | "Blocked" | "Incomplete" | (string & {});
-/** Run item `status_code` values (SOAP TestRunItem). */
-export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped" | (string & {});
+/** Run item `status_code` values (SOAP TestRunItem, agents' `NA`); projects' choice lists add others. */
+export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped" | "NA" | (string & {});
 /** Step result `status_code` values (SOAP TestRunResult). */
 export type StepStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | (string & {});
 /** REST samples say `"Automated"`, tests use `"Manual"`, SOAP says `"Auto"`: accept all. */
@@ -30,6 +30,7 @@ export interface TestRun {
   /** `0` for a single-test run. */
   test_set_id: TestSetId | 0;
   test_set_name?: string;
+  /** Absent (not 0) on real runs without a configuration (reference §13). */
   test_config_id?: TestConfigId | 0;
   configuration_name?: string;
   /** `0` = none. */
@@ -55,7 +56,7 @@ export interface TestRun {
   run_time_formated?: string;
   /** A string on the wire (`"0"`). */
   schedule_id?: string;
-  /** Host name. */
+  /** Host name; `""` on manual runs (reference §13). */
   test_host?: string;
 }
 

@@ -36,6 +36,41 @@ describe("routeHost", () => {
     ).toEqual({ host: "secure", source: "rule", rule: 1 });
   });
 
+  it("is pending offline when a name pattern misses the written name (it may match the title or id online)", () => {
+    const byTitle: PlanRouting = {
+      rules: [{ when: { testSet: ["Checkout*"] }, host: "linux", origin }],
+      fallback: { host: "win", origin },
+    };
+    // Written as an id: only the title, known online, can match.
+    expect(routeHost(byTitle, { kind: "testSet", configuration: null, names: ["6101"], labels: [] })).toEqual({
+      host: null,
+      source: "pending",
+      rule: 0,
+    });
+    expect(
+      routeHost(byTitle, {
+        kind: "testSet",
+        configuration: null,
+        names: ["6101", "Checkout smoke"],
+        labels: [],
+        folder: "",
+      }),
+    ).toEqual({ host: "linux", source: "rule", rule: 0 });
+    // A written name that matches decides offline; a rule for the other kind never matches.
+    expect(routeHost(byTitle, { kind: "testSet", configuration: null, names: ["Checkout smoke"], labels: [] })).toEqual(
+      {
+        host: "linux",
+        source: "rule",
+        rule: 0,
+      },
+    );
+    expect(routeHost(byTitle, { kind: "test", configuration: null, names: ["3101"], labels: [] })).toEqual({
+      host: "win",
+      source: "fallback",
+      rule: null,
+    });
+  });
+
   it("reports no host without rules or fallback", () => {
     expect(
       routeHost({ rules: [], fallback: null }, { kind: "test", configuration: null, names: [], labels: [] }),

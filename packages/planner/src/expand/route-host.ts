@@ -21,16 +21,24 @@ export interface RouteResult {
 
 /**
  * Applies routing: the first rule whose every condition holds wins, else the fallback. Offline
- * (folder unknown) a rule that depends on the folder makes the result `pending`.
+ * (folder unknown, and with it the title or id the plan did not write) a rule that could still
+ * match online makes the result `pending`: a folder condition, or a `test`/`testSet` pattern that
+ * the written name does not match (it may match the title or the id). Resolution then has every
+ * rule's host at hand and decides.
  */
 export function routeHost(routing: PlanRouting, input: RouteInput): RouteResult {
+  const offline = input.folder === undefined;
   for (const [index, rule] of routing.rules.entries()) {
     const w = rule.when;
     if (w.configuration && !(input.configuration !== null && matchesAny(w.configuration, [input.configuration])))
       continue;
-    if (w.test && !(input.kind === "test" && matchesAny(w.test, input.names))) continue;
-    if (w.testSet && !(input.kind === "testSet" && matchesAny(w.testSet, input.names))) continue;
+    if ((input.kind === "test" ? w.testSet : w.test) !== undefined) continue;
     if (w.labels && !w.labels.every((l) => input.labels.includes(l))) continue;
+    const names = input.kind === "test" ? w.test : w.testSet;
+    if (names && !matchesAny(names, input.names)) {
+      if (offline) return { host: null, source: "pending", rule: index };
+      continue;
+    }
     if (w.folder) {
       if (input.folder === undefined) return { host: null, source: "pending", rule: index };
       if (!matchesAny(w.folder, [input.folder])) continue;

@@ -89,6 +89,29 @@ describe("loadPlan", () => {
     `);
   });
 
+  it("re-reads a plain ${...} as a list or mapping, from the default and from the variable (docs: Environment variables)", async () => {
+    const text = `${head}entries:\n  - test: 3121\n    host: win\n    configurations: \${BROWSERS:-[chrome, firefox]}\n`;
+    const byDefault = await loadPlan({ text }, { env: {} });
+    expect(byDefault.ok && byDefault.plan.entries[0]!.configurations).toEqual(["chrome", "firefox"]);
+    const byVariable = await loadPlan({ text }, { env: { BROWSERS: "[firefox]" } });
+    expect(byVariable.ok && byVariable.plan.entries[0]!.configurations).toEqual(["firefox"]);
+    const hosts = `version: 1\nproject: Web Shop\nhosts: \${HOSTS}\nentries:\n  - { test: 3121, host: win }\n`;
+    const mapping = await loadPlan({ text: hosts }, { env: { HOSTS: "{ win: build-agent-01 }" } });
+    expect(mapping.ok && mapping.plan.hosts["win"]).toMatchObject({ ref: "build-agent-01" });
+  });
+
+  it("checks what a re-read value holds and points at the ${...}, and never expands a variable's value again", async () => {
+    const text = `${head}entries:\n  - test: 3121\n    host: win\n    configurations: \${BROWSERS}\n`;
+    expect(await diagnosticsOf(text, { BROWSERS: "[chrome, 42]" })).toContain("plan.yaml:11:21 error PLAN_SCHEMA");
+    // Expanded again, '${OTHER}' would become firefox and the plan valid: it stays text and is refused.
+    const nested = await loadPlan({ text }, { env: { BROWSERS: "[chrome, '${OTHER}']", OTHER: "firefox" } });
+    expect(nested.diagnostics.map((d) => d.code)).toEqual(["PLAN_SCHEMA"]);
+    // Quoted values are text, as before.
+    const quoted = `${head}entries:\n  - test: "\${TEST:-[a, b]}"\n    host: win\n`;
+    const named = await loadPlan({ text: quoted }, { env: {} });
+    expect(named.ok && named.plan.entries[0]!.ref).toBe("[a, b]");
+  });
+
   it("reports an automated entry that routing leaves without a host, and conflicting host options", async () => {
     const text = `${head}defaults:\n  host: win\nrouting:\n  rules:\n    - when: { configuration: firefox }\n      host: win\nentries:\n  - test: 3121\n    manual: true\n    host: win\n`;
     const codes = (await loadPlan({ text }, { env: {} })).diagnostics.map((d) => `${d.code}@${d.line}`);
@@ -120,6 +143,31 @@ describe("loadPlan", () => {
       "PLAN_DUPLICATE_KEY 14:12",
     ]);
     expect(result.diagnostics[0]!.message).toContain("add a distinct `key:`");
+  });
+
+  it("reads entries in plan order: the root first, then its includes as listed, then theirs; a cycle adds nothing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-order-"));
+    const file = (name: string, include: string[], test: number) =>
+      writeFile(
+        join(dir, name),
+        `version: 1\ninclude: [${include.join(", ")}]\nhosts: { win: build-agent-01 }\nentries:\n  - { test: ${test}, host: win, sequenceGroup: g }\n`,
+      );
+    await file("a.yaml", ["c.yaml", "main.yaml"], 2); // includes the root again: a cycle
+    await file("b.yaml", [], 3);
+    await file("c.yaml", ["a.yaml"], 4);
+    await writeFile(
+      join(dir, "main.yaml"),
+      "version: 1\nproject: 1001\ninclude: [a.yaml, b.yaml]\nentries:\n  - { test: 1, host: win, sequenceGroup: g }\n",
+    );
+    const result = await loadPlan(join(dir, "main.yaml"), { env: {} });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok && result.plan.entries.map((e) => e.ref)).toEqual([1, 2, 3, 4]);
+    expect(result.ok && result.plan.files.map((f) => f.split("/").pop())).toEqual([
+      "main.yaml",
+      "a.yaml",
+      "b.yaml",
+      "c.yaml",
+    ]);
   });
 
   it("combines included files and folders, each file once, and reports a missing include", async () => {

@@ -27,6 +27,11 @@ export interface LoadPlanOptions {
   maxFiles?: number;
   /** Directory relative paths (and text input's includes) start from. @default process.cwd() */
   cwd?: string;
+  /**
+   * The project (name or id) to use instead of the plan's `project:`, or when the plan has none
+   * (`--project`). @default the plan's
+   */
+  project?: string | number;
 }
 
 /** The outcome of loading: a plan (possibly with warnings), or every problem found. */
@@ -82,7 +87,8 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
     const includes = await resolveIncludes(loaded.fragment, cwd);
     for (const item of includes.diagnostics) diagnostics.push(item);
     for (const file of includes.files) {
-      // Each file is read once: a file included twice (or a cycle) adds nothing more.
+      // Each file is read once, at its first place in plan order: a file included twice, or a
+      // cycle of includes, adds nothing more (docs/plan-format.md, "Combining files").
       if (seen.has(file)) continue;
       seen.add(file);
       if (seen.size > (options.maxFiles ?? 200)) {
@@ -99,7 +105,7 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
       queue.push({ file: relative(cwd, file) || file });
     }
   }
-  const { plan, diagnostics: meaning } = assemble(fragments, rootName);
+  const { plan, diagnostics: meaning } = assemble(fragments, rootName, options.project);
   for (const item of meaning) diagnostics.push(item);
   sortDiagnostics(diagnostics, fragments);
   if (hasErrors(diagnostics) || !plan) return { ok: false, diagnostics: limitDiagnostics(diagnostics) };
@@ -114,10 +120,14 @@ function sortDiagnostics(diagnostics: Diagnostic[], fragments: readonly Fragment
   );
 }
 
-function assemble(fragments: Fragment[], rootName: string): { plan: Plan | null; diagnostics: Diagnostic[] } {
+function assemble(
+  fragments: Fragment[],
+  rootName: string,
+  projectOverride: string | number | undefined,
+): { plan: Plan | null; diagnostics: Diagnostic[] } {
   const ctx = new CheckContext();
   const root = fragments[0]!;
-  checkRootOnly(fragments, ctx);
+  checkRootOnly(fragments, ctx, projectOverride !== undefined);
   const tables = mergeDefinitions(fragments, ctx);
   const defaults = checkDefaults(ctx, root, root.defaults, tables);
   const routing = checkRouting(ctx, root, root.routing, tables, defaults.host);
@@ -134,12 +144,20 @@ function assemble(fragments: Fragment[], rootName: string): { plan: Plan | null;
     );
   const { runs, diagnostics } = expandRuns(entries, routing);
   for (const item of diagnostics) ctx.diagnostics.push(item);
-  if (!root.project) return { plan: null, diagnostics: ctx.diagnostics };
+  const project =
+    projectOverride === undefined
+      ? root.project
+      : {
+          name: "project",
+          ref: projectOverride,
+          origin: root.project?.origin ?? { file: rootName, line: 1, column: 1, path: "/project" },
+        };
+  if (!project) return { plan: null, diagnostics: ctx.diagnostics };
   const plan: Plan = {
     version: 1,
     file: rootName,
     files: fragments.map((f) => f.source.file),
-    project: root.project,
+    project,
     configurations: Object.fromEntries(tables.configurations),
     releases: Object.fromEntries(tables.releases),
     hosts: Object.fromEntries(tables.hosts),

@@ -68,7 +68,11 @@ export function buildRuns(
     const { identity, identityKey } = runIdentity(parts);
     const isSequential = entry.sequential ?? (run.kind === "testSet" && target.isSequential);
     const target_ = run.kind === "test" ? { TestId: target.id as TestId } : { TestSetId: target.id as TestSetId };
-    const body: CreateTestRunBody = { ...target_, IsSequential: isSequential, ForceNewRunCreation: entry.forceNewRun };
+    // Exactly what qac sends. ForceNewRunCreation is always true: qac itself checks, under a lease,
+    // that no matching run is pending (or the plan forces a new one); the server's own matching is
+    // undocumented and may be coarser (same test only), swallowing a matrix's other configurations.
+    const body: CreateTestRunBody = { ...target_, IsSequential: isSequential, ForceNewRunCreation: true };
+    // "None" is 0 in responses, but sending 0 is undocumented: what the plan leaves empty is omitted.
     if (configuration) body.TestConfigId = configuration.id;
     if (release) body.ReleaseId = release.id;
     if (host) body.RunByHostId = host.id;

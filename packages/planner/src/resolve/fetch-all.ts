@@ -1,4 +1,4 @@
-import type { Page } from "@qac/core";
+import { readAll, type Page } from "@qac/core";
 
 /** Rows per request: the largest page third-party clients use (the API documents no maximum, §2.3). */
 export const PAGE_SIZE = 1000;
@@ -15,30 +15,25 @@ export class CallCounter {
 }
 
 /**
- * Fetches every row of a list in pages of {@link PAGE_SIZE}, counting each request under
- * `kind`, from offset `start`. The first page tells the total; the other pages are then
- * requested together, so a long list costs two round trips of latency, not one per page.
- * At most `maxPages` pages are read (a safety net for huge tenants).
+ * Fetches every row of a list in pages of {@link PAGE_SIZE} through core's `readAll`, counting each
+ * request under `kind`: the first page tells the total and the page size the server really uses,
+ * the other pages are then requested together (two round trips of latency, not one per page), and
+ * a short page never ends the read early. `first` is a first page already read (not requested or
+ * counted again); `maxRows` reads a deliberate sample instead of the whole list (suggestions).
  */
 export async function fetchAll<T>(
   kind: string,
   counter: CallCounter,
   listPage: (offset: number, limit: number) => Promise<Page<T>>,
-  maxPages = 100,
-  start = 0,
+  options: { first?: Page<T>; maxRows?: number } = {},
 ): Promise<T[]> {
-  counter.add(kind);
-  const first = await listPage(start, PAGE_SIZE);
-  if (first.results.length === 0 || start + first.results.length >= first.total) return first.results;
-  const step = first.results.length;
-  const offsets: number[] = [];
-  for (let offset = start + step; offset < first.total && offsets.length < maxPages - 1; offset += step)
-    offsets.push(offset);
-  const pages = await Promise.all(
-    offsets.map((offset) => {
+  const { first, maxRows } = options;
+  return readAll(
+    (offset, limit) => {
+      if (offset === 0 && first !== undefined) return Promise.resolve(first);
       counter.add(kind);
-      return listPage(offset, step);
-    }),
+      return listPage(offset, limit);
+    },
+    { pageSize: PAGE_SIZE, concurrency: maxRows === undefined ? 16 : 1, ...(maxRows === undefined ? {} : { maxRows }) },
   );
-  return [first.results, ...pages.map((p) => p.results)].flat();
 }

@@ -129,21 +129,9 @@ async function fetchTests(
   const listPages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const minimum = Math.min(listPages, searches.length);
   if (listPages - 1 <= searches.length) {
-    // The total is known: request the remaining pages together.
-    const offsets: number[] = [];
-    for (
-      let offset = first.results.length;
-      offset < first.total && first.results.length > 0;
-      offset += first.results.length
-    )
-      offsets.push(offset);
-    const rest = await Promise.all(
-      offsets.map((offset) => {
-        counter.add("tests");
-        return client.tests.list(projectId, { offset, limit: first.results.length });
-      }),
-    );
-    return { rows: [first.results, ...rest.map((p) => p.results)].flat(), minimum };
+    // The first page is in hand: read the rest of the list after it, the remaining pages together.
+    const list = (offset: number, limit: number) => client.tests.list(projectId, { offset, limit });
+    return { rows: await fetchAll("tests", counter, list, { first }), minimum };
   }
   const found = new Set(first.results.flatMap((t) => [`id:${Number(t.id)}`, `name:${t.title}`]));
   const missing = refs.filter((r) => {
@@ -159,5 +147,9 @@ export async function fetchTestCandidates(
   projectId: ProjectId,
   counter: CallCounter,
 ): Promise<Test[]> {
-  return fetchAll("tests", counter, (offset, limit) => client.tests.list(projectId, { offset, limit }), 5);
+  // A sample for "did you mean": the first 5,000 tests, not the whole library.
+  const sample = 5 * PAGE_SIZE;
+  return fetchAll("tests", counter, (offset, limit) => client.tests.list(projectId, { offset, limit }), {
+    maxRows: sample,
+  });
 }

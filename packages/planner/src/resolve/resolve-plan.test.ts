@@ -59,7 +59,7 @@ describe("resolvePlan against the simulator", () => {
       ReleaseId: 904,
       RunByHostId: 101,
       IsSequential: true,
-      ForceNewRunCreation: false,
+      ForceNewRunCreation: true,
     });
     expect(test).toMatchObject({
       testId: 3122,
@@ -68,6 +68,8 @@ describe("resolvePlan against the simulator", () => {
       configuration: null,
       release: null,
     });
+    // What the plan leaves empty is left out, not sent as 0 (undocumented); ForceNewRunCreation is always sent.
+    expect(test!.body).toEqual({ TestId: 3122, RunByHostId: 101, IsSequential: false, ForceNewRunCreation: true });
     expect(set!.origin).toMatchObject({ file: "plan.yaml", line: 10 });
     expect(set!.identity).toMatch(/^[0-9a-f]{16}$/);
   });

@@ -99,6 +99,7 @@ export async function resolvePlan(
       files: plan.files,
       project: { id: projectId, name: project.entity.title },
       runs,
+      plannedRunKeys: selected.runs.map((r) => r.key),
       calls: calls(minimum),
     },
     diagnostics,

@@ -65,7 +65,7 @@ export interface DesiredRun {
   labels: string[];
   /** Where the entry is written (file:line). */
   origin: Origin;
-  /** The `POST /api/v2/projects/{ProjectId}/testruns` body. */
+  /** The `POST /api/v2/projects/{ProjectId}/testruns` body qac sends, `ForceNewRunCreation: true` included. */
   body: CreateTestRunBody;
 }
 
@@ -84,5 +84,11 @@ export interface ResolvedPlan {
   files: string[];
   project: { id: ProjectId; name: string };
   runs: DesiredRun[];
+  /**
+   * The run keys the plan expands to (after `--only`/`--exclude`), in plan order: each one is a
+   * run of `runs`. Previews and apply reports account for every one of them, exactly once; a
+   * program that narrows `runs` itself narrows this list the same way (or uses a selection).
+   */
+  plannedRunKeys: string[];
   calls: ResolveCalls;
 }

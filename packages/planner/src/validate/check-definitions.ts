@@ -41,16 +41,16 @@ export function mergeDefinitions(fragments: readonly Fragment[], ctx: CheckConte
 
 /**
  * Checks that the root plan alone sets `project`, `defaults` and `routing` (included files may
- * repeat the same project), and that the root has a project.
+ * repeat the same project), and that the root has a project unless one is given (`--project`).
  */
-export function checkRootOnly(fragments: readonly Fragment[], ctx: CheckContext): void {
+export function checkRootOnly(fragments: readonly Fragment[], ctx: CheckContext, projectGiven = false): void {
   const [root, ...included] = fragments;
   if (!root) return;
-  if (!root.project && !ctx.wasInvalid(root, ["project"]))
+  if (!root.project && !projectGiven && !ctx.wasInvalid(root, ["project"]))
     ctx.report(
       root,
       "PLAN_NO_PROJECT",
-      "the plan has no `project`; add `project: <name or id>` (e.g. `project: Web Shop`)",
+      "the plan has no `project`; add `project: <name or id>` (e.g. `project: Web Shop`), or pass --project",
       [],
     );
   for (const fragment of included) {

@@ -11,10 +11,11 @@ import { observeRunHistory, type RunnerClient } from "../observe/observe-run-his
 import type { RunHistory } from "../observe/observed-run.js";
 import type { RunTestCache } from "../observe/run-test-cache.js";
 import { describeRun, summarizeRuns, type ApplyReport, type CiInfo, type ReportRun } from "../report/apply-report.js";
+import { checkEveryRun } from "../report/check-every-run.js";
 import { checkStale, type SavedDecision } from "./check-stale.js";
 import { createRunSafely, type CreateContext } from "./create-run-safely.js";
 import { RunBook } from "./run-book.js";
-import { realSleep, type Sleep } from "./with-retries.js";
+import { realSleep, type Sleep } from "../sleep.js";
 
 /** Progress of an apply, for renderers. */
 export type ApplyEvent =
@@ -68,6 +69,12 @@ export async function applyChanges(
   options: ApplyOptions = {},
 ): Promise<ApplyReport> {
   const startedAt = new Date().toISOString();
+  // Before anything is created: a desired run missing from the resolved plan would never be applied.
+  checkEveryRun(
+    plan,
+    plan.runs.map((r) => r.runKey),
+    "resolved plan",
+  );
   const planName = options.planName ?? basename(plan.file, extname(plan.file));
   const sleep = options.sleep ?? realSleep;
   const applyIdentity = options.applyIdentity ?? null;
@@ -85,7 +92,6 @@ export async function applyChanges(
     const history = await observeRunHistory(client, plan.project.id, plan.runs, {
       applyIdentity,
       ledger: options.ledger ?? null,
-      sleep,
       pageSize: options.pageSize ?? 1000,
       runTests: options.runTests ?? null,
     });
@@ -102,7 +108,7 @@ export async function applyChanges(
       projectId: plan.project.id,
       book,
       cache: new Map(),
-      policy: { sleep, stop: stopping },
+      sleep,
       maxAttempts: options.maxCreateAttempts ?? 5,
       stopping,
       createdRows: new Map(),
@@ -207,6 +213,13 @@ export async function applyChanges(
       runs,
       summary,
     };
+    // Runs were created: a broken invariant still hands out the report, so nothing is lost.
+    checkEveryRun(
+      plan,
+      runs.map((r) => r.runKey),
+      "apply report",
+      { report },
+    );
     // The runs exist but a rerun with the same --once-per id would not know them: say so loudly,
     // with the report, rather than losing what was created.
     if (recorded)

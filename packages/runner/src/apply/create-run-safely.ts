@@ -1,10 +1,10 @@
-import { isQacError, QacRateLimitedError, type CreateTestRunBody, type ProjectId, type TestRun } from "@qac/core";
+import { isQacError, QacRateLimitedError, type ProjectId, type TestRun } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import type { RunnerClient } from "../observe/observe-run-history.js";
 import type { Outcome } from "../report/apply-report.js";
 import { reconcileCreate, type TestIdCache } from "./reconcile-create.js";
 import type { RunBook } from "./run-book.js";
-import { backoff, withRetries, type RetryPolicy } from "./with-retries.js";
+import type { Sleep } from "../sleep.js";
 
 /** The outcome of creating one run. */
 export interface CreateResult {
@@ -20,7 +20,8 @@ export interface CreateContext {
   projectId: ProjectId;
   book: RunBook;
   cache: TestIdCache;
-  policy: RetryPolicy;
+  /** Pause between creates whose outcome stayed unknown (reconciliation found nothing). */
+  sleep: Sleep;
   /** Creates tried per run when each outcome was unknown and reconciliation found nothing. @default 5 */
   maxAttempts: number;
   /** True once the apply should start nothing new (Ctrl-C, lease lost). */
@@ -30,33 +31,17 @@ export interface CreateContext {
 }
 
 /**
- * The body qac sends: every field explicit. ForceNewRunCreation is true because qac has itself
- * verified, under the lease, that no matching run exists (or the plan forces a new run): the
- * server's own matching is undocumented and may be coarser (same test only) and would swallow
- * distinct configurations of a matrix, or answer an error.
- */
-export function createBody(run: DesiredRun): CreateTestRunBody {
-  const target = run.testSetId !== null ? { TestSetId: run.testSetId } : { TestId: run.testId! };
-  const body: CreateTestRunBody = { ...target, IsSequential: run.isSequential, ForceNewRunCreation: true };
-  // "None" is 0 in responses, but sending 0 is undocumented: a field the plan leaves empty is omitted.
-  if (run.configuration) body.TestConfigId = run.configuration.id;
-  if (run.release) body.ReleaseId = run.release.id;
-  if (run.host) body.RunByHostId = run.host.id;
-  return body;
-}
-
-/**
- * Creates one run without ever duplicating it. 429s are waited out. A create whose outcome is
+ * Creates one run without ever duplicating it. 429s are waited out by the client. A create whose outcome is
  * unknown (timeout, reset, 5xx after sending) is reconciled by looking the run up before any
  * retry. A run the server returns that was known before the apply (it reused one) is reported as
  * satisfied, never as created.
  */
 export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Promise<CreateResult> {
-  const body = createBody(run);
+  const body = run.body;
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt += 1) {
     let created;
     try {
-      created = await withRetries(() => ctx.client.testRuns.create(ctx.projectId, body), ctx.policy, false);
+      created = await ctx.client.testRuns.create(ctx.projectId, body);
     } catch (error) {
       // A 429 is never processed: stopping while waiting it out leaves nothing behind.
       if (error instanceof QacRateLimitedError && ctx.stopping())
@@ -65,7 +50,7 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
         return { outcome: "failed", runId: null, status: null, reason: `create failed: ${(error as Error).message}` };
       let found;
       try {
-        found = await reconcileCreate(ctx.client, ctx.projectId, run, ctx.book, ctx.cache, ctx.policy);
+        found = await reconcileCreate(ctx.client, ctx.projectId, run, ctx.book, ctx.cache);
       } catch (lookup) {
         return {
           outcome: "unknown",
@@ -89,7 +74,7 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
           status: null,
           reason: "interrupted: the create did not complete (reconciliation found no run)",
         };
-      await ctx.policy.sleep(backoff(attempt));
+      await ctx.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)));
       continue;
     }
     if (ctx.book.knownBefore(created.id)) {

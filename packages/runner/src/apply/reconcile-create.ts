@@ -1,11 +1,9 @@
-import { filter, type ProjectId, type TestRun } from "@qac/core";
+import { filter, readAll, type ProjectId, type TestRun } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import { matchesKey } from "../observe/match-run.js";
-import type { RunnerClient } from "../observe/observe-run-history.js";
+import { unfinishedFilter, type RunnerClient } from "../observe/observe-run-history.js";
 import { toObservedRun } from "../observe/to-observed-run.js";
-import { UNFINISHED_STATUSES } from "../run-status.js";
 import type { RunBook } from "./run-book.js";
-import { withRetries, type RetryPolicy } from "./with-retries.js";
 
 /** Test ids of single-test runs read so far (a run's test never changes). */
 export type TestIdCache = Map<number, number>;
@@ -23,24 +21,17 @@ export async function reconcileCreate(
   desired: DesiredRun,
   book: RunBook,
   cache: TestIdCache,
-  policy: RetryPolicy,
 ): Promise<TestRun | null> {
   const key = [
     desired.testSetId === null ? filter.eq("TestSetId", 0) : filter.eq("TestSetId", desired.testSetId),
     filter.eq("TestConfigId", desired.configuration?.id ?? 0),
     filter.eq("ReleaseId", desired.release?.id ?? 0),
-    filter.in("StatusCode", [...UNFINISHED_STATUSES]),
+    unfinishedFilter(),
   ];
-  const rows: TestRun[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await withRetries(
-      () => client.testRuns.list(projectId, { filter: filter.and(...key), offset, limit: 500 }),
-      policy,
-      true,
-    );
-    rows.push(...page.results);
-    if (page.results.length < 500 || offset + 500 >= page.total) break;
-  }
+  const rows = await readAll(
+    (offset, limit) => client.testRuns.list(projectId, { filter: filter.and(...key), offset, limit }),
+    { pageSize: 500 },
+  );
   rows.sort((a, b) => a.id - b.id);
   for (const row of rows) {
     if (!book.isNew(row.id)) continue;
@@ -48,7 +39,7 @@ export async function reconcileCreate(
     if (observed.kind === "test") {
       let testId = cache.get(row.id);
       if (testId === undefined) {
-        const page = await withRetries(() => client.testRuns.items.list(projectId, row.id, { limit: 1 }), policy, true);
+        const page = await client.testRuns.items.list(projectId, row.id, { limit: 1 });
         testId = page.results[0]?.test_id ?? -1;
         cache.set(row.id, testId);
       }

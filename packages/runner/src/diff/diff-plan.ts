@@ -1,7 +1,7 @@
 import type { DesiredRun } from "@qac/planner";
 import { matchesKey } from "../observe/match-run.js";
 import type { ObservedRun, RunHistory } from "../observe/observed-run.js";
-import { isUnfinished } from "../run-status.js";
+import { isUnfinishedRun } from "@qac/core";
 import type { Change } from "./change.js";
 
 /**
@@ -29,7 +29,7 @@ export function diffPlan(
   // of all observed runs (100,000 of each would otherwise be 10^10 comparisons).
   const buckets = new Map<string, ObservedRun[]>();
   for (const r of [...observed.runs].sort((a, b) => a.id - b.id)) {
-    if (!isUnfinished(r.status)) continue;
+    if (!isUnfinishedRun(r.status)) continue;
     const key = bucketKey(r.kind, r.kind === "test" ? r.testId : r.testSetId, r.configurationId, r.releaseId);
     const list = buckets.get(key);
     if (list) list.push(r);

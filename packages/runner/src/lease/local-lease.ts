@@ -3,7 +3,7 @@ import { link, mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { RunnerError } from "../errors.js";
-import { realSleep, type Sleep } from "../apply/with-retries.js";
+import { realSleep, type Sleep } from "../sleep.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "./lease.js";
 
 interface LockContent {

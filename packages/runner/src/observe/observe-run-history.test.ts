@@ -40,10 +40,7 @@ describe("observeRunHistory", () => {
     const rows = Array.from({ length: 25 }, (_, i) => run(130_000 + i));
     // After the first page, a run of that page finishes and leaves the unfinished filter.
     const client = scripted(rows, (call) => void (call === 1 && rows.splice(2, 1)));
-    const history = await observeRunHistory(client, toProjectId(1001), [desired], {
-      pageSize: 10,
-      sleep: () => Promise.resolve(),
-    });
+    const history = await observeRunHistory(client, toProjectId(1001), [desired], { pageSize: 10 });
     const seen = new Set<number>(history.runs.map((r) => r.id));
     for (let i = 3; i < 25; i += 1) expect(seen.has(130_000 + i), `run ${130_000 + i}`).toBe(true);
     expect(history.runs.map((r) => r.id)).toEqual([...seen].sort((a, b) => a - b));

@@ -1,6 +1,8 @@
 import {
   chunkInFilters,
   filter,
+  readAll,
+  UNFINISHED_RUN_STATUSES,
   type Filter,
   type ProjectId,
   type QacClient,
@@ -9,9 +11,7 @@ import {
 } from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import pLimit from "p-limit";
-import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
-import { UNFINISHED_STATUSES } from "../run-status.js";
 import type { ObservedRun, RunHistory } from "./observed-run.js";
 import type { RunTestCache } from "./run-test-cache.js";
 import { toObservedRun } from "./to-observed-run.js";
@@ -30,16 +30,16 @@ export interface ObserveOptions {
   maxFilterLength?: number;
   /** Parallel item reads for single-test runs. @default 8 */
   concurrency?: number;
-  sleep?: Sleep;
   /** Known test ids of single-test runs: their items need not be read again. */
   runTests?: RunTestCache | null;
 }
 
-const unfinished = (): Filter => filter.in("StatusCode", [...UNFINISHED_STATUSES]);
+/** Unfinished runs, in a documented filter form: `in {..}` takes numbers only (reference §13). */
+export const unfinishedFilter = (): Filter => filter.anyOf("StatusCode", UNFINISHED_RUN_STATUSES);
 
 /**
  * Reads the unfinished runs that could satisfy `runs`, with as few calls as the API allows:
- * set runs with `(TestSetId in {...}) AND (StatusCode in {unfinished})` (chunked under the URL
+ * set runs with `(TestSetId in {...}) AND (unfinished status)` (chunked under the URL
  * budget, large pages); single-test runs with `(TestSetId = 0)` plus the plan's configurations
  * and releases; then, because a single-test run names its test only on its item (reference
  * §3.3, no project-wide items endpoint), one items call per unfinished single-test run whose
@@ -51,7 +51,6 @@ export async function observeRunHistory(
   runs: readonly DesiredRun[],
   options: ObserveOptions = {},
 ): Promise<RunHistory> {
-  const policy = { sleep: options.sleep ?? realSleep };
   const pageSize = options.pageSize ?? 1000;
   const budget = { maxEncodedLength: options.maxFilterLength ?? 1500 };
   const calls = { total: 0, runLists: 0, itemLists: 0, minimum: 0 };
@@ -59,28 +58,24 @@ export async function observeRunHistory(
   // Pages overlap by a tenth: runs finishing while we page drop out of the filter and shift the
   // rest towards the start, so without an overlap the first rows of the next page would be
   // skipped, and a pending run never seen is created again. Rows are deduplicated by id.
-  const overlap = Math.floor(pageSize / 10);
   const listAll = async (f: Filter): Promise<TestRun[]> => {
-    const rows = new Map<number, TestRun>();
-    let total = 0;
-    for (let offset = 0; ; offset += pageSize - overlap) {
-      const page = await withRetries(
-        () => client.testRuns.list(projectId, { filter: f, offset, limit: pageSize }),
-        policy,
-        true,
-      );
-      calls.runLists += 1;
-      if (offset === 0) total = page.total;
-      for (const row of page.results) rows.set(row.id, row);
-      if (page.results.length < pageSize || offset + pageSize >= page.total) break;
-    }
-    minimumPages += Math.max(1, Math.ceil(total / pageSize));
-    return [...rows.values()];
+    let total: number | null = null;
+    const rows = await readAll((offset, limit) => client.testRuns.list(projectId, { filter: f, offset, limit }), {
+      pageSize,
+      overlap: Math.floor(pageSize / 10),
+      key: (row) => row.id,
+      onPage: (page) => {
+        calls.runLists += 1;
+        total ??= page.total;
+      },
+    });
+    minimumPages += Math.max(1, Math.ceil((total ?? 0) / pageSize));
+    return rows;
   };
   const sets = [...new Set(runs.flatMap((r) => (r.testSetId === null ? [] : [r.testSetId as number])))];
   const tests = runs.filter((r) => r.kind === "test");
   const observed: ObservedRun[] = [];
-  const setFilters = chunkInFilters("TestSetId", sets, { ...budget, and: unfinished() });
+  const setFilters = chunkInFilters("TestSetId", sets, { ...budget, and: unfinishedFilter() });
   for (const f of setFilters)
     observed.push(...(await listAll(f)).map(toObservedRun).filter((r) => r.kind === "testSet"));
   let testFilters: Filter[] = [];
@@ -89,7 +84,7 @@ export async function observeRunHistory(
     const configs = [...new Set(tests.map((r) => r.configuration?.id ?? 0))];
     // A handful of releases narrows the read; a long list would eat the URL budget, so it is left out.
     const byRelease = releases.length <= 20 ? [filter.in("ReleaseId", releases)] : [];
-    const base = filter.and(filter.eq("TestSetId", 0), unfinished(), ...byRelease);
+    const base = filter.and(filter.eq("TestSetId", 0), unfinishedFilter(), ...byRelease);
     testFilters = chunkInFilters("TestConfigId", configs, { ...budget, and: base });
     // The (configuration, release, host) cells of desired single-test runs; "*" when the host is
     // not compared (see matchesKey). A candidate is one set lookup, not a scan of the plan.
@@ -114,11 +109,7 @@ export async function observeRunHistory(
         limit(async () => {
           const known = cached.get(run.id);
           if (known !== undefined) return void observed.push({ ...run, testId: known as TestId });
-          const page = await withRetries(
-            () => client.testRuns.items.list(projectId, run.id, { limit: 1 }),
-            policy,
-            true,
-          );
+          const page = await client.testRuns.items.list(projectId, run.id, { limit: 1 });
           calls.itemLists += 1;
           const item = page.results[0];
           if (item) {

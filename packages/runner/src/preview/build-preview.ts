@@ -3,6 +3,7 @@ import type { ResolvedPlan } from "@qac/planner";
 import { summarize, type Change, type ChangeSummary, type Decision } from "../diff/change.js";
 import type { ObserveCalls, RunHistory } from "../observe/observed-run.js";
 import { describeRun, type ReportRun } from "../report/apply-report.js";
+import { checkEveryRun } from "../report/check-every-run.js";
 
 /** One run of a preview. */
 export type PreviewRun = Omit<ReportRun, "decision" | "outcome" | "runId" | "reason" | "status"> & {
@@ -37,13 +38,21 @@ export function displayOrder<T extends { decision: Decision; runKey: string }>(r
   );
 }
 
-/** Builds the preview of a diff: plain data every renderer (text, markdown, JSON) starts from. */
+/**
+ * Builds the preview of a diff: plain data every renderer (text, markdown, JSON) starts from.
+ * Every run the plan expands to is in it exactly once, or it throws RUNNER_LOST_RUNS.
+ */
 export function buildPreview(
   plan: ResolvedPlan,
   history: RunHistory,
   changes: readonly Change[],
   planName = basename(plan.file, extname(plan.file)),
 ): PreviewDocument {
+  checkEveryRun(
+    plan,
+    changes.map((c) => c.run.runKey),
+    "preview",
+  );
   return {
     version: 1,
     kind: "qac-preview",

@@ -24,7 +24,11 @@ beforeAll(async () => {
     "plans/mixed.yaml",
   );
   // One run already pending: the preview shows it as satisfied.
-  await applyChanges(f.client, { ...plan, runs: [plan.runs[3]!] }, { sleep: () => Promise.resolve() });
+  await applyChanges(
+    f.client,
+    { ...plan, runs: [plan.runs[3]!], plannedRunKeys: [plan.runs[3]!.runKey] },
+    { sleep: () => Promise.resolve() },
+  );
   const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
   doc = buildPreview(plan, history, diffPlan(plan.runs, history));
 });

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { isRunnerError, RunnerError } from "../errors.js";
-import { realSleep, type Sleep } from "../apply/with-retries.js";
+import { realSleep, type Sleep } from "../sleep.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
 import type { StatusClient, StatusLease, StatusLeaseRequest } from "./create-status-client.js";
 

@@ -1,10 +1,11 @@
-import { createClient, type QacClient } from "@qac/core";
+import { createClient, type ClientOptions, type QacClient } from "@qac/core";
 import { loadPlan, resolvePlan, type ResolvedPlan } from "@qac/planner";
 import { startSimulator, type Simulator, type SimulatorOptions } from "@qac/simulator";
 
 /** A simulator on port 0 with the virtual clock, and a demo-user client without real waiting. */
 export async function startFixture(
   options: SimulatorOptions = {},
+  clientOptions: Partial<ClientOptions> = {},
 ): Promise<{ sim: Simulator; client: QacClient; close(): Promise<void> }> {
   const sim = await startSimulator({ port: 0, clock: "virtual", ...options });
   const client = createClient({
@@ -13,6 +14,7 @@ export async function startFixture(
     password: "demo",
     timeoutMs: 5000,
     retry: { sleep: () => Promise.resolve() },
+    ...clientOptions,
   });
   return { sim, client, close: async () => (await client.close(), await sim.close()) };
 }

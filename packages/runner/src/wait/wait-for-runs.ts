@@ -1,8 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { chunkInFilters, type ProjectId, type TestRun } from "@qac/core";
-import { realSleep, withRetries, type Sleep } from "../apply/with-retries.js";
+import { chunkInFilters, isPassedRun, isUnfinishedRun, readAll, type ProjectId, type TestRun } from "@qac/core";
 import type { RunnerClient } from "../observe/observe-run-history.js";
-import { isPassed, isUnfinished } from "../run-status.js";
+import { realSleep, type Sleep } from "../sleep.js";
 
 /** Options of {@link waitForRuns}. */
 export interface WaitOptions {
@@ -48,8 +47,6 @@ export async function waitForRuns(
   const signal = options.signal;
   const sleep =
     options.sleep ?? (signal ? (ms: number) => delay(ms, undefined, { signal }).catch(() => undefined) : realSleep);
-  // Retries of a poll (429, 5xx) keep their real pauses: an aborted signal must not turn them into a burst.
-  const retryPolicy = { sleep: options.sleep ?? realSleep };
   const now = options.now ?? Date.now;
   const deadline = now() + (options.timeoutMs ?? 1_800_000);
   const ids = [...new Set(runIds)];
@@ -57,30 +54,25 @@ export async function waitForRuns(
   let calls = 0;
   let interval = options.intervalMs ?? 2000;
   for (;;) {
-    const pending = ids.filter((id) => !latest.has(id) || isUnfinished(latest.get(id)!.status_code));
+    const pending = ids.filter((id) => !latest.has(id) || isUnfinishedRun(latest.get(id)!.status_code));
     for (const f of chunkInFilters("Id", pending)) {
-      for (let offset = 0; ; offset += 1000) {
-        const page = await withRetries(
-          () => client.testRuns.list(projectId, { filter: f, offset, limit: 1000 }),
-          retryPolicy,
-          true,
-        );
-        calls += 1;
-        for (const run of page.results) latest.set(run.id, run);
-        if (page.results.length < 1000 || offset + 1000 >= page.total) break;
-      }
+      const rows = await readAll((offset, limit) => client.testRuns.list(projectId, { filter: f, offset, limit }), {
+        pageSize: 1000,
+        onPage: () => (calls += 1),
+      });
+      for (const run of rows) latest.set(run.id, run);
     }
     const runs = ids.flatMap((id) => latest.get(id) ?? []);
     options.onPoll?.(runs);
     const missing = ids.filter((id) => !latest.has(id));
-    const unfinished = runs.filter((r) => isUnfinished(r.status_code));
+    const unfinished = runs.filter((r) => isUnfinishedRun(r.status_code));
     const list = (rs: readonly TestRun[]) =>
       rs
         .slice(0, 10)
         .map((r) => `${r.id} (${r.status_code})`)
         .join(", ") + (rs.length > 10 ? `, ... ${rs.length - 10} more` : "");
     if (unfinished.length === 0) {
-      const bad = runs.filter((r) => !isPassed(r.status_code));
+      const bad = runs.filter((r) => !isPassedRun(r.status_code));
       if (bad.length === 0 && missing.length === 0)
         return { runs, missing, outcome: "passed", reason: `all ${runs.length} runs passed`, calls };
       const gone = missing.length ? `${missing.length} run(s) not found: ${missing.slice(0, 10).join(", ")}` : "";

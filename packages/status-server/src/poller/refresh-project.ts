@@ -1,4 +1,4 @@
-import { chunkInFilters, toProjectId, type QacClient, type TestRun } from "@qac/core";
+import { chunkInFilters, readAll, toProjectId, type QacClient, type TestRun } from "@qac/core";
 import { isFinalStatus } from "../store/status-bucket.js";
 import type { RunStatusUpdate } from "../store/status-store.js";
 import { runPool } from "./run-pool.js";
@@ -23,11 +23,16 @@ export async function refreshProject(
 ): Promise<ProjectRefresh> {
   const filters = chunkInFilters("Id", runIds, { maxEncodedLength: options.maxFilterLength });
   const found = new Map<number, TestRun>();
+  let calls = 0;
   const results = await runPool(
     filters.map((f) => async () => {
-      // A batch never matches more runs than ids asked for, so one page holds the answer.
-      const page = await client.testRuns.list(toProjectId(projectId), { filter: f, limit: runIds.length, offset: 0 });
-      for (const run of page.results) found.set(Number(run.id), run);
+      // A batch matches at most the ids asked for, but a server may cap pages: read to the total.
+      const list = (offset: number, limit: number) => {
+        calls += 1; // failed requests count too
+        return client.testRuns.list(toProjectId(projectId), { filter: f, offset, limit });
+      };
+      const rows = await readAll(list, { pageSize: Math.max(1, runIds.length) });
+      for (const run of rows) found.set(Number(run.id), run);
     }),
     options.concurrency,
   );
@@ -41,5 +46,5 @@ export async function refreshProject(
   // A run missing from complete answers was deleted in QAComplete: stop asking for it.
   if (!failed)
     for (const id of runIds) if (!found.has(id)) updates.push({ projectId, runId: id, status: null, finished: true });
-  return { updates, calls: filters.length, error: failed ? (failed.reason as unknown) : null };
+  return { updates, calls, error: failed ? (failed.reason as unknown) : null };
 }
