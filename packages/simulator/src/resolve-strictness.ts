@@ -5,22 +5,33 @@ import { ERROR_BODY_STYLES, type ErrorBodyStyle } from "./http/error-body.js";
 export interface StrictnessOptions {
   /** Turns every strict behaviour on; the individual options below override it. @default false */
   strict?: boolean;
+  /**
+   * Most rows one list answer carries, whatever `limit` asks for; `result_set.limit` then echoes
+   * the limit used and `total` stays true. @default no cap, or 25 with `strict`
+   */
+  maxPageSize?: number;
   /** Shape of every error body. @default "message", or "servicestack" with `strict` */
   errorBodies?: ErrorBodyStyle;
 }
 
 /** The strict behaviours a simulator runs with, after `strict` and the individual options are combined. */
 export interface Strictness {
+  maxPageSize: number | undefined;
   errorBodies: ErrorBodyStyle;
 }
 
+/** Page cap of strict mode: the documented default `limit` (reference §2.3, §13). */
+export const STRICT_PAGE_SIZE = 25;
+
 /**
  * Combines `strict` with the individual options; an individual option always wins.
- * @throws SimulatorError `SIM_OPTIONS` for an unknown body style
+ * @throws SimulatorError `SIM_OPTIONS` for a page cap that is no whole number >= 1 or an unknown body style
  */
 export function resolveStrictness(options: StrictnessOptions): Strictness {
   const strict = options.strict === true;
-  const { errorBodies } = options;
+  const { maxPageSize, errorBodies } = options;
+  if (maxPageSize !== undefined && !(Number.isSafeInteger(maxPageSize) && maxPageSize >= 1))
+    throw new SimulatorError("SIM_OPTIONS", `maxPageSize must be a whole number >= 1, got ${maxPageSize}`);
   const styles: readonly string[] = ERROR_BODY_STYLES;
   if (errorBodies !== undefined && !styles.includes(errorBodies))
     throw new SimulatorError(
@@ -28,6 +39,7 @@ export function resolveStrictness(options: StrictnessOptions): Strictness {
       `errorBodies must be one of ${styles.join(", ")}, got ${String(errorBodies)}`,
     );
   return {
+    maxPageSize: maxPageSize ?? (strict ? STRICT_PAGE_SIZE : undefined),
     errorBodies: errorBodies ?? (strict ? "servicestack" : "message"),
   };
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authenticateHost } from "../http/authenticate-host.js";
 import { accessDenied, badRequest, notFound } from "../http/http-error.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import type { Runtime } from "../runtime.js";
 import { formatDate } from "../store/format-date.js";
 import type { ItemStatus } from "../tenant/wire-types.js";
 import { AUTOMATION_ROOT, idParam } from "./access.js";
+import { readList } from "./read-list.js";
 
 const AGENT_STATUSES: readonly ItemStatus[] = ["Passed", "Failed", "Blocked", "Skipped"];
 
@@ -55,7 +56,7 @@ export function registerAgentRoutes(app: FastifyInstance, rt: Runtime): void {
 
   app.get(`${AUTOMATION_ROOT}/hosts/:hostId/currentruns`, (request) => {
     const hostId = hostOf(request);
-    const query = readListQuery(request.query);
+    const { query } = readList(rt, request);
     // Runs Awaiting Run whose "Run By Host" is this host, sorted by run id (reference §3.7, §9).
     const runs = [...tenant.runs.idsWhere("status_code", "Awaiting Run")]
       .sort((a, b) => a - b)

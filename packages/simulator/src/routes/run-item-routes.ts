@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { compileFilter } from "../filter/compile-filter.js";
 import { badRequest } from "../http/http-error.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import type { Runtime } from "../runtime.js";
 import { FIELDS } from "../tenant/entity-fields.js";
 import type { ItemStatus } from "../tenant/wire-types.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
+import { readList } from "./read-list.js";
 
 const STATUSES: readonly ItemStatus[] = ["Awaiting Run", "Passed", "Failed", "Blocked", "Skipped"];
 
@@ -42,8 +42,7 @@ export function registerRunItemRoutes(app: FastifyInstance, rt: Runtime): void {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_library", "read");
       const run = findInProject(tenant.runs.get(idParam(request, "id")), projectId);
-      const query = readListQuery(request.query);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.runItem);
+      const { query, filter } = readList(rt, request, FIELDS.runItem);
       const page = tenant.items.query({
         filter,
         scope: { test_run_id: run.id },

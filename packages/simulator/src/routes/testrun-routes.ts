@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { compileFilter } from "../filter/compile-filter.js";
 import { notFound } from "../http/http-error.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import { createRun, resolveRunSpec, type CreateRunBody } from "../runs/create-run.js";
 import { insertRun, type RunSpec } from "../runs/insert-run.js";
 import type { Runtime } from "../runtime.js";
 import { FIELDS } from "../tenant/entity-fields.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
+import { readList } from "./read-list.js";
 
 const CREATE_FIELDS = [
   "TestId",
@@ -56,8 +56,7 @@ export function registerTestRunRoutes(app: FastifyInstance, rt: Runtime): void {
   for (const url of bothVersions("/projects/:projectId/testruns")) {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_library", "read");
-      const query = readListQuery(request.query);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.run);
+      const { query, filter } = readList(rt, request, FIELDS.run);
       return listEnvelope(
         tenant.runs.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }),
         query,
