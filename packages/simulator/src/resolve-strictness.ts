@@ -10,6 +10,8 @@ export interface StrictnessOptions {
    * the limit used and `total` stays true. @default no cap, or 25 with `strict`
    */
   maxPageSize?: number;
+  /** Refuse undocumented filter forms (a string or boolean `in {...}` list) with 400. @default `strict` */
+  strictFilters?: boolean;
   /** Shape of every error body. @default "message", or "servicestack" with `strict` */
   errorBodies?: ErrorBodyStyle;
 }
@@ -17,6 +19,7 @@ export interface StrictnessOptions {
 /** The strict behaviours a simulator runs with, after `strict` and the individual options are combined. */
 export interface Strictness {
   maxPageSize: number | undefined;
+  strictFilters: boolean;
   errorBodies: ErrorBodyStyle;
 }
 
@@ -40,6 +43,7 @@ export function resolveStrictness(options: StrictnessOptions): Strictness {
     );
   return {
     maxPageSize: maxPageSize ?? (strict ? STRICT_PAGE_SIZE : undefined),
+    strictFilters: options.strictFilters ?? strict,
     errorBodies: errorBodies ?? (strict ? "servicestack" : "message"),
   };
 }
