@@ -7,6 +7,7 @@ import { registerAutomationRoutes } from "./routes/automation-routes.js";
 import { registerLibraryRoutes } from "./routes/library-routes.js";
 import { registerProjectRoutes } from "./routes/project-routes.js";
 import { registerRunItemRoutes } from "./routes/run-item-routes.js";
+import { registerTestAutomationRoutes } from "./routes/test-automation-routes.js";
 import { registerTestRunRoutes } from "./routes/testrun-routes.js";
 import type { Runtime } from "./runtime.js";
 
@@ -99,6 +100,7 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   registerTestRunRoutes(app, rt);
   registerRunItemRoutes(app, rt);
   registerLibraryRoutes(app, rt);
+  registerTestAutomationRoutes(app, rt);
   registerProjectRoutes(app, rt);
   registerAutomationRoutes(app, rt);
   registerAgentRoutes(app, rt);

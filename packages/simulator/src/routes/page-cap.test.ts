@@ -12,7 +12,7 @@ describe("page cap (maxPageSize; reference §13: no documented maximum, so assum
   it("answers at most the cap with the true total, and walking by rows received reads every row", async () => {
     sim = createSimulator({ clock: "virtual", maxPageSize: 5 });
     const first = await call(sim, "GET", `${P}/tests?limit=1000`);
-    expect(first.body.metadata.result_set).toEqual({ count: 5, offset: 0, limit: 5, total: 52 });
+    expect(first.body.metadata.result_set).toEqual({ count: 5, offset: 0, limit: 5, total: 53 });
     expect(first.body.results).toHaveLength(5);
     const seen: number[] = [];
     for (let offset = 0; ;) {
@@ -22,7 +22,7 @@ describe("page cap (maxPageSize; reference §13: no documented maximum, so assum
       offset += page.results.length;
       if (page.results.length === 0 || offset >= page.metadata.result_set.total) break;
     }
-    expect(new Set(seen).size).toBe(52);
+    expect(new Set(seen).size).toBe(53);
   });
 
   it("leaves smaller limits and limit=0 alone", async () => {
@@ -31,7 +31,7 @@ describe("page cap (maxPageSize; reference §13: no documented maximum, so assum
       count: 3,
       offset: 0,
       limit: 3,
-      total: 52,
+      total: 53,
     });
     expect((await call(sim, "GET", `${P}/tests?limit=0`)).body.metadata.result_set.count).toBe(0);
   });

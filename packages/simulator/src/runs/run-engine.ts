@@ -30,7 +30,10 @@ export class RunEngine {
 
   constructor(private readonly tenant: Tenant) {}
 
-  /** Hands a new run to its host(s); runs without a runnable item (manual) stay Awaiting Run. */
+  /**
+   * Hands a new run to its host(s). Runs without a runnable item (manual tests, or tests without an
+   * automation for the host's agents) stay Awaiting Run.
+   */
   drive(runId: number, createdAt: number): void {
     const meta = this.tenant.runMeta.get(runId);
     if (!meta) return;
@@ -159,11 +162,13 @@ export class RunEngine {
   private runnable(item: RunItemRow): boolean {
     const hostId = this.tenant.itemMeta.get(item.id)?.hostId ?? 0;
     // Hosts with a real (external) agent get their results through the automation API instead.
+    // A test without an automation for one of the host's agents is never run (reference §13).
     return (
       item.automated &&
       hostId !== 0 &&
       this.tenant.hosts.get(hostId)?.["is_active"] === true &&
-      this.tenant.hostAgents.get(hostId)?.simulated !== false
+      this.tenant.hostAgents.get(hostId)?.simulated !== false &&
+      this.tenant.canAutomate(item.test_id, hostId)
     );
   }
 

@@ -71,6 +71,23 @@ describe("seed loading", () => {
     ]);
   });
 
+  it("reads automations long or short and refuses unknown agents and a second automation per agent", () => {
+    const withAgents = (automations: string, agents: string) => {
+      const tests = minimal.replace("{ id: 100, title: T }", `{ id: 100, title: T, automations: ${automations} }`);
+      return `${tests}hosts:\n  - { id: 1, host_name: h, agents: ${agents} }\n`;
+    };
+    expect(
+      problemsOf(withAgents("[junit, { agent: TestComplete/TestExecute, title: Suite }]", "[NUnit (Selenium)]")),
+    ).toEqual([]);
+    expect(problemsOf(withAgents("[junit, JUnit (Selenium), { agent: cypress }]", "[selenium]"))).toEqual([
+      expect.stringMatching(
+        /^line 13: \/hosts\/0\/agents\/0: unknown agent 'selenium'; use one of TestComplete\/TestEx/,
+      ),
+      "line 9: /projects/0/tests/0/automations/1: a second automation for JUnit (Selenium); a test has one per agent",
+      expect.stringMatching(/^line 9: \/projects\/0\/tests\/0\/automations\/2\/agent: unknown agent 'cypress'/),
+    ]);
+  });
+
   it("throws SeedError with code SIM_SEED_INVALID for an invalid seed", () => {
     expect(() => parseSeed(minimal.replace("password: pw, ", ""), "seed.yaml")).toThrow(
       expect.objectContaining({ name: "SeedError", code: "SIM_SEED_INVALID" }),

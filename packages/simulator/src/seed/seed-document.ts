@@ -55,6 +55,11 @@ export interface SeedHost {
   host_name: string;
   os?: string;
   host_configuration?: string;
+  /**
+   * The agents (test runners) installed on the host, long or short names (`JUnit (Selenium)` or
+   * `junit`). The host only runs tests that have an automation for one of them (reference §13).
+   * @default none
+   */
   agents?: string[];
   /** @default true */
   is_active?: boolean;
@@ -87,7 +92,26 @@ export interface SeedProject {
 /** What a host reports for an automated test. */
 export type SeedOutcome = "pass" | "fail" | "block" | "skip";
 
-/** A test of the library; automated tests are run by hosts, manual ones wait for a person. */
+/**
+ * A test's automation for one agent (reference §13, `automations/get.html`); a string is the
+ * agent alone. At most one per agent.
+ */
+export type SeedAutomation =
+  | string
+  | {
+      /** Agent name, long or short (`TestComplete/TestExecute` or `testcomplete`). */
+      agent: string;
+      /** What the agent runs, e.g. `Project\\Script\\Unit\\routine`. @default the test's title */
+      title?: string;
+      /** @default 0 */
+      timeout?: number;
+    };
+
+/**
+ * A test of the library; automated tests are run by hosts, manual ones wait for a person. A host
+ * runs an automated test only when the test has an automation for one of the host's agents;
+ * otherwise its runs stay Awaiting Run (reference §13).
+ */
 export interface SeedTest {
   id: number;
   title: string;
@@ -105,6 +129,8 @@ export interface SeedTest {
   description?: string;
   /** @default true */
   active?: boolean;
+  /** @default none: runs of this test on a host stay Awaiting Run */
+  automations?: SeedAutomation[];
 }
 
 /** One test of a set, at the position given by its place in `items` (its `seq`). */

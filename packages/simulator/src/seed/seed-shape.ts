@@ -2,6 +2,7 @@ import { bool, either, integer, listOf, mapOf, numberAbove, oneOf, shape, text, 
 
 const id = integer(1);
 const rightList = listOf(oneOf("read", "add", "update", "delete"));
+const automation = either(text, shape({ agent: text, "title?": text, "timeout?": integer(0) }));
 
 const release: Check = (v, path, problems) =>
   shape({
@@ -74,6 +75,7 @@ export const seedShape: Check = shape({
           "priority?": text,
           "description?": text,
           "active?": bool,
+          "automations?": listOf(automation),
         }),
       ),
       "test_sets?": listOf(

@@ -4,6 +4,8 @@ import { createRandom } from "../store/create-random.js";
 import { MIN_DATE } from "../store/format-date.js";
 import { buildHost, buildUser, displayName, seedCreationDate, type BuildContext } from "./build-entities.js";
 import { buildConfiguration, buildReleases, buildSetItem, buildTest, buildTestSet } from "./build-library.js";
+import { buildAutomations } from "./build-automations.js";
+import { resolveAgent } from "./resolve-agent.js";
 import { expandRights } from "./rights.js";
 import { Tenant, type TestPlan } from "./tenant.js";
 
@@ -54,6 +56,7 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
     tenant.hostAgents.set(host.id, {
       tokenDigest: host.security_token === undefined ? undefined : sha256(host.security_token),
       simulated: host.simulated_agent ?? true,
+      agents: new Set((host.agents ?? []).flatMap((a) => resolveAgent(a) ?? [])),
     });
   }
 
@@ -100,6 +103,7 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
       const plan = planTest(test, draw);
       tenant.testPlans.set(test.id, plan);
       tenant.tests.insert(buildTest(test, plan.automated ? plan.durationSeconds : 0, ctx));
+      tenant.automations.set(test.id, buildAutomations(test));
     }
     for (const set of project.test_sets ?? []) {
       const automated = set.items.some((i) => tenant.testPlans.get(i.test_id)?.automated);

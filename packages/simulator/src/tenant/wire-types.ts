@@ -69,6 +69,17 @@ export interface RunItemRow {
   test_run_results: unknown[];
 }
 
+/** A test's automation for one agent (reference §13; see `buildAutomations` for what is UNCONFIRMED). */
+export interface AutomationRow {
+  [field: string]: unknown;
+  /** Long agent name, e.g. "TestComplete/TestExecute". */
+  agent: string;
+  title: string;
+  timeout: number;
+  run_mode: number;
+  params: Record<string, unknown>;
+}
+
 /** A row of any other entity (tests, sets, configurations, releases, users): id plus wire fields. */
 export interface EntityRow {
   [field: string]: unknown;
