@@ -12,6 +12,12 @@ export interface StrictnessOptions {
   maxPageSize?: number;
   /** Refuse undocumented filter forms (a string or boolean `in {...}` list) with 400. @default `strict` */
   strictFilters?: boolean;
+  /**
+   * Run objects and statuses as irregular as the real server's: no `test_config_id` and
+   * `configuration_name` on a run without a configuration, `NA` and the project's own item
+   * statuses accepted from clients and agents (reference §13). @default `strict`
+   */
+  irregularRuns?: boolean;
   /** Shape of every error body. @default "message", or "servicestack" with `strict` */
   errorBodies?: ErrorBodyStyle;
 }
@@ -20,6 +26,7 @@ export interface StrictnessOptions {
 export interface Strictness {
   maxPageSize: number | undefined;
   strictFilters: boolean;
+  irregularRuns: boolean;
   errorBodies: ErrorBodyStyle;
 }
 
@@ -44,6 +51,7 @@ export function resolveStrictness(options: StrictnessOptions): Strictness {
   return {
     maxPageSize: maxPageSize ?? (strict ? STRICT_PAGE_SIZE : undefined),
     strictFilters: options.strictFilters ?? strict,
+    irregularRuns: options.irregularRuns ?? strict,
     errorBodies: errorBodies ?? (strict ? "servicestack" : "message"),
   };
 }

@@ -3,6 +3,7 @@ import { formatDate, formatRunTime, MIN_DATE } from "../store/format-date.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { ItemStatus, RunItemRow } from "../tenant/wire-types.js";
 import { deriveRun, isFinished } from "./derive-run.js";
+import { statusOfOutcome } from "./item-choice-list.js";
 
 interface Pending {
   at: number;
@@ -12,14 +13,12 @@ interface Pending {
   itemId: number;
 }
 
-const OUTCOME_STATUS = { pass: "Passed", fail: "Failed", block: "Blocked", skip: "Skipped" } as const;
-const FINAL = new Set<string>(["Passed", "Failed", "Blocked", "Skipped"]);
-
 /**
  * The fake host agents. An automated run on a host waits `pickupDelayMs` (Awaiting Run), then the
  * host runs its items one at a time in `sequence_number` order (In Progress) and reports each
- * test's seeded outcome after its duration divided by `speed`; the run ends Passed, Failed, Blocked
- * or Incomplete (reference §11.6). Events are kept in a heap and applied with their own timestamps
+ * test's seeded outcome after its duration divided by `speed` (Passed, Failed, Blocked, Skipped, NA
+ * or a value of the project's choice list); the run ends Passed, Failed, Blocked or Incomplete
+ * (reference §11.6, see `deriveRun`). Events are kept in a heap and applied with their own timestamps
  * by `tick(now)`, so a virtual clock gives the same history as a real one. Each run has at most
  * one pending event because a host works on one test at a time.
  */
@@ -69,8 +68,9 @@ export class RunEngine {
       status_code: status,
       run_time: seconds,
       run_time_formated: formatRunTime(seconds),
-      // SOAP rule (reference §3.6): DateFinished is "now" for a final status, the minimum otherwise.
-      date_finished: FINAL.has(status) && status !== "Skipped" ? formatDate(at) : MIN_DATE,
+      // SOAP rule (reference §3.6): DateFinished is "now" for Passed/Failed/Blocked, the minimum for
+      // Awaiting Run/Skipped; NA and other choice-list values are results too, so "now" (assumption).
+      date_finished: status !== "Awaiting Run" && status !== "Skipped" ? formatDate(at) : MIN_DATE,
       status_updated_by: byUserId,
       status_updated_by_user_name: user ? `${user.seed.last_name}, ${user.seed.first_name} ` : "",
     });
@@ -135,7 +135,7 @@ export class RunEngine {
       return;
     }
     const plan = this.tenant.testPlans.get(item.test_id);
-    this.setItemStatus(item, OUTCOME_STATUS[plan?.outcome ?? "pass"], event.at, plan?.durationSeconds ?? 0);
+    this.setItemStatus(item, statusOfOutcome(plan?.outcome ?? "pass"), event.at, plan?.durationSeconds ?? 0);
   }
 
   /** Starts the next test: the first waiting one (sequential runs wait for a manual item). */

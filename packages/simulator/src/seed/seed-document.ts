@@ -82,6 +82,14 @@ export interface SeedProject {
   name: string;
   dept_id?: number;
   is_active?: boolean;
+  /**
+   * Extra run item statuses of the project's choice list, e.g. "Passed with warnings" (reference
+   * §3.6, §13). Tests may report them as `outcome`; with `irregularRuns` clients may set them.
+   * @default none
+   */
+  item_statuses?: string[];
+  /** Names of the tests' custom fields; the first is `"Custom1"` on the wire, and so on (reference §13). */
+  test_custom_fields?: string[];
   tests?: SeedTest[];
   test_sets?: SeedTestSet[];
   configurations?: SeedConfiguration[];
@@ -89,8 +97,8 @@ export interface SeedProject {
   runs?: SeedRun[];
 }
 
-/** What a host reports for an automated test. */
-export type SeedOutcome = "pass" | "fail" | "block" | "skip";
+/** What a host reports for an automated test: Passed, Failed, Blocked, Skipped or NA (reference §13). */
+export type SeedOutcome = "pass" | "fail" | "block" | "skip" | "na";
 
 /**
  * A test's automation for one agent (reference §13, `automations/get.html`); a string is the
@@ -118,8 +126,11 @@ export interface SeedTest {
   folder?: string;
   /** @default true */
   automated?: boolean;
-  /** @default picked from `rng_seed` (mostly pass) */
-  outcome?: SeedOutcome;
+  /**
+   * A {@link SeedOutcome}, or one of the project's `item_statuses` the host reports verbatim.
+   * @default picked from `rng_seed` (mostly pass)
+   */
+  outcome?: SeedOutcome | (string & {});
   /** @default picked from `rng_seed` (10–120 s) */
   duration_seconds?: number;
   default_host_id?: number;
@@ -129,6 +140,8 @@ export interface SeedTest {
   description?: string;
   /** @default true */
   active?: boolean;
+  /** Values of the project's `test_custom_fields`, by field name. @default none (null values) */
+  custom_fields?: Record<string, string>;
   /** @default none: runs of this test on a host stay Awaiting Run */
   automations?: SeedAutomation[];
 }

@@ -68,6 +68,7 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
       projectId: project.id,
       owner: { id: ownerSeed.id, name: displayName(ownerSeed) },
       created,
+      testCustomFields: project.test_custom_fields ?? [],
       folderId: (name) => {
         if (!name) return 0;
         if (!folders.has(name)) folders.set(name, project.id * 100 + folders.size + 1);
@@ -99,6 +100,7 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
       update_user_id: ownerSeed.id,
       user_name: ctx.owner.name,
     });
+    tenant.itemStatuses.set(project.id, project.item_statuses ?? []);
     for (const test of project.tests ?? []) {
       const plan = planTest(test, draw);
       tenant.testPlans.set(test.id, plan);

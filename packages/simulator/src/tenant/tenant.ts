@@ -14,7 +14,8 @@ export interface UserRecord {
 
 /** What a host reports for a test: its outcome and run time. */
 export interface TestPlan {
-  outcome: SeedOutcome;
+  /** A {@link SeedOutcome} or a status of the project's choice list. */
+  outcome: SeedOutcome | (string & {});
   durationSeconds: number;
   automated: boolean;
   defaultHostId: number;
@@ -64,6 +65,8 @@ export class Tenant {
   readonly configurations = new Table<EntityRow>(["project_id"]);
   readonly releases = new Table<EntityRow>(["project_id"]);
   readonly testPlans = new Map<number, TestPlan>();
+  /** Project id → the extra item statuses of its choice list (seed `item_statuses`). */
+  readonly itemStatuses = new Map<number, readonly string[]>();
   /** Test id → its automations, one per agent. */
   readonly automations = new Map<number, AutomationRow[]>();
   readonly runs = new Table<RunRow>([

@@ -5,8 +5,11 @@
 
 /** Run status values (reference §3.8). */
 export type RunStatus = "Awaiting Run" | "In Progress" | "Passed" | "Failed" | "Paused" | "Blocked" | "Incomplete";
-/** Run item status values (reference §3.8). */
-export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped";
+/**
+ * Run item status values: the standard ones of §3.8, `NA` (reference §13: agents report it), and
+ * any value of the project's choice list (reference §3.6, §13), e.g. "Passed with warnings".
+ */
+export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped" | "NA" | (string & {});
 
 /** A test run (reference §3.3; the 19 fields of the create sample plus set/config/release names). */
 export interface RunRow {
