@@ -55,3 +55,14 @@ export function resolveStrictness(options: StrictnessOptions): Strictness {
     errorBodies: errorBodies ?? (strict ? "servicestack" : "message"),
   };
 }
+
+/** One line for the start-up banner: "lenient", or "strict (page cap 25, ...)" naming what is on. */
+export function describeStrictness(s: Strictness): string {
+  const parts = [
+    s.maxPageSize === undefined ? undefined : `page cap ${s.maxPageSize}`,
+    s.strictFilters ? "undocumented filters refused" : undefined,
+    s.errorBodies === "message" ? undefined : `${s.errorBodies} error bodies`,
+    s.irregularRuns ? "irregular runs" : undefined,
+  ].filter((p) => p !== undefined);
+  return parts.length === 0 ? "lenient" : `strict (${parts.join(", ")})`;
+}
