@@ -31,7 +31,7 @@ export interface Strictness {
 }
 
 /** Page cap of strict mode: the documented default `limit` (reference §2.3, §13). */
-export const STRICT_PAGE_SIZE = 25;
+const STRICT_PAGE_SIZE = 25;
 
 /**
  * Combines `strict` with the individual options; an individual option always wins.

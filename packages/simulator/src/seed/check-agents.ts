@@ -3,7 +3,7 @@ import { AGENT_LIST, resolveAgent } from "../tenant/resolve-agent.js";
 import type { SeedAutomation, SeedDocument } from "./seed-document.js";
 
 /** The agent a seeded automation is for (string form or `agent` key). */
-export const agentOf = (automation: SeedAutomation): string =>
+const agentOf = (automation: SeedAutomation): string =>
   typeof automation === "string" ? automation : automation.agent;
 
 /**

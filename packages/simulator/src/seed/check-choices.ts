@@ -2,7 +2,7 @@ import type { SeedProblem } from "../errors.js";
 import type { SeedDocument } from "./seed-document.js";
 
 /** The outcomes a test may report besides its project's `item_statuses`. */
-export const OUTCOMES = ["pass", "fail", "block", "skip", "na"] as const;
+const OUTCOMES = ["pass", "fail", "block", "skip", "na"] as const;
 const STANDARD = ["awaiting run", "passed", "failed", "blocked", "skipped", "na", ...OUTCOMES];
 
 /**

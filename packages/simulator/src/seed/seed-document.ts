@@ -186,7 +186,10 @@ export interface SeedRelease {
   id: number;
   title: string;
   type: SeedReleaseType;
-  /** @default "In Progress" */
+  /**
+   * A value of the tenant's choice list; real tenants use "Awaiting Start", "In Progress",
+   * "Closed (Completed)" and "Closed (Cancelled)" (reference §13). @default "In Progress"
+   */
   status_code?: string;
   /** @default true */
   is_active?: boolean;

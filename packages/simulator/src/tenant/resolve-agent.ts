@@ -2,7 +2,7 @@
  * The automation agents (test runners) QAComplete knows, with the long names hosts and
  * automations use and the short names URLs may use (reference §9, §13; `automations/agent-get.html`).
  */
-export const AGENTS = [
+const AGENTS = [
   { name: "TestComplete/TestExecute", short: "testcomplete" },
   { name: "ReadyAPI / SoapUI OS", short: "readyapi" },
   { name: "JUnit (Selenium)", short: "junit" },
