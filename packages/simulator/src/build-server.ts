@@ -1,18 +1,17 @@
-import fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { FilterError } from "./errors.js";
-import { AuthError } from "./http/authenticate.js";
+import fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { BODY_LIMIT_BYTES, describeError } from "./http/describe-error.js";
+import { errorBody, type ErrorDescription } from "./http/error-body.js";
 import { HttpError, NOT_FOUND } from "./http/http-error.js";
 import { registerAgentRoutes } from "./routes/agent-routes.js";
 import { registerAutomationRoutes } from "./routes/automation-routes.js";
 import { registerLibraryRoutes } from "./routes/library-routes.js";
 import { registerProjectRoutes } from "./routes/project-routes.js";
 import { registerRunItemRoutes } from "./routes/run-item-routes.js";
+import { registerTestAutomationRoutes } from "./routes/test-automation-routes.js";
 import { registerTestRunRoutes } from "./routes/testrun-routes.js";
 import type { Runtime } from "./runtime.js";
 
 const PREFIX = "/rest-api/service";
-/** Request bodies above this size are refused with 413. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -29,10 +28,13 @@ function parseForm(body: string): Record<string, string> {
 
 /**
  * Builds the fastify app of the simulator (not listening). Every request is counted, may meet an
- * injected fault, lets due lifecycle events happen, and every error is answered as
- * `{"Message": ...}` (reference §11.5).
+ * injected fault, lets due lifecycle events happen, and every error is answered in the body style
+ * of `rt.strictness.errorBodies` (`{"Message": ...}` by default, reference §11.5; ServiceStack's
+ * `ResponseStatus`, reference §13).
  */
 export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): FastifyInstance {
+  const sendError = (reply: FastifyReply, error: ErrorDescription) =>
+    reply.code(error.status).send(errorBody(rt.strictness.errorBodies, error));
   const app = fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: false });
 
   // An empty JSON body is an empty object: the restart sample posts `Content-Length: 0` (§3.5).
@@ -43,7 +45,10 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
     try {
       done(null, JSON.parse(text));
     } catch {
-      done(new HttpError(400, "The request body is not valid JSON"), undefined);
+      done(
+        new HttpError(400, "The request body is not valid JSON", { errorCode: "SerializationException" }),
+        undefined,
+      );
     }
   });
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) =>
@@ -64,7 +69,7 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
     if (fault.reset === "after") resetAfter.add(request);
     if (fault.status !== undefined) {
       if (fault.retryAfterSeconds !== undefined) void reply.header("retry-after", String(fault.retryAfterSeconds));
-      await reply.code(fault.status).send({ Message: `Injected fault: HTTP ${fault.status}` });
+      await sendError(reply, describeError(new HttpError(fault.status, `Injected fault: HTTP ${fault.status}`)));
       return reply;
     }
     rt.sync();
@@ -80,26 +85,12 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
     return payload;
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError | FilterError, _request, reply) => {
-    if (error instanceof AuthError)
-      return reply.code(401).header("www-authenticate", 'Basic realm="QAComplete"').send({ Message: error.message });
-    if (error instanceof HttpError) return reply.code(error.status).send({ Message: error.message });
-    if (error instanceof FilterError) return reply.code(400).send({ Message: `Invalid filter: ${error.message}` });
-    const fe = error;
-    if (fe.validation) {
-      const detail = fe.message.replace(/^body\/?/, "").trim();
-      return reply
-        .code(400)
-        .send({ Message: `Invalid request body: ${detail.startsWith("must") ? `the body ${detail}` : detail}` });
-    }
-    if (fe.statusCode === 413)
-      return reply.code(413).send({ Message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes` });
-    if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)
-      return reply.code(fe.statusCode).send({ Message: fe.message });
-    reply.log.error(error);
-    return reply.code(500).send({ Message: "An error has occurred." });
+  app.setErrorHandler((error, _request, reply) => {
+    const described = describeError(error);
+    if (described.unexpected) reply.log.error(error);
+    return sendError(reply.headers(described.headers), described);
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ Message: NOT_FOUND }));
+  app.setNotFoundHandler((_request, reply) => sendError(reply, describeError(new HttpError(404, NOT_FOUND))));
 
   // Route keys, so that a fault rule or counter naming no route fails instead of silently doing nothing.
   const routeKeys = new Set<string>();
@@ -109,6 +100,7 @@ export function buildServer(rt: Runtime, options: { logger?: boolean } = {}): Fa
   registerTestRunRoutes(app, rt);
   registerRunItemRoutes(app, rt);
   registerLibraryRoutes(app, rt);
+  registerTestAutomationRoutes(app, rt);
   registerProjectRoutes(app, rt);
   registerAutomationRoutes(app, rt);
   registerAgentRoutes(app, rt);

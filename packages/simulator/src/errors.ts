@@ -4,13 +4,21 @@
  * - `SIM_FILTER_SYNTAX`: a `Filter` expression does not parse (answered as HTTP 400).
  * - `SIM_FILTER_FIELD`: a `Filter` names a field the entity does not have, or compares it with a
  *   value of the wrong type (answered as HTTP 400).
+ * - `SIM_FILTER_UNDOCUMENTED`: with `strictFilters`, a `Filter` uses a form QAComplete does not
+ *   document, such as a string `in {...}` list (answered as HTTP 400).
  * - `SIM_SEED_INVALID`: the seed document breaks its schema or refers to ids that do not exist.
  * - `SIM_SEED_READ`: the seed file cannot be read or is not YAML.
  * - `SIM_CLI_ARGS`: bad command-line flags for `main.js`.
  * - `SIM_OPTIONS`: bad options passed to `startSimulator`, or a fault rule that cannot be meant.
  */
 export type SimulatorErrorCode =
-  "SIM_FILTER_SYNTAX" | "SIM_FILTER_FIELD" | "SIM_SEED_INVALID" | "SIM_SEED_READ" | "SIM_CLI_ARGS" | "SIM_OPTIONS";
+  | "SIM_FILTER_SYNTAX"
+  | "SIM_FILTER_FIELD"
+  | "SIM_FILTER_UNDOCUMENTED"
+  | "SIM_SEED_INVALID"
+  | "SIM_SEED_READ"
+  | "SIM_CLI_ARGS"
+  | "SIM_OPTIONS";
 
 /** Base class of every error the simulator throws on purpose. */
 export class SimulatorError extends Error {
@@ -29,7 +37,11 @@ export class FilterError extends SimulatorError {
   /** 0-based character offset of the problem inside the filter text. */
   readonly position: number;
 
-  constructor(code: "SIM_FILTER_SYNTAX" | "SIM_FILTER_FIELD", message: string, position: number) {
+  constructor(
+    code: "SIM_FILTER_SYNTAX" | "SIM_FILTER_FIELD" | "SIM_FILTER_UNDOCUMENTED",
+    message: string,
+    position: number,
+  ) {
     super(code, `${message} (at column ${position + 1})`);
     this.name = "FilterError";
     this.position = position;

@@ -1,16 +1,12 @@
 #!/usr/bin/env node
 /**
  * Command line entry point: `node packages/simulator/dist/main.js --seed examples/seed.yaml --port 8787`.
- * Prints the URL and the demo logins (public demo data), and stops cleanly on SIGINT/SIGTERM.
+ * Parses the flags and hands over to `runSimulatorCommand` (shared with `qac sim`), which prints the
+ * URL and the demo logins and stops cleanly on SIGINT/SIGTERM.
  */
-import { resolve } from "node:path";
 import { parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
+import { runSimulatorCommand } from "./cli/run-simulator-command.js";
 import { SimulatorError } from "./errors.js";
-import { startSimulator } from "./start-simulator.js";
-import { DEFAULT_SEED_PATH } from "./seed/default-seed.js";
-import { loadSeedFile } from "./seed/load-seed.js";
-
-const isDemoSeed = (path: string) => resolve(path) === DEFAULT_SEED_PATH;
 
 async function main(): Promise<number> {
   let command;
@@ -27,54 +23,15 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const seedPath = typeof command.options.seed === "string" ? command.options.seed : DEFAULT_SEED_PATH;
-  let seed;
-  try {
-    seed = loadSeedFile(seedPath);
-  } catch (e) {
-    if (e instanceof SimulatorError) {
-      console.error(`qac-simulator: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-  let sim;
-  try {
-    sim = await startSimulator({ ...command.options, seed });
-  } catch (e) {
-    if ((e as { code?: unknown }).code !== "EADDRINUSE") throw e;
-    const { port, host } = command.options;
-    console.error(
-      `qac-simulator: port ${port} on ${host} is already in use (another simulator?); stop it, or pass --port 0 for any free port`,
-    );
-    return 1;
-  }
-  console.log(`QAComplete simulator listening on ${sim.url}`);
-  console.log(`  REST API:       ${sim.url}/rest-api/service/api/v2/...`);
-  console.log(`  Automation API: ${sim.url}/rest-api/service/automation/v2/...`);
-  console.log(`  Seed:           ${seedPath} (clock: ${command.options.clock ?? "real"})`);
-  console.log(isDemoSeed(seedPath) ? "  Demo logins (public demo data):" : "  Logins:");
-  // Passwords of the demo tenant are public demo data; other seeds' passwords are not printed.
-  const isDemo = isDemoSeed(seedPath);
-  for (const user of seed.users) {
-    const projects = Object.entries(user.rights ?? {})
-      .map(([id, r]) => `${id}:${typeof r === "string" ? r : "custom"}`)
-      .join(", ");
-    console.log(
-      `    ${user.email} / ${isDemo ? user.password : "(password in the seed file)"}  (${projects || "no projects"})`,
-    );
-  }
-  console.log("Press Ctrl+C to stop.");
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      console.log(`\n${signal}: shutting down`);
-      resolve();
-    };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
+  return runSimulatorCommand(command.options, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    waitForStop: () =>
+      new Promise((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      }),
   });
-  await sim.close();
-  return 0;
 }
 
 main().then(

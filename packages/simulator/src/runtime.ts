@@ -2,6 +2,7 @@ import { createClock, type ClockMode, type InternalClock } from "./clock/create-
 import { FaultInjector, type FaultRule } from "./http/fault-injector.js";
 import { createRequestCounters } from "./http/request-counters.js";
 import type { DuplicateRunMode } from "./runs/create-run.js";
+import type { Strictness } from "./resolve-strictness.js";
 import { RunEngine } from "./runs/run-engine.js";
 import { seedRuns } from "./runs/seed-runs.js";
 import type { SeedDocument } from "./seed/seed-document.js";
@@ -16,6 +17,8 @@ export interface Runtime {
   faults: FaultInjector;
   counters: ReturnType<typeof createRequestCounters>;
   duplicateRunMode: DuplicateRunMode;
+  /** How strict and irregular the server is (reference §13). */
+  strictness: Strictness;
   /** Applies every lifecycle event due by now; called before each request is handled. */
   sync(): void;
 }
@@ -29,6 +32,7 @@ export interface RuntimeOptions {
   duplicateRunMode: DuplicateRunMode;
   faults: readonly FaultRule[];
   faultSeed: number;
+  strictness: Strictness;
 }
 
 /** Builds the tenant from the seed, plays its run history and wires the clock to the agents. */
@@ -47,6 +51,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     faults,
     counters: createRequestCounters(),
     duplicateRunMode: options.duplicateRunMode,
+    strictness: options.strictness,
     sync: () => engine.tick(clock.nowMs()),
   };
 }

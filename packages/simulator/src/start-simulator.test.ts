@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DuplicateRunMode } from "./runs/create-run.js";
 import { createSimulator, startSimulator } from "./start-simulator.js";
+import { basic } from "./test-support/call.js";
 
 describe("startSimulator options", () => {
   it.each([
@@ -23,6 +24,44 @@ describe("startSimulator options", () => {
       expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
       await sim.close();
+    }
+  });
+
+  it("turns every strict behaviour on with strict: true, and lets individual options override", async () => {
+    const sim = await startSimulator({ strict: true, maxPageSize: 5, clock: "virtual" });
+    const lenient = await startSimulator({
+      strict: true,
+      irregularRuns: false,
+      strictFilters: false,
+      clock: "virtual",
+    });
+    try {
+      const get = (s: typeof sim, path: string, init: RequestInit = {}) =>
+        fetch(`${s.url}/rest-api/service/api/v2/projects/1001${path}`, {
+          ...init,
+          headers: { authorization: basic("demo@qac.example", "demo"), "content-type": "application/json" },
+        });
+      const page = (await (await get(sim, "/tests?limit=1000")).json()) as { results: unknown[] };
+      expect(page.results).toHaveLength(5);
+      const refused = await get(sim, `/testruns?Filter=${encodeURIComponent("StatusCode in {'Passed'}")}`);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toHaveProperty("ResponseStatus.ErrorCode", "ArgumentException");
+      const run = (await (await get(sim, "/testruns", { method: "POST", body: '{"TestId":3101}' })).json()) as object;
+      expect(run).not.toHaveProperty("test_config_id");
+
+      expect((await get(lenient, `/testruns?Filter=${encodeURIComponent("StatusCode in {'Passed'}")}`)).status).toBe(
+        200,
+      );
+      const regular = (await (
+        await get(lenient, "/testruns", { method: "POST", body: '{"TestId":3101}' })
+      ).json()) as object;
+      expect(regular).toHaveProperty("test_config_id", 0);
+      expect(((await (await get(lenient, "/tests?limit=1000")).json()) as { results: unknown[] }).results).toHaveLength(
+        25,
+      );
+    } finally {
+      await sim.close();
+      await lenient.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import type { FaultRule } from "./http/fault-injector.js";
 import type { RequestCounters } from "./http/request-counters.js";
 import { DUPLICATE_RUN_MODES, type DuplicateRunMode } from "./runs/create-run.js";
 import { insertMany, type BulkRun } from "./runs/insert-many.js";
+import { resolveStrictness, type StrictnessOptions } from "./resolve-strictness.js";
 import { createRuntime } from "./runtime.js";
 import { DEFAULT_SEED_PATH } from "./seed/default-seed.js";
 import { loadSeedFile } from "./seed/load-seed.js";
@@ -16,8 +17,12 @@ import { SeedError } from "./errors.js";
 import { FIELDS } from "./tenant/entity-fields.js";
 import type { RunItemRow, RunRow } from "./tenant/wire-types.js";
 
-/** Options of {@link startSimulator} and {@link createSimulator}. */
-export interface SimulatorOptions {
+/**
+ * Options of {@link startSimulator} and {@link createSimulator}. The strictness options
+ * (`strict`, `errorBodies`, ...) make it behave like the real QAComplete where the reference says
+ * it is stricter or more irregular than the simulator's lenient default (reference §13).
+ */
+export interface SimulatorOptions extends StrictnessOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
   port?: number;
   /** Interface to bind. @default "127.0.0.1" */
@@ -98,6 +103,7 @@ function checkOptions(options: SimulatorOptions): void {
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   checkOptions(options);
+  const strictness = resolveStrictness(options);
   const { doc, file } = resolveSeed(options.seed);
   const rt = createRuntime({
     seed: doc,
@@ -106,6 +112,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     duplicateRunMode: options.duplicateRunMode ?? "same-test",
     faults: options.faults ?? [],
     faultSeed: options.faultSeed ?? 0,
+    strictness,
   });
   const app = buildServer(rt, { logger: options.logger ?? false });
   const { tenant } = rt;

@@ -1,7 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import type { SimulatorOptions } from "@qac/simulator";
+import { DUPLICATE_RUN_MODES, runSimulatorCommand, type SimulatorCommandOptions } from "@qac/simulator/command";
 import { EXIT } from "../exit-codes.js";
-import { CliError } from "../errors.js";
 import type { CommandContext } from "../run-cli.js";
 
 interface SimFlags {
@@ -9,19 +8,24 @@ interface SimFlags {
   port: number;
   host: string;
   clock: "real" | "virtual";
-  duplicateRunMode?: "same-test" | "full-key" | "error";
+  duplicateRunMode?: (typeof DUPLICATE_RUN_MODES)[number];
   latencyMs?: number;
+  strict?: boolean;
+  maxPageSize?: number;
 }
 
-const wholeNumber = (max: number) => (raw: string) => {
-  if (!/^\d+$/.test(raw) || Number(raw) > max)
-    throw new InvalidArgumentError(`must be a whole number from 0 to ${max}.`);
-  return Number(raw);
-};
+const wholeNumber =
+  (max: number, min = 0) =>
+  (raw: string) => {
+    if (!/^\d+$/.test(raw) || Number(raw) > max || Number(raw) < min)
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}.`);
+    return Number(raw);
+  };
 
 /**
  * `qac sim`: starts the QAComplete simulator with the same flags as the simulator's own
- * command (`pnpm sim`), through @qac/simulator's `startSimulator`.
+ * command (`pnpm sim`), through `@qac/simulator`'s shared `runSimulatorCommand` (which loads the
+ * server only when the command runs).
  */
 export function registerSim(program: Command, ctx: CommandContext): void {
   program
@@ -36,37 +40,32 @@ export function registerSim(program: Command, ctx: CommandContext): void {
         .default("real"),
     )
     .addOption(
-      new Option("--duplicate-run-mode <mode>", "POST testruns while a matching run is active").choices([
-        "same-test",
-        "full-key",
-        "error",
-      ]),
+      new Option("--duplicate-run-mode <mode>", "POST testruns while a matching run is active").choices(
+        DUPLICATE_RUN_MODES,
+      ),
     )
     .option("--latency-ms <n>", "add this latency to every request", wholeNumber(600_000))
-    .addHelpText("after", "\nExample:\n  $ qac sim --port 8787 --latency-ms 20")
+    .option(
+      "--strict",
+      "behave like the real QAComplete where it is stricter: page cap 25, undocumented filters refused, " +
+        "ServiceStack error bodies, irregular runs",
+    )
+    .option("--max-page-size <n>", "answer at most n rows per list page (25 with --strict)", wholeNumber(1_000_000, 1))
+    .addHelpText("after", "\nExample:\n  $ qac sim --port 8787 --latency-ms 20\n  $ qac sim --port 0 --strict")
     .action(async (flags: SimFlags) => {
-      const { startSimulator, loadSeedFile, DEFAULT_SEED_PATH } = await import("@qac/simulator");
-      const seedPath = flags.seed ?? DEFAULT_SEED_PATH;
-      let seed;
-      try {
-        seed = loadSeedFile(seedPath);
-      } catch (error) {
-        throw new CliError("CLI_SIMULATOR", error instanceof Error ? error.message : String(error));
-      }
-      const options: SimulatorOptions = { port: flags.port, host: flags.host, clock: flags.clock, seed };
+      const options: SimulatorCommandOptions = { port: flags.port, host: flags.host, clock: flags.clock };
+      if (flags.seed !== undefined) options.seed = flags.seed;
       if (flags.duplicateRunMode) options.duplicateRunMode = flags.duplicateRunMode;
       if (flags.latencyMs) options.faults = [{ latencyMs: flags.latencyMs }];
-      const sim = await startSimulator(options);
-      const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
-      out(`QAComplete simulator listening on ${sim.url}`);
-      out(`  REST API:       ${sim.url}/rest-api/service/api/v2/...`);
-      out(`  Seed:           ${seedPath} (clock: ${flags.clock})`);
-      out("  Demo logins (public demo data):");
-      for (const user of seed.users) out(`    ${user.email} / ${user.password}`);
-      out("Press Ctrl+C to stop.");
-      const signal = await (ctx.io.waitForStop ?? (() => new Promise<string>(() => undefined)))();
-      out(`${signal}: shutting down`);
-      await sim.close();
-      ctx.setExit(EXIT.OK);
+      if (flags.strict) options.strict = true;
+      if (flags.maxPageSize !== undefined) options.maxPageSize = flags.maxPageSize;
+      const code = await runSimulatorCommand(options, {
+        stdout: ctx.io.stdout,
+        stderr: ctx.io.stderr,
+        waitForStop: ctx.io.waitForStop ?? (() => new Promise<string>(() => undefined)),
+        cwd: ctx.io.cwd,
+        name: "qac",
+      });
+      ctx.setExit(code === 0 ? EXIT.OK : EXIT.ERROR);
     });
 }

@@ -21,6 +21,9 @@ describe("parseCliArgs", () => {
         "error",
         "--latency-ms",
         "25",
+        "--strict",
+        "--max-page-size",
+        "5",
       ]),
     ).toEqual({
       help: false,
@@ -31,6 +34,8 @@ describe("parseCliArgs", () => {
         clock: "virtual",
         duplicateRunMode: "error",
         faults: [{ latencyMs: 25 }],
+        strict: true,
+        maxPageSize: 5,
       },
     });
   });
@@ -48,6 +53,8 @@ describe("parseCliArgs", () => {
       "--duplicate-run-mode must be same-test, full-key, error, full-key-error, got 'reuse' (see --help)",
     ],
     [["--latency-ms=-5"], "--latency-ms must be a whole number from 0 to 600000, got '-5' (see --help)"],
+    [["--max-page-size", "0"], "--max-page-size must be a whole number from 1 to 1000000, got '0' (see --help)"],
+    [["--strict=yes"], "Option '--strict' does not take an argument (see --help)"],
   ])("rejects %j with one clear line", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrowError(message);
   });

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { SimulatorError } from "../errors.js";
-import type { SimulatorOptions } from "../start-simulator.js";
 import { DUPLICATE_RUN_MODES, type DuplicateRunMode } from "../runs/create-run.js";
+import type { SimulatorCommandOptions } from "./run-simulator-command.js";
 
 /** Usage text of `main.js --help`. */
 export const USAGE = `Usage: qac-simulator [options]
@@ -15,17 +15,21 @@ Options:
   --clock real|virtual          real time, or time that never moves (default: real)
   --duplicate-run-mode <mode>   same-test | full-key | error | full-key-error (default: same-test)
   --latency-ms <n>              add this latency to every request (default: 0)
+  --strict                      behave like the real QAComplete where it is stricter: page cap 25,
+                                undocumented filters refused, ServiceStack error bodies, irregular runs
+  --max-page-size <n>           answer at most n rows per list page (default: no cap; 25 with --strict)
   --help                        show this help`;
 
 /** What the command line asks for. */
-export type CliCommand = { help: true } | { help: false; options: SimulatorOptions };
+export type CliCommand = { help: true } | { help: false; options: SimulatorCommandOptions };
 
 const fail = (message: string): never => {
   throw new SimulatorError("SIM_CLI_ARGS", `${message} (see --help)`);
 };
 
-function wholeNumber(flag: string, raw: string, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) > max) fail(`--${flag} must be a whole number from 0 to ${max}, got '${raw}'`);
+function wholeNumber(flag: string, raw: string, max: number, min = 0): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > max || Number(raw) < min)
+    fail(`--${flag} must be a whole number from ${min} to ${max}, got '${raw}'`);
   return Number(raw);
 }
 
@@ -47,6 +51,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         clock: { type: "string" },
         "duplicate-run-mode": { type: "string" },
         "latency-ms": { type: "string" },
+        strict: { type: "boolean" },
+        "max-page-size": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -54,7 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return fail((e as Error).message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, ""));
   }
   if (values["help"] === true) return { help: true };
-  const options: SimulatorOptions = { port: 8787, host: "127.0.0.1", clock: "real" };
+  const options: SimulatorCommandOptions = { port: 8787, host: "127.0.0.1", clock: "real" };
   const str = (key: string) => values[key] as string | undefined;
   if (str("seed") !== undefined) options.seed = str("seed")!;
   if (str("port") !== undefined) options.port = wholeNumber("port", str("port")!, 65535);
@@ -73,6 +79,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     const ms = wholeNumber("latency-ms", latency, 600_000);
     if (ms > 0) options.faults = [{ latencyMs: ms }];
   }
+  if (values["strict"] === true) options.strict = true;
+  const maxPageSize = str("max-page-size");
+  if (maxPageSize !== undefined) options.maxPageSize = wholeNumber("max-page-size", maxPageSize, 1_000_000, 1);
   return { help: false, options };
 }
 

@@ -2,6 +2,7 @@ import { FilterError } from "../errors.js";
 import { parseFilter, type Condition, type FilterNode, type Literal } from "./parse-filter.js";
 import { pascalCase, resolveField, type EntityFields, type FieldType } from "./resolve-field.js";
 import { compileCondition, type Predicate } from "./evaluate-condition.js";
+import { refuseUndocumented } from "./refuse-undocumented.js";
 
 /** A value an index can be probed with (strings are lower-cased, as `=` ignores case). */
 export type IndexKey = number | string | boolean;
@@ -26,11 +27,18 @@ export interface CompiledFilter {
 
 type Resolver = (name: string, pos: number) => { field: string; type: FieldType };
 
+/** How a filter is checked. */
+export interface CompileOptions {
+  /** Refuse forms QAComplete does not document (a string or boolean `in {...}` list). @default false */
+  strict?: boolean;
+}
+
 /**
  * Parses a filter, resolves every field against the entity and type-checks each comparison.
- * @throws FilterError (`SIM_FILTER_SYNTAX` or `SIM_FILTER_FIELD`) naming the column at fault.
+ * @throws FilterError (`SIM_FILTER_SYNTAX`, `SIM_FILTER_FIELD`, or with `strict`
+ *   `SIM_FILTER_UNDOCUMENTED`) naming the column at fault.
  */
-export function compileFilter(text: string, entity: EntityFields): CompiledFilter {
+export function compileFilter(text: string, entity: EntityFields, options: CompileOptions = {}): CompiledFilter {
   const tree = parseFilter(text);
   const resolve: Resolver = (name, pos) => {
     const field = resolveField(entity, name);
@@ -58,8 +66,11 @@ export function compileFilter(text: string, entity: EntityFields): CompiledFilte
         const inner = build(node.operand);
         return (row) => !inner(row);
       }
-      default:
-        return compileCondition(node, resolve);
+      default: {
+        const predicate = compileCondition(node, resolve);
+        if (options.strict === true) refuseUndocumented(node);
+        return predicate;
+      }
     }
   };
   const test = build(tree);

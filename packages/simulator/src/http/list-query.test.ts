@@ -16,7 +16,7 @@ describe("readListQuery", () => {
   });
 
   it("takes the filter from a search body first", () => {
-    expect(readListQuery({ filter: "Id = 1" }, { Filter: "Id = 2" }).filter).toBe("Id = 2");
+    expect(readListQuery({ filter: "Id = 1" }, { body: { Filter: "Id = 2" } }).filter).toBe("Id = 2");
   });
 
   it("refuses negative or non-numeric paging values", () => {

@@ -35,13 +35,19 @@ function wholeNumber(query: unknown, name: string, fallback: number): number {
   return value;
 }
 
-/** Reads `offset` (default 0), `limit` (default 25, 0 = totals only) and `Filter` (reference §2.3). */
-export function readListQuery(query: unknown, body?: unknown): ListQuery {
-  const bodyFilter = queryParam(body, "filter");
+/**
+ * Reads `offset` (default 0), `limit` (default 25, 0 = totals only) and `Filter` (reference §2.3).
+ * With `maxPageSize`, a larger `limit` is lowered to the cap: the server answers at most that many
+ * rows and echoes the limit it used, like a server with an undocumented page maximum (reference §13).
+ * @param options.body a `POST .../search` body, whose `Filter` wins over the query's
+ */
+export function readListQuery(query: unknown, options: { body?: unknown; maxPageSize?: number } = {}): ListQuery {
+  const bodyFilter = queryParam(options.body, "filter");
   const filter = bodyFilter ?? queryParam(query, "filter");
+  const limit = wholeNumber(query, "limit", 25);
   return {
     offset: wholeNumber(query, "offset", 0),
-    limit: wholeNumber(query, "limit", 25),
+    limit: options.maxPageSize === undefined ? limit : Math.min(limit, options.maxPageSize),
     filter: filter === undefined || filter.trim() === "" ? undefined : filter,
   };
 }

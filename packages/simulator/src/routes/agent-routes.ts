@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authenticateHost } from "../http/authenticate-host.js";
 import { accessDenied, badRequest, notFound } from "../http/http-error.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import type { Runtime } from "../runtime.js";
+import { agentStatuses, matchStatus } from "../runs/item-choice-list.js";
+import { runWire } from "../runs/run-wire.js";
 import { formatDate } from "../store/format-date.js";
-import type { ItemStatus } from "../tenant/wire-types.js";
 import { AUTOMATION_ROOT, idParam } from "./access.js";
-
-const AGENT_STATUSES: readonly ItemStatus[] = ["Passed", "Failed", "Blocked", "Skipped"];
+import { readList } from "./read-list.js";
 
 /** Body of the agent's result report (reference §9, `sequencenumber-patch.html`). */
 export const agentResultBodySchema = {
@@ -55,7 +55,7 @@ export function registerAgentRoutes(app: FastifyInstance, rt: Runtime): void {
 
   app.get(`${AUTOMATION_ROOT}/hosts/:hostId/currentruns`, (request) => {
     const hostId = hostOf(request);
-    const query = readListQuery(request.query);
+    const { query } = readList(rt, request);
     // Runs Awaiting Run whose "Run By Host" is this host, sorted by run id (reference §3.7, §9).
     const runs = [...tenant.runs.idsWhere("status_code", "Awaiting Run")]
       .sort((a, b) => a - b)
@@ -64,7 +64,13 @@ export function registerAgentRoutes(app: FastifyInstance, rt: Runtime): void {
     const rows = query.limit === 0 ? [] : runs.slice(query.offset, query.offset + query.limit);
     // The rest of this response is not documented (UNCONFIRMED): each run carries its items.
     return listEnvelope(
-      { rows: rows.map((run) => ({ ...run, test_run_items: tenant.itemsOf(run.id) })), total: runs.length },
+      {
+        rows: rows.map((run) => ({
+          ...runWire(run, rt.strictness.irregularRuns),
+          test_run_items: tenant.itemsOf(run.id),
+        })),
+        total: runs.length,
+      },
       query,
       7,
     );
@@ -80,8 +86,9 @@ export function registerAgentRoutes(app: FastifyInstance, rt: Runtime): void {
       const item = run ? tenant.itemsOf(run.id).find((i) => i.sequence_number === seq) : undefined;
       if (!item || !onHost(item.id, hostId)) throw notFound();
       const body = request.body as AgentResultBody;
-      const status = AGENT_STATUSES.find((s) => s.toLowerCase() === body.status.trim().toLowerCase());
-      if (!status) throw badRequest(`status '${body.status}' is not one of ${AGENT_STATUSES.join(", ")}`);
+      const allowed = agentStatuses(rt.strictness.irregularRuns);
+      const status = matchStatus(allowed, body.status);
+      if (!status) throw badRequest(`status '${body.status}' is not one of ${allowed.join(", ")}`);
       // Agents send UTC dates (reference §2.2); without date_finished the result counts from now.
       const started = parseUtc(body.date_started, "date_started");
       const finished = body.date_finished === undefined ? clock.nowMs() : parseUtc(body.date_finished, "date_finished");

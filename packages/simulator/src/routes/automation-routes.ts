@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { authenticate } from "../http/authenticate.js";
 import { notFound } from "../http/http-error.js";
-import { listEnvelope, queryParam, readListQuery } from "../http/list-query.js";
+import { listEnvelope, queryParam } from "../http/list-query.js";
 import type { Runtime } from "../runtime.js";
 import { AUTOMATION_ROOT } from "./access.js";
+import { readList } from "./read-list.js";
 
 /** The user-authenticated part of the automation API (reference §9): departments and host lookup. */
 export function registerAutomationRoutes(app: FastifyInstance, rt: Runtime): void {
@@ -25,7 +26,7 @@ export function registerAutomationRoutes(app: FastifyInstance, rt: Runtime): voi
       return hostWire(host);
     }
     // Without `name` the simulator lists all hosts (not documented; handy for demos).
-    const query = readListQuery(request.query);
+    const { query } = readList(rt, request);
     const rows = query.limit === 0 ? [] : hosts.slice(query.offset, query.offset + query.limit).map(hostWire);
     return listEnvelope({ rows, total: hosts.length }, query, 7);
   });
@@ -38,7 +39,8 @@ export function registerAutomationRoutes(app: FastifyInstance, rt: Runtime): voi
         const project = [...tenant.projects.values()].find((p) => p["dept_id"] === id)!;
         return { id, name: project["dept_name"], company: "", date_created: project["date_created"] };
       });
-    const query = { offset: 0, limit: results.length, filter: undefined };
-    return listEnvelope({ rows: results, total: results.length }, query, 7);
+    const { query } = readList(rt, request);
+    const rows = query.limit === 0 ? [] : results.slice(query.offset, query.offset + query.limit);
+    return listEnvelope({ rows, total: results.length }, query, 7);
   });
 }

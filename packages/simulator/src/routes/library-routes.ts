@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { compileFilter } from "../filter/compile-filter.js";
 import type { EntityFields } from "../filter/resolve-field.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import type { Runtime } from "../runtime.js";
 import type { Table } from "../store/table.js";
 import { FIELDS } from "../tenant/entity-fields.js";
 import type { Area } from "../tenant/rights.js";
 import type { EntityRow } from "../tenant/wire-types.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
+import { readList } from "./read-list.js";
 
 /** How one read-only project resource is served. */
 interface Resource {
@@ -62,8 +62,7 @@ export function registerLibraryRoutes(app: FastifyInstance, rt: Runtime): void {
   for (const res of resources) {
     const list = (request: FastifyRequest) => {
       const { projectId, acl } = requireProject(rt, request, res.area, "read");
-      const query = readListQuery(request.query, request.body);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, res.fields);
+      const { query, filter } = readList(rt, request, res.fields);
       return listEnvelope(
         res.table.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }),
         query,
@@ -91,8 +90,7 @@ export function registerLibraryRoutes(app: FastifyInstance, rt: Runtime): void {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_sets", "read");
       const set = setOf(request, projectId);
-      const query = readListQuery(request.query);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.setItem);
+      const { query, filter } = readList(rt, request, FIELDS.setItem);
       const matched = (tenant.setItems.get(set.id) ?? []).filter((item) => !filter || filter.test(item));
       const rows = query.limit === 0 ? [] : matched.slice(query.offset, query.offset + query.limit);
       return listEnvelope({ rows, total: matched.length }, query, acl);

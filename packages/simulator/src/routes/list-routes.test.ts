@@ -15,7 +15,7 @@ describe("paging (reference §2.3)", () => {
   it("defaults to 25 items from offset 0, ordered by id", async () => {
     const res = await call(sim, "GET", `${P}/tests`);
     expect(res.body.metadata).toEqual({
-      result_set: { count: 25, offset: 0, limit: 25, total: 52 },
+      result_set: { count: 25, offset: 0, limit: 25, total: 53 },
       permissions: { acl: 7 },
     });
     const ids = res.body.results.map((t: Row) => t.id);
@@ -29,7 +29,7 @@ describe("paging (reference §2.3)", () => {
       seen.push(...page.results.map((t: Row) => t.id));
       if (offset + 20 >= page.metadata.result_set.total) break;
     }
-    expect(new Set(seen).size).toBe(52);
+    expect(new Set(seen).size).toBe(53);
   });
 
   it("returns only metadata for limit=0", async () => {
@@ -180,6 +180,17 @@ describe("library resources", () => {
   it("needs the Releases right for releases", async () => {
     expect((await call(sim, "GET", "/api/v1/projects/1002/releases", { as: "tester" })).status).toBe(200);
     expect((await call(sim, "GET", "/api/v1/projects/1002/releases", { as: "viewer" })).status).toBe(403);
+  });
+});
+
+describe("releases (reference §7, §13)", () => {
+  it("shows closed releases with their status", async () => {
+    const f = encodeURIComponent("StatusCode ~ 'Closed'");
+    const res = await call(sim, "GET", `/api/v1/projects/1001/releases?Filter=${f}`);
+    expect(res.body.results.map((r: Row) => [r.id, r.title, r.status_code])).toEqual([
+      [911, "2026.11", "Closed (Completed)"],
+      [912, "Spring campaign", "Closed (Cancelled)"],
+    ]);
   });
 });
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { authenticate } from "../http/authenticate.js";
-import { compileFilter } from "../filter/compile-filter.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import type { Runtime } from "../runtime.js";
 import { FIELDS } from "../tenant/entity-fields.js";
 import { hasAnyRight } from "../tenant/rights.js";
 import type { EntityRow } from "../tenant/wire-types.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
+import { readList } from "./read-list.js";
 
 /** A project as sent: `id` and `dept_id` are strings on the wire (reference §2.1, §8). */
 function projectWire(row: EntityRow, acl: number): Record<string, unknown> {
@@ -21,7 +21,7 @@ export function registerProjectRoutes(app: FastifyInstance, rt: Runtime): void {
     app.get(url, (request) => {
       // Lists only the projects the caller can access (reference §8).
       const user = authenticate(tenant, request.headers.authorization);
-      const query = readListQuery(request.query);
+      const { query } = readList(rt, request);
       const visible = [...tenant.projects.values()]
         .filter((p) => hasAnyRight(user.rights.get(p.id)))
         .sort((a, b) => a.id - b.id);
@@ -45,8 +45,7 @@ export function registerProjectRoutes(app: FastifyInstance, rt: Runtime): void {
     app.get(url, (request) => {
       // The caller only needs access to the project (reference §8).
       const { projectId } = requireProject(rt, request, null, "read");
-      const query = readListQuery(request.query);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.user);
+      const { query, filter } = readList(rt, request, FIELDS.user);
       const matched = members(projectId).filter((u) => !filter || filter.test(u));
       return listEnvelope(
         {

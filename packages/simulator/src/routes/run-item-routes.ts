@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { compileFilter } from "../filter/compile-filter.js";
 import { badRequest } from "../http/http-error.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
+import { itemChoiceList, matchStatus } from "../runs/item-choice-list.js";
 import type { Runtime } from "../runtime.js";
 import { FIELDS } from "../tenant/entity-fields.js";
-import type { ItemStatus } from "../tenant/wire-types.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
-
-const STATUSES: readonly ItemStatus[] = ["Awaiting Run", "Passed", "Failed", "Blocked", "Skipped"];
+import { readList } from "./read-list.js";
 
 /** JSON schema of `RequestTestRunItemPatch` (reference §3.6): `StatusCode` is required. */
 export const patchItemBodySchema = {
@@ -42,8 +40,7 @@ export function registerRunItemRoutes(app: FastifyInstance, rt: Runtime): void {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_library", "read");
       const run = findInProject(tenant.runs.get(idParam(request, "id")), projectId);
-      const query = readListQuery(request.query);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.runItem);
+      const { query, filter } = readList(rt, request, FIELDS.runItem);
       const page = tenant.items.query({
         filter,
         scope: { test_run_id: run.id },
@@ -61,11 +58,11 @@ export function registerRunItemRoutes(app: FastifyInstance, rt: Runtime): void {
       const { user, projectId } = requireProject(rt, request, "test_library", "update");
       const item = itemOf(request, projectId);
       const body = request.body as PatchItemBody;
-      // Status texts come from the project's choice list (reference §3.6); the simulator knows the
-      // standard item statuses of §3.8 and matches them case-insensitively.
-      const status = STATUSES.find((s) => s.toLowerCase() === body.StatusCode.trim().toLowerCase());
+      // Status texts come from the project's choice list (reference §3.6), matched ignoring case.
+      const statuses = itemChoiceList(tenant, projectId, rt.strictness.irregularRuns);
+      const status = matchStatus(statuses, body.StatusCode);
       if (!status)
-        throw badRequest(`StatusCode '${body.StatusCode}' is not an item status; use one of ${STATUSES.join(", ")}`);
+        throw badRequest(`StatusCode '${body.StatusCode}' is not an item status; use one of ${statuses.join(", ")}`);
       engine.setItemStatus(item, status, clock.nowMs(), body.RunTime, user.seed.id);
       // The response body is not documented (reference §3.6); third-party code reads an item.
       return tenant.items.get(item.id);

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { compileFilter } from "../filter/compile-filter.js";
 import { notFound } from "../http/http-error.js";
-import { listEnvelope, readListQuery } from "../http/list-query.js";
+import { listEnvelope } from "../http/list-query.js";
 import { createRun, resolveRunSpec, type CreateRunBody } from "../runs/create-run.js";
 import { insertRun, type RunSpec } from "../runs/insert-run.js";
+import { runWire } from "../runs/run-wire.js";
 import type { Runtime } from "../runtime.js";
+import type { RunRow } from "../tenant/wire-types.js";
 import { FIELDS } from "../tenant/entity-fields.js";
 import { bothVersions, findInProject, idParam, requireProject } from "./access.js";
+import { readList } from "./read-list.js";
 
 const CREATE_FIELDS = [
   "TestId",
@@ -52,17 +54,19 @@ export function registerTestRunRoutes(app: FastifyInstance, rt: Runtime): void {
   const { tenant, engine, clock } = rt;
   const runOf = (request: FastifyRequest, projectId: number) =>
     findInProject(tenant.runs.get(idParam(request, "id")), projectId);
+  const wire = (run: RunRow) => runWire(run, rt.strictness.irregularRuns);
 
   for (const url of bothVersions("/projects/:projectId/testruns")) {
     app.get(url, (request) => {
       const { projectId, acl } = requireProject(rt, request, "test_library", "read");
-      const query = readListQuery(request.query);
-      const filter = query.filter === undefined ? undefined : compileFilter(query.filter, FIELDS.run);
-      return listEnvelope(
-        tenant.runs.query({ filter, scope: { project_id: projectId }, offset: query.offset, limit: query.limit }),
-        query,
-        acl,
-      );
+      const { query, filter } = readList(rt, request, FIELDS.run);
+      const page = tenant.runs.query({
+        filter,
+        scope: { project_id: projectId },
+        offset: query.offset,
+        limit: query.limit,
+      });
+      return listEnvelope({ rows: page.rows.map(wire), total: page.total }, query, acl);
     });
     app.post(url, {
       schema: { body: createRunBodySchema },
@@ -78,13 +82,13 @@ export function registerTestRunRoutes(app: FastifyInstance, rt: Runtime): void {
         const now = clock.nowMs();
         const { run, created } = createRun(tenant, spec, body, rt.duplicateRunMode, now);
         if (created) engine.drive(run.id, now);
-        return run;
+        return wire(run);
       },
     });
   }
 
   for (const url of bothVersions("/projects/:projectId/testruns/:id")) {
-    app.get(url, (request) => runOf(request, requireProject(rt, request, "test_library", "read").projectId));
+    app.get(url, (request) => wire(runOf(request, requireProject(rt, request, "test_library", "read").projectId)));
     app.delete(url, (request, reply) => {
       const { projectId } = requireProject(rt, request, "test_library", "delete");
       const run = runOf(request, projectId);
@@ -122,7 +126,7 @@ export function registerTestRunRoutes(app: FastifyInstance, rt: Runtime): void {
       const now = clock.nowMs();
       const run = insertRun(tenant, spec, now);
       engine.drive(run.id, now);
-      return run;
+      return wire(run);
     });
   }
 }

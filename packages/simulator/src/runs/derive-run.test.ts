@@ -34,4 +34,17 @@ describe("deriveRun", () => {
       run_time_formated: "00:01:40",
     });
   });
+
+  it("counts NA and choice-list statuses like Passed for the status, in nbr_tests only", () => {
+    expect(deriveRun(items("Passed", "NA", "Passed with warnings"), true)).toMatchObject({
+      status_code: "Passed",
+      nbr_tests: 3,
+      nbr_passed: 1,
+      nbr_failed: 0,
+      nbr_blocked: 0,
+      nbr_awaiting_run: 0,
+    });
+    expect(deriveRun(items("NA", "Failed"), true).status_code).toBe("Failed");
+    expect(deriveRun(items("NA", "Awaiting Run"), true).status_code).toBe("In Progress");
+  });
 });

@@ -19,6 +19,12 @@ export type DerivedRunFields = Pick<
  * `Awaiting Run` (or `In Progress` once a host picked the run up: the host is working on it); some
  * done → `In Progress`; all done: any Skipped → `Incomplete`, else any Failed → `Failed`, else any
  * Blocked → `Blocked`, else `Passed`. `run_time` is the sum of the items' run times (assumption).
+ *
+ * `NA` and the project's own choice-list values (reference §13) are final results that count like
+ * Passed for the run status: the run statuses of §3.8 are defined by failed, blocked and skipped
+ * items only ("Passed – finished successfully"), and "not applicable" or "Passed with warnings"
+ * are none of those. There is no `nbr_` counter for them (nor for Skipped), so they count in
+ * `nbr_tests` only and the counters need not add up, as in a captured SaaS response (§13).
  */
 export function deriveRun(items: readonly RunItemRow[], started: boolean): DerivedRunFields {
   let passed = 0;
@@ -33,7 +39,7 @@ export function deriveRun(items: readonly RunItemRow[], started: boolean): Deriv
     else if (item.status_code === "Failed") failed++;
     else if (item.status_code === "Blocked") blocked++;
     else if (item.status_code === "Skipped") skipped++;
-    else awaiting++;
+    else if (item.status_code === "Awaiting Run") awaiting++;
   }
   let status: RunStatus;
   if (awaiting === items.length) status = started && items.length > 0 ? "In Progress" : "Awaiting Run";

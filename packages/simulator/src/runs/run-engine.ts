@@ -3,6 +3,7 @@ import { formatDate, formatRunTime, MIN_DATE } from "../store/format-date.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { ItemStatus, RunItemRow } from "../tenant/wire-types.js";
 import { deriveRun, isFinished } from "./derive-run.js";
+import { statusOfOutcome } from "./item-choice-list.js";
 
 interface Pending {
   at: number;
@@ -12,14 +13,12 @@ interface Pending {
   itemId: number;
 }
 
-const OUTCOME_STATUS = { pass: "Passed", fail: "Failed", block: "Blocked", skip: "Skipped" } as const;
-const FINAL = new Set<string>(["Passed", "Failed", "Blocked", "Skipped"]);
-
 /**
  * The fake host agents. An automated run on a host waits `pickupDelayMs` (Awaiting Run), then the
  * host runs its items one at a time in `sequence_number` order (In Progress) and reports each
- * test's seeded outcome after its duration divided by `speed`; the run ends Passed, Failed, Blocked
- * or Incomplete (reference §11.6). Events are kept in a heap and applied with their own timestamps
+ * test's seeded outcome after its duration divided by `speed` (Passed, Failed, Blocked, Skipped, NA
+ * or a value of the project's choice list); the run ends Passed, Failed, Blocked or Incomplete
+ * (reference §11.6, see `deriveRun`). Events are kept in a heap and applied with their own timestamps
  * by `tick(now)`, so a virtual clock gives the same history as a real one. Each run has at most
  * one pending event because a host works on one test at a time.
  */
@@ -30,7 +29,10 @@ export class RunEngine {
 
   constructor(private readonly tenant: Tenant) {}
 
-  /** Hands a new run to its host(s); runs without a runnable item (manual) stay Awaiting Run. */
+  /**
+   * Hands a new run to its host(s). Runs without a runnable item (manual tests, or tests without an
+   * automation for the host's agents) stay Awaiting Run.
+   */
   drive(runId: number, createdAt: number): void {
     const meta = this.tenant.runMeta.get(runId);
     if (!meta) return;
@@ -66,8 +68,9 @@ export class RunEngine {
       status_code: status,
       run_time: seconds,
       run_time_formated: formatRunTime(seconds),
-      // SOAP rule (reference §3.6): DateFinished is "now" for a final status, the minimum otherwise.
-      date_finished: FINAL.has(status) && status !== "Skipped" ? formatDate(at) : MIN_DATE,
+      // SOAP rule (reference §3.6): DateFinished is "now" for Passed/Failed/Blocked, the minimum for
+      // Awaiting Run/Skipped; NA and other choice-list values are results too, so "now" (assumption).
+      date_finished: status !== "Awaiting Run" && status !== "Skipped" ? formatDate(at) : MIN_DATE,
       status_updated_by: byUserId,
       status_updated_by_user_name: user ? `${user.seed.last_name}, ${user.seed.first_name} ` : "",
     });
@@ -132,7 +135,7 @@ export class RunEngine {
       return;
     }
     const plan = this.tenant.testPlans.get(item.test_id);
-    this.setItemStatus(item, OUTCOME_STATUS[plan?.outcome ?? "pass"], event.at, plan?.durationSeconds ?? 0);
+    this.setItemStatus(item, statusOfOutcome(plan?.outcome ?? "pass"), event.at, plan?.durationSeconds ?? 0);
   }
 
   /** Starts the next test: the first waiting one (sequential runs wait for a manual item). */
@@ -159,11 +162,13 @@ export class RunEngine {
   private runnable(item: RunItemRow): boolean {
     const hostId = this.tenant.itemMeta.get(item.id)?.hostId ?? 0;
     // Hosts with a real (external) agent get their results through the automation API instead.
+    // A test without an automation for one of the host's agents is never run (reference §13).
     return (
       item.automated &&
       hostId !== 0 &&
       this.tenant.hosts.get(hostId)?.["is_active"] === true &&
-      this.tenant.hostAgents.get(hostId)?.simulated !== false
+      this.tenant.hostAgents.get(hostId)?.simulated !== false &&
+      this.tenant.canAutomate(item.test_id, hostId)
     );
   }
 

@@ -23,17 +23,17 @@ function seed(): SeedDocument {
         rights: { "1001": "full" },
       },
     ],
-    hosts: [{ id: 101, host_name: "agent" }],
+    hosts: [{ id: 101, host_name: "agent", agents: ["JUnit (Selenium)"] }],
     projects: [
       {
         id: 1001,
         name: "Web Shop",
         tests: [
-          { id: 1, title: "login", outcome: "pass", duration_seconds: 10 },
-          { id: 2, title: "pay", outcome: "fail", duration_seconds: 20 },
-          { id: 3, title: "receipt", outcome: "pass", duration_seconds: 30 },
-          { id: 4, title: "search", outcome: "skip", duration_seconds: 5 },
-          { id: 5, title: "flaky env", outcome: "block", duration_seconds: 5 },
+          { id: 1, title: "login", outcome: "pass", duration_seconds: 10, automations: ["junit"] },
+          { id: 2, title: "pay", outcome: "fail", duration_seconds: 20, automations: ["junit"] },
+          { id: 3, title: "receipt", outcome: "pass", duration_seconds: 30, automations: ["junit"] },
+          { id: 4, title: "search", outcome: "skip", duration_seconds: 5, automations: ["junit"] },
+          { id: 5, title: "flaky env", outcome: "block", duration_seconds: 5, automations: ["junit"] },
           { id: 6, title: "look around", automated: false },
         ],
         test_sets: [

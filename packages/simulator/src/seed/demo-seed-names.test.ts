@@ -51,6 +51,7 @@ describe("demo tenant names other packages rely on", () => {
       "2026.12/RC1/Build 42",
       "2026.12/RC2",
       "2026.11",
+      "Spring campaign",
     ]);
     expect(webShop.tests!.find((t) => t.id === 3101)?.title).toBe("Guest checkout with credit card");
   });

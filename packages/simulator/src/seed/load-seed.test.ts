@@ -71,6 +71,43 @@ describe("seed loading", () => {
     ]);
   });
 
+  it("reads automations long or short and refuses unknown agents and a second automation per agent", () => {
+    const withAgents = (automations: string, agents: string) => {
+      const tests = minimal.replace("{ id: 100, title: T }", `{ id: 100, title: T, automations: ${automations} }`);
+      return `${tests}hosts:\n  - { id: 1, host_name: h, agents: ${agents} }\n`;
+    };
+    expect(
+      problemsOf(withAgents("[junit, { agent: TestComplete/TestExecute, title: Suite }]", "[NUnit (Selenium)]")),
+    ).toEqual([]);
+    expect(problemsOf(withAgents("[junit, JUnit (Selenium), { agent: cypress }]", "[selenium]"))).toEqual([
+      expect.stringMatching(
+        /^line 13: \/hosts\/0\/agents\/0: unknown agent 'selenium'; use one of TestComplete\/TestEx/,
+      ),
+      "line 9: /projects/0/tests/0/automations/1: a second automation for JUnit (Selenium); a test has one per agent",
+      expect.stringMatching(/^line 9: \/projects\/0\/tests\/0\/automations\/2\/agent: unknown agent 'cypress'/),
+    ]);
+  });
+
+  it("checks outcomes, item statuses and custom fields against the project's choices", () => {
+    const project = (extra: string, test: string) =>
+      minimal
+        .replace("    name: P\n", `    name: P\n${extra}`)
+        .replace("{ id: 100, title: T }", `{ id: 100, title: T, ${test} }`);
+    const choices = "    item_statuses: [Passed with warnings]\n    test_custom_fields: [Component]\n";
+    expect(problemsOf(project(choices, "outcome: Passed with warnings, custom_fields: { Component: Cart }"))).toEqual(
+      [],
+    );
+    expect(problemsOf(project(choices, "outcome: na"))).toEqual([]);
+    expect(
+      problemsOf(project("    item_statuses: [Skipped]\n", "outcome: flaky, custom_fields: { Colour: red }")),
+    ).toEqual([
+      "line 8: /projects/0/item_statuses/0: 'Skipped' is a standard status or outcome already",
+      "line 10: /projects/0/tests/0/outcome: expected pass, fail, block, skip or na, " +
+        "or one of item_statuses (Skipped), found 'flaky'",
+      "line 10: /projects/0/tests/0/custom_fields/Colour: no custom field 'Colour' in the project's test_custom_fields",
+    ]);
+  });
+
   it("throws SeedError with code SIM_SEED_INVALID for an invalid seed", () => {
     expect(() => parseSeed(minimal.replace("password: pw, ", ""), "seed.yaml")).toThrow(
       expect.objectContaining({ name: "SeedError", code: "SIM_SEED_INVALID" }),

@@ -55,6 +55,11 @@ export interface SeedHost {
   host_name: string;
   os?: string;
   host_configuration?: string;
+  /**
+   * The agents (test runners) installed on the host, long or short names (`JUnit (Selenium)` or
+   * `junit`). The host only runs tests that have an automation for one of them (reference §13).
+   * @default none
+   */
   agents?: string[];
   /** @default true */
   is_active?: boolean;
@@ -77,6 +82,14 @@ export interface SeedProject {
   name: string;
   dept_id?: number;
   is_active?: boolean;
+  /**
+   * Extra run item statuses of the project's choice list, e.g. "Passed with warnings" (reference
+   * §3.6, §13). Tests may report them as `outcome`; with `irregularRuns` clients may set them.
+   * @default none
+   */
+  item_statuses?: string[];
+  /** Names of the tests' custom fields; the first is `"Custom1"` on the wire, and so on (reference §13). */
+  test_custom_fields?: string[];
   tests?: SeedTest[];
   test_sets?: SeedTestSet[];
   configurations?: SeedConfiguration[];
@@ -84,18 +97,40 @@ export interface SeedProject {
   runs?: SeedRun[];
 }
 
-/** What a host reports for an automated test. */
-export type SeedOutcome = "pass" | "fail" | "block" | "skip";
+/** What a host reports for an automated test: Passed, Failed, Blocked, Skipped or NA (reference §13). */
+export type SeedOutcome = "pass" | "fail" | "block" | "skip" | "na";
 
-/** A test of the library; automated tests are run by hosts, manual ones wait for a person. */
+/**
+ * A test's automation for one agent (reference §13, `automations/get.html`); a string is the
+ * agent alone. At most one per agent.
+ */
+export type SeedAutomation =
+  | string
+  | {
+      /** Agent name, long or short (`TestComplete/TestExecute` or `testcomplete`). */
+      agent: string;
+      /** What the agent runs, e.g. `Project\\Script\\Unit\\routine`. @default the test's title */
+      title?: string;
+      /** @default 0 */
+      timeout?: number;
+    };
+
+/**
+ * A test of the library; automated tests are run by hosts, manual ones wait for a person. A host
+ * runs an automated test only when the test has an automation for one of the host's agents;
+ * otherwise its runs stay Awaiting Run (reference §13).
+ */
 export interface SeedTest {
   id: number;
   title: string;
   folder?: string;
   /** @default true */
   automated?: boolean;
-  /** @default picked from `rng_seed` (mostly pass) */
-  outcome?: SeedOutcome;
+  /**
+   * A {@link SeedOutcome}, or one of the project's `item_statuses` the host reports verbatim.
+   * @default picked from `rng_seed` (mostly pass)
+   */
+  outcome?: SeedOutcome | (string & {});
   /** @default picked from `rng_seed` (10–120 s) */
   duration_seconds?: number;
   default_host_id?: number;
@@ -105,6 +140,10 @@ export interface SeedTest {
   description?: string;
   /** @default true */
   active?: boolean;
+  /** Values of the project's `test_custom_fields`, by field name. @default none (null values) */
+  custom_fields?: Record<string, string>;
+  /** @default none: runs of this test on a host stay Awaiting Run */
+  automations?: SeedAutomation[];
 }
 
 /** One test of a set, at the position given by its place in `items` (its `seq`). */
@@ -147,7 +186,10 @@ export interface SeedRelease {
   id: number;
   title: string;
   type: SeedReleaseType;
-  /** @default "In Progress" */
+  /**
+   * A value of the tenant's choice list; real tenants use "Awaiting Start", "In Progress",
+   * "Closed (Completed)" and "Closed (Cancelled)" (reference §13). @default "In Progress"
+   */
   status_code?: string;
   /** @default true */
   is_active?: boolean;

@@ -2,6 +2,7 @@ import { bool, either, integer, listOf, mapOf, numberAbove, oneOf, shape, text, 
 
 const id = integer(1);
 const rightList = listOf(oneOf("read", "add", "update", "delete"));
+const automation = either(text, shape({ agent: text, "title?": text, "timeout?": integer(0) }));
 
 const release: Check = (v, path, problems) =>
   shape({
@@ -61,19 +62,23 @@ export const seedShape: Check = shape({
       name: text,
       "dept_id?": id,
       "is_active?": bool,
+      "item_statuses?": listOf(text),
+      "test_custom_fields?": listOf(text),
       "tests?": listOf(
         shape({
           id,
           title: text,
           "folder?": text,
           "automated?": bool,
-          "outcome?": oneOf("pass", "fail", "block", "skip"),
+          "outcome?": text,
           "duration_seconds?": integer(0),
           "default_host_id?": id,
           "status?": text,
           "priority?": text,
           "description?": text,
           "active?": bool,
+          "custom_fields?": mapOf(text),
+          "automations?": listOf(automation),
         }),
       ),
       "test_sets?": listOf(

@@ -1,5 +1,7 @@
 import type { SeedProblem } from "../errors.js";
 import type { SeedDocument, SeedRelease } from "./seed-document.js";
+import { checkAgents } from "./check-agents.js";
+import { checkChoices } from "./check-choices.js";
 import { seedShape } from "./seed-shape.js";
 
 /** Result of validating a seed: the typed document, or every problem found. */
@@ -7,7 +9,8 @@ export type SeedValidation = { ok: true; seed: SeedDocument } | { ok: false; pro
 
 /**
  * Checks a parsed seed: its shape first, then that ids are unique and every reference (test ids of
- * set items, run targets, users, hosts, releases, rights keys) points at something that exists.
+ * set items, run targets, users, hosts, releases, rights keys) points at something that exists,
+ * that agents are known ones and that outcomes and custom fields fit the project's choices.
  */
 export function validateSeed(value: unknown): SeedValidation {
   const problems: SeedProblem[] = [];
@@ -15,6 +18,8 @@ export function validateSeed(value: unknown): SeedValidation {
   if (problems.length > 0) return { ok: false, problems };
   const seed = value as SeedDocument;
   checkReferences(seed, problems);
+  checkAgents(seed, problems);
+  checkChoices(seed, problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, seed };
 }
 

@@ -10,6 +10,8 @@ export interface BuildContext {
   /** Creation date of seeded entities (30 days before the clock start). */
   created: string;
   folderId(name: string | undefined): number;
+  /** Names of the project's test custom fields (seed `test_custom_fields`). @default none */
+  testCustomFields?: readonly string[];
 }
 
 /** "Last, First " — the wire's user-name format, trailing space included (reference §3.3 sample). */

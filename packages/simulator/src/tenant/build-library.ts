@@ -3,6 +3,18 @@ import { formatRunTime, MIN_DATE } from "../store/format-date.js";
 import { audit, type BuildContext } from "./build-entities.js";
 import type { EntityRow } from "./wire-types.js";
 
+/**
+ * A test's `custom_fields`: every field of the project, `Id` a string such as `"Custom1"` as in
+ * the `tests/id-get.html` sample (reference §13); unset values are null (assumption).
+ */
+function customFields(seed: SeedTest, ctx: BuildContext) {
+  return (ctx.testCustomFields ?? []).map((name, i) => ({
+    Id: `Custom${i + 1}`,
+    Name: name,
+    Value: seed.custom_fields?.[name] ?? null,
+  }));
+}
+
 /** A test (reference §4). `execution_type` is "Automated" or "Manual". */
 export function buildTest(seed: SeedTest, avgRunTime: number, ctx: BuildContext): EntityRow {
   return {
@@ -34,7 +46,7 @@ export function buildTest(seed: SeedTest, avgRunTime: number, ctx: BuildContext)
     version: "1",
     original_id: 0,
     import_id: 0,
-    custom_fields: [],
+    custom_fields: customFields(seed, ctx),
   };
 }
 

@@ -4,6 +4,8 @@ import { createRandom } from "../store/create-random.js";
 import { MIN_DATE } from "../store/format-date.js";
 import { buildHost, buildUser, displayName, seedCreationDate, type BuildContext } from "./build-entities.js";
 import { buildConfiguration, buildReleases, buildSetItem, buildTest, buildTestSet } from "./build-library.js";
+import { buildAutomations } from "./build-automations.js";
+import { resolveAgent } from "./resolve-agent.js";
 import { expandRights } from "./rights.js";
 import { Tenant, type TestPlan } from "./tenant.js";
 
@@ -54,6 +56,7 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
     tenant.hostAgents.set(host.id, {
       tokenDigest: host.security_token === undefined ? undefined : sha256(host.security_token),
       simulated: host.simulated_agent ?? true,
+      agents: new Set((host.agents ?? []).flatMap((a) => resolveAgent(a) ?? [])),
     });
   }
 
@@ -65,6 +68,7 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
       projectId: project.id,
       owner: { id: ownerSeed.id, name: displayName(ownerSeed) },
       created,
+      testCustomFields: project.test_custom_fields ?? [],
       folderId: (name) => {
         if (!name) return 0;
         if (!folders.has(name)) folders.set(name, project.id * 100 + folders.size + 1);
@@ -96,10 +100,12 @@ export function buildTenant(seed: SeedDocument, clockStartMs: number): Tenant {
       update_user_id: ownerSeed.id,
       user_name: ctx.owner.name,
     });
+    tenant.itemStatuses.set(project.id, project.item_statuses ?? []);
     for (const test of project.tests ?? []) {
       const plan = planTest(test, draw);
       tenant.testPlans.set(test.id, plan);
       tenant.tests.insert(buildTest(test, plan.automated ? plan.durationSeconds : 0, ctx));
+      tenant.automations.set(test.id, buildAutomations(test));
     }
     for (const set of project.test_sets ?? []) {
       const automated = set.items.some((i) => tenant.testPlans.get(i.test_id)?.automated);

@@ -1,6 +1,7 @@
 import type { EntityFields } from "../filter/resolve-field.js";
 import { MIN_DATE } from "../store/format-date.js";
 import { buildUser, type BuildContext } from "./build-entities.js";
+import { buildAutomations } from "./build-automations.js";
 import { buildConfiguration, buildReleases, buildSetItem, buildTest, buildTestSet } from "./build-library.js";
 import { inferFields } from "./infer-fields.js";
 import type { RunItemRow, RunRow } from "./wire-types.js";
@@ -89,4 +90,5 @@ export const FIELDS = {
     ...ACTIVE,
   }),
   user: inferFields("user", buildUser(user), ACTIVE),
+  automation: inferFields("automation", buildAutomations({ id: 1, title: "x", automations: ["junit"] })[0]!),
 } satisfies Record<string, EntityFields>;

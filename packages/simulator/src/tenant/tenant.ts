@@ -1,7 +1,8 @@
 import type { SeedOutcome, SeedUser } from "../seed/seed-document.js";
 import { Table } from "../store/table.js";
 import type { ProjectRights } from "./rights.js";
-import type { EntityRow, RunItemRow, RunRow } from "./wire-types.js";
+import type { AgentName } from "./resolve-agent.js";
+import type { AutomationRow, EntityRow, RunItemRow, RunRow } from "./wire-types.js";
 
 /** A login and its rights per project. The password itself is not kept, only its SHA-256. */
 export interface UserRecord {
@@ -13,7 +14,8 @@ export interface UserRecord {
 
 /** What a host reports for a test: its outcome and run time. */
 export interface TestPlan {
-  outcome: SeedOutcome;
+  /** A {@link SeedOutcome} or a status of the project's choice list. */
+  outcome: SeedOutcome | (string & {});
   durationSeconds: number;
   automated: boolean;
   defaultHostId: number;
@@ -51,8 +53,11 @@ export class Tenant {
   readonly users = new Map<number, UserRecord>();
   readonly usersByEmail = new Map<string, UserRecord>();
   readonly hosts = new Map<number, EntityRow>();
-  /** Per host: SHA-256 of its security token (automation API password) and who runs its tests. */
-  readonly hostAgents = new Map<number, { tokenDigest: Buffer | undefined; simulated: boolean }>();
+  /** Per host: SHA-256 of its security token (automation API password), who runs its tests, its agents. */
+  readonly hostAgents = new Map<
+    number,
+    { tokenDigest: Buffer | undefined; simulated: boolean; agents: ReadonlySet<AgentName> }
+  >();
   readonly tests = new Table<EntityRow>(["project_id"]);
   readonly testSets = new Table<EntityRow>(["project_id"]);
   /** Test set id → its items in `seq` order. */
@@ -60,6 +65,10 @@ export class Tenant {
   readonly configurations = new Table<EntityRow>(["project_id"]);
   readonly releases = new Table<EntityRow>(["project_id"]);
   readonly testPlans = new Map<number, TestPlan>();
+  /** Project id → the extra item statuses of its choice list (seed `item_statuses`). */
+  readonly itemStatuses = new Map<number, readonly string[]>();
+  /** Test id → its automations, one per agent. */
+  readonly automations = new Map<number, AutomationRow[]>();
   readonly runs = new Table<RunRow>([
     "project_id",
     "test_set_id",
@@ -90,6 +99,15 @@ export class Tenant {
   nextItemId(): number {
     this.itemIds = Math.max(this.itemIds, this.items.lastId) + 1;
     return this.itemIds;
+  }
+
+  /**
+   * True when the test has an automation for one of the host's agents: only then can the host run
+   * it; otherwise its runs stay Awaiting Run (reference §13).
+   */
+  canAutomate(testId: number, hostId: number): boolean {
+    const agents = this.hostAgents.get(hostId)?.agents;
+    return agents !== undefined && (this.automations.get(testId) ?? []).some((a) => agents.has(a.agent as AgentName));
   }
 
   /** Items of a run in `sequence_number` order. */

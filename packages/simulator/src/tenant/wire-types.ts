@@ -5,8 +5,11 @@
 
 /** Run status values (reference §3.8). */
 export type RunStatus = "Awaiting Run" | "In Progress" | "Passed" | "Failed" | "Paused" | "Blocked" | "Incomplete";
-/** Run item status values (reference §3.8). */
-export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped";
+/**
+ * Run item status values: the standard ones of §3.8, `NA` (reference §13: agents report it), and
+ * any value of the project's choice list (reference §3.6, §13), e.g. "Passed with warnings".
+ */
+export type ItemStatus = "Awaiting Run" | "Passed" | "Failed" | "Blocked" | "Skipped" | "NA" | (string & {});
 
 /** A test run (reference §3.3; the 19 fields of the create sample plus set/config/release names). */
 export interface RunRow {
@@ -67,6 +70,17 @@ export interface RunItemRow {
   status_updated_by: number;
   status_updated_by_user_name: string;
   test_run_results: unknown[];
+}
+
+/** A test's automation for one agent (reference §13; see `buildAutomations` for what is UNCONFIRMED). */
+export interface AutomationRow {
+  [field: string]: unknown;
+  /** Long agent name, e.g. "TestComplete/TestExecute". */
+  agent: string;
+  title: string;
+  timeout: number;
+  run_mode: number;
+  params: Record<string, unknown>;
 }
 
 /** A row of any other entity (tests, sets, configurations, releases, users): id plus wire fields. */
