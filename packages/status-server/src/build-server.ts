@@ -97,6 +97,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     plans: cachePlans(o.store),
     rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
     maxEventStreams: o.maxEventStreams,
+    maxEventStreamsPerClient: o.maxEventStreamsPerClient,
     requestCounts: new Map(),
   };
   app.decorate("qacStatus", { store: o.store, events, poller });

@@ -32,6 +32,12 @@ export interface StatusServerOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Event streams (`/events`, one per open page) served at once; more are refused with 429. @default 1000 */
   maxEventStreams?: number;
+  /**
+   * Event streams one client address may hold at once; more are refused with 429, so one client
+   * cannot take them all. Behind a reverse proxy every browser shares the proxy's address: raise it there.
+   * @default 20
+   */
+  maxEventStreamsPerClient?: number;
   /** Clock (leases, lag). @default () => new Date() */
   now?: () => Date;
   /** fastify logger: `true` logs requests as JSON lines to stdout, or give a stream (authorization headers redacted). @default false */
@@ -40,7 +46,10 @@ export interface StatusServerOptions {
 
 /** Options with defaults applied. */
 export type ResolvedServerOptions = Required<
-  Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams">
+  Pick<
+    StatusServerOptions,
+    "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams" | "maxEventStreamsPerClient"
+  >
 > &
   StatusServerOptions;
 
@@ -61,6 +70,16 @@ export function checkServerOptions(options: Omit<StatusServerOptions, "store">):
   check("token", "QAC_STATUS_TOKEN", options.token);
   if (options.adminToken !== undefined) check("adminToken", "QAC_STATUS_ADMIN_TOKEN", options.adminToken);
   if (options.readToken !== undefined) check("readToken", "QAC_STATUS_READ_TOKEN", options.readToken);
+  for (const [name, flag, value] of [
+    ["maxEventStreams", "--max-event-streams", options.maxEventStreams],
+    ["maxEventStreamsPerClient", "--max-event-streams-per-client", options.maxEventStreamsPerClient],
+  ] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1))
+      throw new StatusServerError(
+        "STATUS_CONFIG",
+        `${flag} (option \`${name}\`) must be a whole number of at least 1, got ${String(value)}.`,
+      );
+  }
   if (options.runLinkTemplate !== undefined && !/^https?:\/\/.*\{runId\}/.test(options.runLinkTemplate)) {
     throw new StatusServerError(
       "STATUS_CONFIG",
@@ -83,6 +102,7 @@ export function resolveServerOptions(options: StatusServerOptions): ResolvedServ
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
     maxEventStreams: options.maxEventStreams ?? 1000,
+    maxEventStreamsPerClient: options.maxEventStreamsPerClient ?? 20,
     now: options.now ?? (() => new Date()),
     protectReads: options.protectReads ?? false,
     logger: options.logger ?? false,

@@ -18,6 +18,8 @@ export interface ServerContext {
   rateLimit: { max: number; timeWindow: number };
   /** Open `/events` streams allowed at once. */
   maxEventStreams: number;
+  /** Open `/events` streams allowed at once from one client address. */
+  maxEventStreamsPerClient: number;
   /** Requests answered, by method, route and status (for /metrics). */
   requestCounts: Map<string, number>;
 }

@@ -116,6 +116,25 @@ describe("qac serve", () => {
     expect(await run.exit).toBe(0);
   });
 
+  it("limits live-update streams per client address with --max-event-streams-per-client", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--max-event-streams-per-client", "1"], {
+      QAC_STATUS_TOKEN: TOKEN,
+    });
+    await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toBeDefined();
+    const url = urlOf(run.out())!;
+    const first = new AbortController();
+    expect((await fetch(`${url}/events`, { signal: first.signal })).status).toBe(200);
+    const second = await fetch(`${url}/events`);
+    expect(second.status).toBe(429);
+    expect(((await second.json()) as { error: { message: string } }).error.message).toContain(
+      "at most 1 per client address",
+    );
+    first.abort();
+    run.stop("SIGTERM");
+    expect(await run.exit).toBe(0);
+  });
+
   it("warns when it binds beyond this machine, and about open reads unless --protect-reads", () => {
     expect(exposureWarning("127.0.0.1", false)).toBeNull();
     expect(exposureWarning("::1", false)).toBeNull();

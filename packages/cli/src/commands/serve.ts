@@ -14,11 +14,18 @@ interface ServeFlags {
   protectReads?: boolean;
   pollInterval: number;
   runLink?: string;
+  maxEventStreams: number;
+  maxEventStreamsPerClient: number;
 }
 
 const port = (raw: string): number => {
   if (!/^\d+$/.test(raw) || Number(raw) > 65535)
     throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
+  return Number(raw);
+};
+
+const positive = (raw: string): number => {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new InvalidArgumentError("must be a whole number of at least 1.");
   return Number(raw);
 };
 
@@ -67,6 +74,13 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         .default(5000, "5s"),
     )
     .option("--run-link <template>", "link of a run into QAComplete, with {projectId} and {runId}")
+    .option("--max-event-streams <n>", "live-update streams (open pages) served at once", positive, 1000)
+    .option(
+      "--max-event-streams-per-client <n>",
+      "live-update streams one client address may hold (raise it behind a reverse proxy)",
+      positive,
+      20,
+    )
     .addHelpText(
       "after",
       `
@@ -101,6 +115,8 @@ Example:
           qac: client ? { client } : undefined,
           poller: { intervalMs: flags.pollInterval },
           runLinkTemplate: flags.runLink,
+          maxEventStreams: flags.maxEventStreams,
+          maxEventStreamsPerClient: flags.maxEventStreamsPerClient,
         });
       } catch (error) {
         if (isStatusServerError(error)) throw new CliError("CLI_USAGE", error.message);
