@@ -27,11 +27,14 @@ declare module "fastify" {
   }
 }
 
-function linkMaker(template: string | undefined, baseUrl: string | undefined): ServerContext["runLink"] {
-  const t = template ?? (baseUrl ? `${baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` : undefined);
-  if (!t) return () => null;
+/**
+ * Links runs into QAComplete's web UI only when told how (`--run-link`): the REST resource of a
+ * run answers a browser with a 401 JSON page, so without a template run ids stay plain text.
+ */
+function linkMaker(template: string | undefined): ServerContext["runLink"] {
+  if (!template) return () => null;
   return (projectId, runId) =>
-    runId === null ? null : t.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId));
+    runId === null ? null : template.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId));
 }
 
 /**
@@ -93,7 +96,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
       protectReads: o.protectReads,
     }),
     now: o.now,
-    runLink: linkMaker(o.runLinkTemplate, o.qac?.client.baseUrl),
+    runLink: linkMaker(o.runLinkTemplate),
     plans: cachePlans(o.store),
     rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
     maxEventStreams: o.maxEventStreams,

@@ -18,10 +18,11 @@ export interface StatusServerOptions {
   /** QAComplete connection for live status; without it statuses are those the runner reported. */
   qac?: { client: QacClient };
   /**
-   * Link of a run into QAComplete, with `{projectId}` and `{runId}` placeholders. QAComplete's
-   * web-app deep-link format is not documented (UNCONFIRMED), so the default points at the run's
-   * REST resource, which the browser opens after a Basic login.
-   * @default `${qac.client.baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` with `qac`, else no links
+   * Link of a run into QAComplete's web UI, with `{projectId}` and `{runId}` placeholders
+   * (`qac serve --run-link`). QAComplete's deep-link format is not documented (UNCONFIRMED), so
+   * there is no default: without it run ids are plain text (a run's REST resource is no page a
+   * browser can show).
+   * @default no links
    */
   runLinkTemplate?: string;
   /** Poller tuning; `autoStart: false` leaves polling to `app.qacStatus.poller.pollOnce()` (tests). */

@@ -73,7 +73,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         .argParser(pollInterval)
         .default(5000, "5s"),
     )
-    .option("--run-link <template>", "link of a run into QAComplete, with {projectId} and {runId}")
+    .option(
+      "--run-link <template>",
+      "link of a run into the QAComplete web UI, with {projectId} and {runId} (default: run ids are not linked)",
+    )
     .option("--max-event-streams <n>", "live-update streams (open pages) served at once", positive, 1000)
     .option(
       "--max-event-streams-per-client <n>",

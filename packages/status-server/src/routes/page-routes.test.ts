@@ -1,3 +1,4 @@
+import { createClient } from "@qac/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { PAGE_CSS } from "../page/page-style.js";
 import { auth, report, reportRun, testServer } from "../test-support/fixtures.js";
@@ -54,6 +55,21 @@ describe("status page", () => {
     // The recent applies table tells apply results (creating runs) apart from test results.
     expect(text).toContain("<th>Apply result</th>");
     expect(text).toContain("<td>2 created, 0 satisfied, 0 not created (error)</td>");
+  });
+
+  it("shows run ids as plain text without --run-link, never a link to QAComplete's REST API (a 401 page)", async () => {
+    await app.close();
+    const client = createClient({ baseUrl: "http://127.0.0.1:9", username: "u", password: "p", retry: false });
+    app = testServer({ qac: { client }, poller: { autoStart: false } });
+    await post(report({ runs: [reportRun({ title: "Guest checkout", runId: 9001, status: "Passed" })] }));
+    for (const url of ["/", "/applies/1"]) {
+      const page = (await app.inject(url)).body;
+      expect(page).toContain('<td class="num">9001</td>');
+      expect(page).not.toContain("/api/v2/");
+    }
+    const runs = (await app.inject("/api/v1/runs")).json();
+    expect(runs.runs[0]).toMatchObject({ runId: 9001, url: null });
+    await client.close();
   });
 
   it("escapes everything a report carries and never links to javascript: URLs", async () => {
