@@ -1,13 +1,15 @@
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { createAuth } from "./auth/create-auth.js";
 import { StatusServerError } from "./errors.js";
 import { createEventHub, type EventHub } from "./events/create-event-hub.js";
 import { installErrorHandler } from "./http/error-handler.js";
+import { installRequestLog, loggerOptions } from "./http/request-log.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
 import { resolveServerOptions, type StatusServerOptions } from "./options.js";
-import { createPoller, type Poller } from "./poller/create-poller.js";
+import type { Poller } from "./poller/create-poller.js";
+import { createServerPoller } from "./poller/create-server-poller.js";
 import { applyRoutes } from "./routes/apply-routes.js";
 import { docsRoutes } from "./routes/docs-routes.js";
 import { eventRoutes } from "./routes/event-routes.js";
@@ -49,12 +51,9 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   const o = resolveServerOptions(options);
   const app = Fastify({
     bodyLimit: o.bodyLimit,
-    logger: o.logger
-      ? {
-          redact: ["req.headers.authorization", "req.headers.cookie"],
-          ...(typeof o.logger === "object" ? { stream: o.logger.stream } : {}),
-        }
-      : false,
+    logger: loggerOptions(o.logger),
+    // One line per request from installRequestLog instead of fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     // Apply identities (ledger paths) can be longer than fastify's default of 100 characters.
     routerOptions: { maxParamLength: 500 },
   });
@@ -64,27 +63,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   for (const schema of allSchemas()) app.addSchema(schema);
 
   const events = createEventHub();
-  const poller = o.qac
-    ? createPoller({
-        ...o.poller,
-        client: o.qac.client,
-        store: o.store.runStatus,
-        now: o.now,
-        onChanges: (changes) => {
-          for (const c of changes)
-            events.publish({
-              type: "run",
-              data: {
-                projectId: c.projectId,
-                runId: c.runId,
-                status: c.status,
-                previous: c.previous,
-                finished: c.finished,
-              },
-            });
-        },
-      })
-    : null;
+  const poller = createServerPoller(o, events, app.log);
   const ctx: ServerContext = {
     store: o.store,
     events,
@@ -106,6 +85,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   app.decorate("qacStatus", { store: o.store, events, poller });
   installErrorHandler(app);
   installSecurityHeaders(app);
+  installRequestLog(app);
   app.addHook("onResponse", async (request, reply) => {
     const key = `${request.method} ${request.routeOptions.url ?? "unknown"} ${reply.statusCode}`;
     ctx.requestCounts.set(key, (ctx.requestCounts.get(key) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { QacClient } from "@qac/core";
 import { StatusServerError } from "./errors.js";
+import { LOG_LEVELS } from "./http/request-log.js";
 import type { PollerOptions } from "./poller/create-poller.js";
 import type { StatusStore } from "./store/status-store.js";
 
@@ -41,8 +42,13 @@ export interface StatusServerOptions {
   maxEventStreamsPerClient?: number;
   /** Clock (leases, lag). @default () => new Date() */
   now?: () => Date;
-  /** fastify logger: `true` logs requests as JSON lines to stdout, or give a stream (authorization headers redacted). @default false */
-  logger?: boolean | { stream: { write(line: string): void } };
+  /**
+   * Server log as pino JSON lines (fastify's logger): one line per request and one per poll
+   * round, never a token or password. `true` logs at info to stdout; or give the level and a
+   * stream.
+   * @default false
+   */
+  logger?: boolean | { level?: (typeof LOG_LEVELS)[number]; stream?: { write(line: string): void } };
 }
 
 /** Options with defaults applied. */
@@ -81,6 +87,12 @@ export function checkServerOptions(options: Omit<StatusServerOptions, "store">):
         `${flag} (option \`${name}\`) must be a whole number of at least 1, got ${String(value)}.`,
       );
   }
+  const level = typeof options.logger === "object" ? options.logger.level : undefined;
+  if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level))
+    throw new StatusServerError(
+      "STATUS_CONFIG",
+      `The log level (qac serve --log-level, option \`logger.level\`) must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(level)}.`,
+    );
   if (options.runLinkTemplate !== undefined && !/^https?:\/\/.*\{runId\}/.test(options.runLinkTemplate)) {
     throw new StatusServerError(
       "STATUS_CONFIG",

@@ -16,7 +16,12 @@ interface ServeFlags {
   runLink?: string;
   maxEventStreams: number;
   maxEventStreamsPerClient: number;
+  logLevel: LogLevel;
 }
+
+/** pino's levels, as the status server takes them (kept here so `qac --help` does not load the server). */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 const port = (raw: string): number => {
   if (!/^\d+$/.test(raw) || Number(raw) > 65535)
@@ -84,6 +89,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       positive,
       20,
     )
+    .addOption(
+      new Option("--log-level <level>", "JSON log lines on stdout: one per request and per poll round")
+        .choices(LOG_LEVELS)
+        .default("info"),
+    )
     .addHelpText(
       "after",
       `
@@ -120,6 +130,8 @@ Example:
           runLinkTemplate: flags.runLink,
           maxEventStreams: flags.maxEventStreams,
           maxEventStreamsPerClient: flags.maxEventStreamsPerClient,
+          // The same pino JSON lines as the standalone server (main.ts), on this command's stdout.
+          logger: { level: flags.logLevel, stream: ctx.io.stdout },
         });
       } catch (error) {
         if (isStatusServerError(error)) throw new CliError("CLI_USAGE", error.message);

@@ -3,6 +3,7 @@ import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { createStreamSlots } from "../events/stream-slots.js";
+import { logRequest } from "../http/request-log.js";
 import type { ServerContext } from "../server-context.js";
 
 /** `GET /events`: server-sent events (`apply`, `run`, `lease`) for the page and anyone listening. */
@@ -54,6 +55,7 @@ export function eventRoutes(ctx: ServerContext, heartbeatMs = 15_000): FastifyPl
           unsubscribe();
           open.delete(res);
           slot();
+          logRequest(request, 200, reply.elapsedTime);
         });
       },
     );
