@@ -15,6 +15,7 @@ import { docsRoutes } from "./routes/docs-routes.js";
 import { eventRoutes } from "./routes/event-routes.js";
 import { leaseRoutes } from "./routes/lease-routes.js";
 import { ledgerRoutes } from "./routes/ledger-routes.js";
+import { createMetrics } from "./metrics/create-metrics.js";
 import { opsRoutes } from "./routes/ops-routes.js";
 import { pageRoutes } from "./routes/page-routes.js";
 import { planRoutes } from "./routes/plan-routes.js";
@@ -64,6 +65,13 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
 
   const events = createEventHub();
   const poller = createServerPoller(o, events, app.log);
+  const plans = cachePlans(o.store);
+  const metrics = createMetrics({
+    plans,
+    poller,
+    leases: () => o.store.leases.list(o.now()).length,
+    sseClients: () => events.size(),
+  });
   const ctx: ServerContext = {
     store: o.store,
     events,
@@ -76,20 +84,24 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     }),
     now: o.now,
     runLink: linkMaker(o.runLinkTemplate),
-    plans: cachePlans(o.store),
+    plans,
     rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
     maxEventStreams: o.maxEventStreams,
     maxEventStreamsPerClient: o.maxEventStreamsPerClient,
-    requestCounts: new Map(),
+    metrics,
   };
   app.decorate("qacStatus", { store: o.store, events, poller });
   installErrorHandler(app);
   installSecurityHeaders(app);
   installRequestLog(app);
-  app.addHook("onResponse", async (request, reply) => {
-    const key = `${request.method} ${request.routeOptions.url ?? "unknown"} ${reply.statusCode}`;
-    ctx.requestCounts.set(key, (ctx.requestCounts.get(key) ?? 0) + 1);
-  });
+  app.addHook("onResponse", async (request, reply) =>
+    metrics.observeRequest({
+      method: request.method,
+      route: request.routeOptions.url ?? "unknown",
+      statusCode: reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
+    }),
+  );
 
   void app.register(swagger, {
     openapi: {

@@ -1,5 +1,6 @@
 import type { Auth } from "./auth/create-auth.js";
 import type { EventHub } from "./events/create-event-hub.js";
+import type { ServerMetrics } from "./metrics/create-metrics.js";
 import type { Poller } from "./poller/create-poller.js";
 import type { PlanOverview, StatusStore } from "./store/status-store.js";
 
@@ -20,8 +21,8 @@ export interface ServerContext {
   maxEventStreams: number;
   /** Open `/events` streams allowed at once from one client address. */
   maxEventStreamsPerClient: number;
-  /** Requests answered, by method, route and status (for /metrics). */
-  requestCounts: Map<string, number>;
+  /** The Prometheus registry behind /metrics. */
+  metrics: ServerMetrics;
 }
 
 /** Caches the plans overview until the store's data version moves. */

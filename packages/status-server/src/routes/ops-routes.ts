@@ -1,7 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
 import type { FastifyPluginAsync } from "fastify";
 import { renderBadge } from "../page/render-badge.js";
-import { renderMetrics } from "../page/render-metrics.js";
 import type { ServerContext } from "../server-context.js";
 import { ref } from "./schema-ref.js";
 
@@ -61,14 +60,8 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/metrics",
       { onRequest: ctx.auth.read, schema: { summary: "Prometheus metrics", tags: ["operations"] } },
       async (_request, reply) => {
-        reply.type("text/plain; version=0.0.4; charset=utf-8");
-        return renderMetrics({
-          plans: ctx.plans(),
-          poller: ctx.poller?.state() ?? null,
-          leases: ctx.store.leases.list(ctx.now()).length,
-          sseClients: ctx.events.size(),
-          requests: ctx.requestCounts,
-        });
+        reply.type(ctx.metrics.contentType);
+        return ctx.metrics.render();
       },
     );
     app.get<{ Params: { plan: string } }>(
