@@ -5,6 +5,7 @@ import { createAuth } from "./auth/create-auth.js";
 import { StatusServerError } from "./errors.js";
 import { createEventHub, type EventHub } from "./events/create-event-hub.js";
 import { installErrorHandler } from "./http/error-handler.js";
+import { openapiOptions } from "./http/openapi-options.js";
 import { installRequestLog, loggerOptions } from "./http/request-log.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
 import { resolveServerOptions, type StatusServerOptions } from "./options.js";
@@ -86,6 +87,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     runLink: linkMaker(o.runLinkTemplate),
     plans,
     rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
+    protectReads: o.protectReads,
     maxEventStreams: o.maxEventStreams,
     maxEventStreamsPerClient: o.maxEventStreamsPerClient,
     metrics,
@@ -103,29 +105,7 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
     }),
   );
 
-  void app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "qac status server",
-        version: "1.0.0",
-        description: "Apply history, live run status, the --once-per ledger and leases of qac.",
-      },
-      components: {
-        securitySchemes: {
-          bearer: {
-            type: "http",
-            scheme: "bearer",
-            description: "QAC_STATUS_TOKEN (writes, leases); QAC_STATUS_ADMIN_TOKEN breaks leases.",
-          },
-        },
-      },
-    },
-    refResolver: {
-      buildLocalReference: (json, _baseUri, _fragment, i) =>
-        typeof json["title"] === "string" ? json["title"] : `def-${i}`,
-    },
-  });
+  void app.register(swagger, openapiOptions(o.protectReads));
   void app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

@@ -16,6 +16,8 @@ export interface ServerContext {
   runLink: (projectId: number, runId: number | null) => string | null;
   /** `store.applies.plans()`, recomputed only when the data changed. */
   plans(): PlanOverview[];
+  /** Reads need a token too (documented as such in OpenAPI). */
+  protectReads: boolean;
   rateLimit: { max: number; timeWindow: number };
   /** Open `/events` streams allowed at once. */
   maxEventStreams: number;

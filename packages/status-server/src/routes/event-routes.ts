@@ -4,7 +4,9 @@ import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { createStreamSlots } from "../events/stream-slots.js";
 import { logRequest } from "../http/request-log.js";
+import { readSecurity } from "../http/openapi-options.js";
 import type { ServerContext } from "../server-context.js";
+import { errorResponses, textResponse } from "./schema-ref.js";
 
 /** `GET /events`: server-sent events (`apply`, `run`, `lease`) for the page and anyone listening. */
 export function eventRoutes(ctx: ServerContext, heartbeatMs = 15_000): FastifyPluginAsync {
@@ -19,7 +21,16 @@ export function eventRoutes(ctx: ServerContext, heartbeatMs = 15_000): FastifyPl
       "/events",
       {
         onRequest: ctx.auth.read,
-        schema: { summary: "Live updates as server-sent events (apply, run, lease)", tags: ["live"], hide: false },
+        schema: {
+          operationId: "streamEvents",
+          summary: "Live updates as server-sent events (apply, run, lease)",
+          tags: ["live"],
+          security: readSecurity(ctx.protectReads),
+          response: {
+            200: textResponse("text/event-stream", "Events `apply`, `run` and `lease`, each `data` a JSON object."),
+            ...errorResponses(401, 429),
+          },
+        },
       },
       (request, reply) => {
         // Each stream holds a socket and a listener for as long as the page is open: bound them in

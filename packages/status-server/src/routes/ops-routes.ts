@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import { renderBadge } from "../page/render-badge.js";
 import type { ServerContext } from "../server-context.js";
-import { ref } from "./schema-ref.js";
+import { readSecurity } from "../http/openapi-options.js";
+import { errorResponses, ref, textResponse } from "./schema-ref.js";
 
 /** `/healthz`, `/metrics` and `/badge/<plan>.svg`. */
 export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -12,7 +13,9 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/healthz",
       {
         schema: {
+          operationId: "getHealth",
           summary: "Store and poller health, with the poller's lag",
+          security: [],
           tags: ["operations"],
           response: { 200: ref("health"), 503: ref("health") },
         },
@@ -58,7 +61,19 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
     );
     app.get(
       "/metrics",
-      { onRequest: ctx.auth.read, schema: { summary: "Prometheus metrics", tags: ["operations"] } },
+      {
+        onRequest: ctx.auth.read,
+        schema: {
+          operationId: "getMetrics",
+          summary: "Prometheus metrics",
+          tags: ["operations"],
+          security: readSecurity(ctx.protectReads),
+          response: {
+            200: textResponse("text/plain", "Prometheus text exposition format 0.0.4."),
+            ...errorResponses(401),
+          },
+        },
+      },
       async (_request, reply) => {
         reply.type(ctx.metrics.contentType);
         return ctx.metrics.render();
@@ -69,9 +84,12 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "getBadge",
           summary: "SVG badge of a plan (use /badge/<plan>.svg)",
+          security: readSecurity(ctx.protectReads),
           tags: ["operations"],
           params: { type: "object", properties: { plan: { type: "string", minLength: 1, maxLength: 204 } } },
+          response: { 200: textResponse("image/svg+xml", "The badge."), ...errorResponses(400, 401) },
         },
       },
       async (request, reply) => {
