@@ -1,18 +1,22 @@
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { createAuth } from "./auth/create-auth.js";
 import { StatusServerError } from "./errors.js";
 import { createEventHub, type EventHub } from "./events/create-event-hub.js";
 import { installErrorHandler } from "./http/error-handler.js";
+import { openapiOptions } from "./http/openapi-options.js";
+import { installRequestLog, loggerOptions } from "./http/request-log.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
 import { resolveServerOptions, type StatusServerOptions } from "./options.js";
-import { createPoller, type Poller } from "./poller/create-poller.js";
+import type { Poller } from "./poller/create-poller.js";
+import { createServerPoller } from "./poller/create-server-poller.js";
 import { applyRoutes } from "./routes/apply-routes.js";
 import { docsRoutes } from "./routes/docs-routes.js";
 import { eventRoutes } from "./routes/event-routes.js";
 import { leaseRoutes } from "./routes/lease-routes.js";
 import { ledgerRoutes } from "./routes/ledger-routes.js";
+import { createMetrics } from "./metrics/create-metrics.js";
 import { opsRoutes } from "./routes/ops-routes.js";
 import { pageRoutes } from "./routes/page-routes.js";
 import { planRoutes } from "./routes/plan-routes.js";
@@ -27,11 +31,14 @@ declare module "fastify" {
   }
 }
 
-function linkMaker(template: string | undefined, baseUrl: string | undefined): ServerContext["runLink"] {
-  const t = template ?? (baseUrl ? `${baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` : undefined);
-  if (!t) return () => null;
+/**
+ * Links runs into QAComplete's web UI only when told how (`--run-link`): the REST resource of a
+ * run answers a browser with a 401 JSON page, so without a template run ids stay plain text.
+ */
+function linkMaker(template: string | undefined): ServerContext["runLink"] {
+  if (!template) return () => null;
   return (projectId, runId) =>
-    runId === null ? null : t.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId));
+    runId === null ? null : template.replaceAll("{projectId}", String(projectId)).replaceAll("{runId}", String(runId));
 }
 
 /**
@@ -46,12 +53,9 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   const o = resolveServerOptions(options);
   const app = Fastify({
     bodyLimit: o.bodyLimit,
-    logger: o.logger
-      ? {
-          redact: ["req.headers.authorization", "req.headers.cookie"],
-          ...(typeof o.logger === "object" ? { stream: o.logger.stream } : {}),
-        }
-      : false,
+    logger: loggerOptions(o.logger),
+    // One line per request from installRequestLog instead of fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     // Apply identities (ledger paths) can be longer than fastify's default of 100 characters.
     routerOptions: { maxParamLength: 500 },
   });
@@ -61,27 +65,14 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
   for (const schema of allSchemas()) app.addSchema(schema);
 
   const events = createEventHub();
-  const poller = o.qac
-    ? createPoller({
-        ...o.poller,
-        client: o.qac.client,
-        store: o.store.runStatus,
-        now: o.now,
-        onChanges: (changes) => {
-          for (const c of changes)
-            events.publish({
-              type: "run",
-              data: {
-                projectId: c.projectId,
-                runId: c.runId,
-                status: c.status,
-                previous: c.previous,
-                finished: c.finished,
-              },
-            });
-        },
-      })
-    : null;
+  const poller = createServerPoller(o, events, app.log);
+  const plans = cachePlans(o.store);
+  const metrics = createMetrics({
+    plans,
+    poller,
+    leases: () => o.store.leases.list(o.now()).length,
+    sseClients: () => events.size(),
+  });
   const ctx: ServerContext = {
     store: o.store,
     events,
@@ -93,43 +84,28 @@ export function buildServer(options: StatusServerOptions): FastifyInstance {
       protectReads: o.protectReads,
     }),
     now: o.now,
-    runLink: linkMaker(o.runLinkTemplate, o.qac?.client.baseUrl),
-    plans: cachePlans(o.store),
+    runLink: linkMaker(o.runLinkTemplate),
+    plans,
     rateLimit: { max: o.rateLimit.max, timeWindow: o.rateLimit.windowMs },
+    protectReads: o.protectReads,
     maxEventStreams: o.maxEventStreams,
-    requestCounts: new Map(),
+    maxEventStreamsPerClient: o.maxEventStreamsPerClient,
+    metrics,
   };
   app.decorate("qacStatus", { store: o.store, events, poller });
   installErrorHandler(app);
   installSecurityHeaders(app);
-  app.addHook("onResponse", async (request, reply) => {
-    const key = `${request.method} ${request.routeOptions.url ?? "unknown"} ${reply.statusCode}`;
-    ctx.requestCounts.set(key, (ctx.requestCounts.get(key) ?? 0) + 1);
-  });
+  installRequestLog(app);
+  app.addHook("onResponse", async (request, reply) =>
+    metrics.observeRequest({
+      method: request.method,
+      route: request.routeOptions.url ?? "unknown",
+      statusCode: reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
+    }),
+  );
 
-  void app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "qac status server",
-        version: "1.0.0",
-        description: "Apply history, live run status, the --once-per ledger and leases of qac.",
-      },
-      components: {
-        securitySchemes: {
-          bearer: {
-            type: "http",
-            scheme: "bearer",
-            description: "QAC_STATUS_TOKEN (writes, leases); QAC_STATUS_ADMIN_TOKEN breaks leases.",
-          },
-        },
-      },
-    },
-    refResolver: {
-      buildLocalReference: (json, _baseUri, _fragment, i) =>
-        typeof json["title"] === "string" ? json["title"] : `def-${i}`,
-    },
-  });
+  void app.register(swagger, openapiOptions(o.protectReads));
   void app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

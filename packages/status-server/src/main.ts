@@ -3,9 +3,11 @@
  * environment only. `qac serve` is the same with flags.
  *   QAC_STATUS_TOKEN (required), QAC_STATUS_ADMIN_TOKEN, QAC_STATUS_READ_TOKEN (setting it also
  *   protects reads), QAC_STATUS_DB,
- *   QAC_STATUS_HOST (127.0.0.1), QAC_STATUS_PORT (8790), QAC_URL + QAC_USER + QAC_PASSWORD.
+ *   QAC_STATUS_HOST (127.0.0.1), QAC_STATUS_PORT (8790), QAC_URL + QAC_USER + QAC_PASSWORD,
+ *   QAC_STATUS_LOG_LEVEL (info; JSON lines on stdout).
  */
 import { isStatusServerError } from "./errors.js";
+import type { LOG_LEVELS } from "./http/request-log.js";
 import { startStatusServer } from "./start-status-server.js";
 
 const env = process.env;
@@ -23,7 +25,7 @@ try {
     host: env["QAC_STATUS_HOST"] || undefined,
     port: env["QAC_STATUS_PORT"] ? Number(env["QAC_STATUS_PORT"]) : undefined,
     qac,
-    logger: true,
+    logger: { level: (env["QAC_STATUS_LOG_LEVEL"] || "info") as (typeof LOG_LEVELS)[number] },
   });
   console.error(
     `qac status server listening on ${server.url}${qac ? "" : " (no QAComplete connection: live status off)"}`,

@@ -1,5 +1,6 @@
 import type { QacClient } from "@qac/core";
 import { StatusServerError } from "./errors.js";
+import { LOG_LEVELS } from "./http/request-log.js";
 import type { PollerOptions } from "./poller/create-poller.js";
 import type { StatusStore } from "./store/status-store.js";
 
@@ -18,10 +19,11 @@ export interface StatusServerOptions {
   /** QAComplete connection for live status; without it statuses are those the runner reported. */
   qac?: { client: QacClient };
   /**
-   * Link of a run into QAComplete, with `{projectId}` and `{runId}` placeholders. QAComplete's
-   * web-app deep-link format is not documented (UNCONFIRMED), so the default points at the run's
-   * REST resource, which the browser opens after a Basic login.
-   * @default `${qac.client.baseUrl}/api/v2/projects/{projectId}/testruns/{runId}` with `qac`, else no links
+   * Link of a run into QAComplete's web UI, with `{projectId}` and `{runId}` placeholders
+   * (`qac serve --run-link`). QAComplete's deep-link format is not documented (UNCONFIRMED), so
+   * there is no default: without it run ids are plain text (a run's REST resource is no page a
+   * browser can show).
+   * @default no links
    */
   runLinkTemplate?: string;
   /** Poller tuning; `autoStart: false` leaves polling to `app.qacStatus.poller.pollOnce()` (tests). */
@@ -32,15 +34,29 @@ export interface StatusServerOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Event streams (`/events`, one per open page) served at once; more are refused with 429. @default 1000 */
   maxEventStreams?: number;
+  /**
+   * Event streams one client address may hold at once; more are refused with 429, so one client
+   * cannot take them all. Behind a reverse proxy every browser shares the proxy's address: raise it there.
+   * @default 20
+   */
+  maxEventStreamsPerClient?: number;
   /** Clock (leases, lag). @default () => new Date() */
   now?: () => Date;
-  /** fastify logger: `true` logs requests as JSON lines to stdout, or give a stream (authorization headers redacted). @default false */
-  logger?: boolean | { stream: { write(line: string): void } };
+  /**
+   * Server log as pino JSON lines (fastify's logger): one line per request and one per poll
+   * round, never a token or password. `true` logs at info to stdout; or give the level and a
+   * stream.
+   * @default false
+   */
+  logger?: boolean | { level?: (typeof LOG_LEVELS)[number]; stream?: { write(line: string): void } };
 }
 
 /** Options with defaults applied. */
 export type ResolvedServerOptions = Required<
-  Pick<StatusServerOptions, "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams">
+  Pick<
+    StatusServerOptions,
+    "bodyLimit" | "rateLimit" | "now" | "protectReads" | "logger" | "maxEventStreams" | "maxEventStreamsPerClient"
+  >
 > &
   StatusServerOptions;
 
@@ -61,6 +77,22 @@ export function checkServerOptions(options: Omit<StatusServerOptions, "store">):
   check("token", "QAC_STATUS_TOKEN", options.token);
   if (options.adminToken !== undefined) check("adminToken", "QAC_STATUS_ADMIN_TOKEN", options.adminToken);
   if (options.readToken !== undefined) check("readToken", "QAC_STATUS_READ_TOKEN", options.readToken);
+  for (const [name, flag, value] of [
+    ["maxEventStreams", "--max-event-streams", options.maxEventStreams],
+    ["maxEventStreamsPerClient", "--max-event-streams-per-client", options.maxEventStreamsPerClient],
+  ] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1))
+      throw new StatusServerError(
+        "STATUS_CONFIG",
+        `${flag} (option \`${name}\`) must be a whole number of at least 1, got ${String(value)}.`,
+      );
+  }
+  const level = typeof options.logger === "object" ? options.logger.level : undefined;
+  if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level))
+    throw new StatusServerError(
+      "STATUS_CONFIG",
+      `The log level (qac serve --log-level, option \`logger.level\`) must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(level)}.`,
+    );
   if (options.runLinkTemplate !== undefined && !/^https?:\/\/.*\{runId\}/.test(options.runLinkTemplate)) {
     throw new StatusServerError(
       "STATUS_CONFIG",
@@ -83,6 +115,7 @@ export function resolveServerOptions(options: StatusServerOptions): ResolvedServ
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
     maxEventStreams: options.maxEventStreams ?? 1000,
+    maxEventStreamsPerClient: options.maxEventStreamsPerClient ?? 20,
     now: options.now ?? (() => new Date()),
     protectReads: options.protectReads ?? false,
     logger: options.logger ?? false,

@@ -1,5 +1,6 @@
 import type { Auth } from "./auth/create-auth.js";
 import type { EventHub } from "./events/create-event-hub.js";
+import type { ServerMetrics } from "./metrics/create-metrics.js";
 import type { Poller } from "./poller/create-poller.js";
 import type { PlanOverview, StatusStore } from "./store/status-store.js";
 
@@ -15,11 +16,15 @@ export interface ServerContext {
   runLink: (projectId: number, runId: number | null) => string | null;
   /** `store.applies.plans()`, recomputed only when the data changed. */
   plans(): PlanOverview[];
+  /** Reads need a token too (documented as such in OpenAPI). */
+  protectReads: boolean;
   rateLimit: { max: number; timeWindow: number };
   /** Open `/events` streams allowed at once. */
   maxEventStreams: number;
-  /** Requests answered, by method, route and status (for /metrics). */
-  requestCounts: Map<string, number>;
+  /** Open `/events` streams allowed at once from one client address. */
+  maxEventStreamsPerClient: number;
+  /** The Prometheus registry behind /metrics. */
+  metrics: ServerMetrics;
 }
 
 /** Caches the plans overview until the store's data version moves. */

@@ -43,6 +43,11 @@ describe("startStatusServer", () => {
     ).rejects.toThrow(
       'The run link (qac serve --run-link, option `runLinkTemplate`) must be an http(s) URL containing {runId}, got "ftp://x".',
     );
+    await expect(
+      startStatusServer({ token: TOKEN, port: 0, dbFile: file, maxEventStreamsPerClient: 0 }),
+    ).rejects.toThrow(
+      "--max-event-streams-per-client (option `maxEventStreamsPerClient`) must be a whole number of at least 1, got 0.",
+    );
     expect(existsSync(file)).toBe(false);
   });
 

@@ -2,9 +2,10 @@
  * The status page in a real browser: Debian's chromium driven by playwright-core. `.ci/run`
  * installs chromium; where it is missing these tests are skipped and say so.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createClient, toHostId, toProjectId, toTestId, type QacClient } from "@qac/core";
 import { startSimulator, type Simulator } from "@qac/simulator";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth, report, reportRun, testServer } from "../src/test-support/fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** Screenshots for a person to look at (git-ignored). */
+const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 const available = existsSync(CHROMIUM);
 if (!available)
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
@@ -117,7 +120,14 @@ describe.skipIf(!available)("status page in chromium", () => {
     await page.goto(url);
     await expect.poll(() => page.locator("#live").textContent(), { timeout: 10_000 }).toBe("live");
 
-    expect(await page.locator("h2").allTextContents()).toEqual(["nightly", "smoke", "Recent applies"]);
+    expect(await page.locator("h2").allTextContents()).toEqual([
+      "Latest apply of each plan",
+      "Failed and blocked runs",
+      "nightly",
+      "smoke",
+      "Recent applies",
+    ]);
+    expect(await page.locator("#failures").innerText()).toContain("No failed or blocked runs");
     const nightly = page.locator('section[data-plan="nightly"]');
     expect(await nightly.locator('[data-count="awaiting"]').textContent()).toBe("2");
     expect(await nightly.locator("tbody tr").count()).toBe(3);
@@ -140,11 +150,53 @@ describe.skipIf(!available)("status page in chromium", () => {
     expect(await nightly.locator('[data-count="failed"]').textContent()).toBe("1");
     expect(await nightly.locator('[data-count="awaiting"]').textContent()).toBe("0");
     expect(await first.getAttribute("class")).toBe("status s-passed");
+    // The run that failed joined the failures at the top, and the totals across plans followed.
+    expect(await page.locator(`#failures [data-run="1001:${runIds[1]}"]`).textContent()).toBe("Failed");
+    expect(await page.locator("#failures tbody tr td").first().textContent()).toBe("nightly");
+    expect(await page.locator('[data-total="failed"]').textContent()).toBe("1");
+    expect(await page.locator('[data-total="passed"]').textContent()).toBe("2");
     expect(await page.evaluate(() => (globalThis as { marker?: number }).marker)).toBe(42);
 
-    await page.screenshot({ path: join(tmpdir(), "qac-status-page.png"), fullPage: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "status-page-live.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it("shows a failed run on the first screen even when a plan of 200 passing runs is listed before it", async () => {
+    const big = testServer();
+    try {
+      const passing = Array.from({ length: 200 }, (_, i) =>
+        reportRun({ identity: `p${i}`, title: `Passing check ${i}`, runId: 10_000 + i, status: "Passed" }),
+      );
+      const failed = reportRun({ identity: "f", title: "Refund to a gift card", runId: 20_001, status: "Failed" });
+      for (const [name, runs] of [
+        ["a-big-regression", passing],
+        ["b-small-smoke", [failed]],
+      ] as const)
+        await big.inject({
+          method: "POST",
+          url: "/api/v1/applies",
+          headers: auth(),
+          payload: report({ plan: { name, file: `plans/${name}.yaml` }, runs: [...runs] }),
+        });
+      const bigUrl = await big.listen({ port: 0, host: "127.0.0.1" });
+      const page = await (await openBrowser()).newPage();
+      await page.goto(bigUrl);
+      const cell = page.locator('#failures [data-run="1001:20001"]');
+      expect(await cell.textContent()).toBe("Failed");
+      expect(await cell.isVisible()).toBe(true);
+      const box = (await cell.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(900);
+      expect(await page.locator("#failures").innerText()).toContain("Refund to a gift card");
+      // The big plan comes first in the list, its 200 runs folded below the failures.
+      expect(await page.locator("section.plan[data-plan]").first().getAttribute("data-plan")).toBe("a-big-regression");
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "status-page-failure-first.png") });
+      await page.close();
+    } finally {
+      await big.close();
+    }
   });
 
   it("is readable with JavaScript turned off", async () => {

@@ -65,6 +65,81 @@ describe("qac serve", () => {
     expect(run.out()).not.toContain("demo@qac.example:demo");
   });
 
+  it("logs one JSON line per request and per poll round at --log-level, with no token or password", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    sim = await startSimulator({ clock: "virtual" });
+    const password = "demo";
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--poll-interval", "1s"], {
+      QAC_STATUS_TOKEN: TOKEN,
+      QAC_URL: sim.url,
+      QAC_USER: "demo@qac.example",
+      QAC_PASSWORD: password,
+    });
+    await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toBeDefined();
+    const url = urlOf(run.out())!;
+    const report = {
+      version: 1,
+      plan: { name: "nightly", file: "nightly.yaml" },
+      project: { id: 1001, name: "Web Shop" },
+      applyIdentity: null,
+      startedAt: "2026-12-01T09:00:00.000Z",
+      finishedAt: "2026-12-01T09:00:05.000Z",
+      status: "succeeded",
+      ci: null,
+      user: null,
+      summary: { created: 1, satisfied: 0, failed: 0, notStarted: 0 },
+      runs: [
+        {
+          identity: "test:Login",
+          runKey: "test:2001",
+          kind: "test",
+          testId: 2001,
+          testSetId: null,
+          title: "Login",
+          configuration: null,
+          release: null,
+          host: null,
+          decision: "create",
+          outcome: "created",
+          runId: 120001,
+          reason: "no run yet",
+          status: "Awaiting Run",
+        },
+      ],
+    };
+    const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+    expect(
+      (await fetch(`${url}/api/v1/applies`, { method: "POST", headers, body: JSON.stringify(report) })).status,
+    ).toBe(201);
+    expect((await fetch(`${url}/api/v1/plans?x=1`, { headers: { authorization: "Bearer wrong" } })).status).toBe(400);
+    const lines = () =>
+      run
+        .out()
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const polledRun = () => lines().find((l) => l["msg"] === "poll round" && l["runs"] === 1);
+    await expect.poll(polledRun, { timeout: 10_000 }).toBeDefined();
+    run.stop("SIGTERM");
+    expect(await run.exit).toBe(0);
+    expect(lines().filter((l) => l["msg"] === "request")).toEqual([
+      expect.objectContaining({ level: 30, method: "POST", path: "/api/v1/applies", statusCode: 201 }),
+      expect.objectContaining({ level: 30, method: "GET", path: "/api/v1/plans", statusCode: 400 }),
+    ]);
+    expect(polledRun()).toMatchObject({ level: 30, calls: 1, error: null });
+    for (const secret of [TOKEN, "wrong", password, Buffer.from(`demo@qac.example:${password}`).toString("base64")])
+      expect(run.out() + run.err()).not.toContain(secret);
+
+    const quiet = serve(["--port", "0", "--db", join(dir, "quiet.db"), "--log-level", "warn"], {
+      QAC_STATUS_TOKEN: TOKEN,
+    });
+    await expect.poll(() => urlOf(quiet.out()), { timeout: 10_000 }).toBeDefined();
+    await fetch(`${urlOf(quiet.out())!}/healthz`);
+    quiet.stop("SIGTERM");
+    expect(await quiet.exit).toBe(0);
+    expect(quiet.out()).not.toContain("{");
+  });
+
   it("refuses to start without QAC_STATUS_TOKEN and says how to set one", async () => {
     dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
     const run = serve(["--port", "0", "--db", join(dir, "status.db")], {});
@@ -113,6 +188,25 @@ describe("qac serve", () => {
     await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toBeDefined();
     expect(run.out()).toContain("Live status off");
     run.stop("SIGINT");
+    expect(await run.exit).toBe(0);
+  });
+
+  it("limits live-update streams per client address with --max-event-streams-per-client", async () => {
+    dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
+    const run = serve(["--port", "0", "--db", join(dir, "status.db"), "--max-event-streams-per-client", "1"], {
+      QAC_STATUS_TOKEN: TOKEN,
+    });
+    await expect.poll(() => urlOf(run.out()), { timeout: 10_000 }).toBeDefined();
+    const url = urlOf(run.out())!;
+    const first = new AbortController();
+    expect((await fetch(`${url}/events`, { signal: first.signal })).status).toBe(200);
+    const second = await fetch(`${url}/events`);
+    expect(second.status).toBe(429);
+    expect(((await second.json()) as { error: { message: string } }).error.message).toContain(
+      "at most 1 per client address",
+    );
+    first.abort();
+    run.stop("SIGTERM");
     expect(await run.exit).toBe(0);
   });
 

@@ -14,11 +14,23 @@ interface ServeFlags {
   protectReads?: boolean;
   pollInterval: number;
   runLink?: string;
+  maxEventStreams: number;
+  maxEventStreamsPerClient: number;
+  logLevel: LogLevel;
 }
+
+/** pino's levels, as the status server takes them (kept here so `qac --help` does not load the server). */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 const port = (raw: string): number => {
   if (!/^\d+$/.test(raw) || Number(raw) > 65535)
     throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
+  return Number(raw);
+};
+
+const positive = (raw: string): number => {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new InvalidArgumentError("must be a whole number of at least 1.");
   return Number(raw);
 };
 
@@ -66,7 +78,22 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         .argParser(pollInterval)
         .default(5000, "5s"),
     )
-    .option("--run-link <template>", "link of a run into QAComplete, with {projectId} and {runId}")
+    .option(
+      "--run-link <template>",
+      "link of a run into the QAComplete web UI, with {projectId} and {runId} (default: run ids are not linked)",
+    )
+    .option("--max-event-streams <n>", "live-update streams (open pages) served at once", positive, 1000)
+    .option(
+      "--max-event-streams-per-client <n>",
+      "live-update streams one client address may hold (raise it behind a reverse proxy)",
+      positive,
+      20,
+    )
+    .addOption(
+      new Option("--log-level <level>", "JSON log lines on stdout: one per request and per poll round")
+        .choices(LOG_LEVELS)
+        .default("info"),
+    )
     .addHelpText(
       "after",
       `
@@ -102,6 +129,10 @@ Example:
           qac: client ? { client } : undefined,
           poller: { intervalMs: flags.pollInterval },
           runLinkTemplate: flags.runLink,
+          maxEventStreams: flags.maxEventStreams,
+          maxEventStreamsPerClient: flags.maxEventStreamsPerClient,
+          // The same pino JSON lines as the standalone server (main.ts), on this command's stdout.
+          logger: { level: flags.logLevel, stream: ctx.io.stdout },
         });
       } catch (error) {
         if (isStatusServerError(error)) throw new CliError("CLI_USAGE", error.message);

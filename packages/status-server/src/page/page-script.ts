@@ -13,12 +13,15 @@ export const PAGE_SCRIPT = `
       const res = await fetch("/api/v1/plans", { headers: { accept: "application/json" } });
       if (!res.ok) return;
       const { plans } = await res.json();
+      const totals = {};
       for (const p of plans) {
+        for (const [key, n] of Object.entries(p.counts)) totals[key] = (totals[key] || 0) + n;
         for (const el of document.querySelectorAll("[data-count]")) {
           if (el.closest("[data-plan]")?.dataset.plan !== p.plan) continue;
           el.textContent = String(p.counts[el.dataset.count] ?? 0);
         }
       }
+      for (const el of document.querySelectorAll("[data-total]")) el.textContent = String(totals[el.dataset.total] ?? 0);
     }, 200);
   };
   const es = new EventSource("/events");
@@ -27,9 +30,22 @@ export const PAGE_SCRIPT = `
   es.addEventListener("run", (e) => {
     const d = JSON.parse(e.data);
     if (!d.status) return;
-    for (const el of document.querySelectorAll('[data-run="' + d.projectId + ":" + d.runId + '"]')) {
+    const key = '[data-run="' + d.projectId + ":" + d.runId + '"]';
+    for (const el of document.querySelectorAll(key)) {
       el.textContent = d.status;
       el.className = "status s-" + bucket(d.status);
+    }
+    // A run that just failed or got blocked joins the failures at the top: a copy of its row.
+    const failures = document.getElementById("failures");
+    const source = document.querySelector("[data-plan] " + key);
+    if (failures && source && ["failed", "blocked"].includes(bucket(d.status)) && !failures.querySelector(key)) {
+      const row = source.closest("tr").cloneNode(true);
+      const plan = document.createElement("td");
+      plan.textContent = source.closest("[data-plan]").dataset.plan;
+      row.prepend(plan);
+      failures.querySelector("tbody").append(row);
+      failures.querySelector("table").hidden = false;
+      failures.querySelector(".empty")?.remove();
     }
     refreshCounts();
   });

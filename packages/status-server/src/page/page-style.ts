@@ -13,7 +13,12 @@ header .meta { color: var(--muted); font-size: .85rem; }
 #live.on { color: var(--passed); border-color: var(--passed); }
 main { max-width: 1200px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
 section.plan { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
-section.plan h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
+section.plan h2, section.overview h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
+section.overview { margin-bottom: 1rem; }
+.counts.big li { font-size: 1rem; padding: .3rem .8rem; }
+.counts.big b { font-size: 1.2rem; }
+section.failures { border-left: 4px solid var(--failed); }
+details > summary { cursor: pointer; color: var(--inProgress); margin: .25rem 0 .5rem; }
 .sub { color: var(--muted); font-size: .85rem; margin: 0 0 .75rem; }
 .counts { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; padding: 0; list-style: none; }
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: .15rem .6rem; font-size: .85rem; }

@@ -3,11 +3,18 @@ import type { ApplySummary, PlanOverview, RunView } from "../store/status-store.
 import { formatTime, html, safeHref, SafeHtml } from "./html.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_CSS } from "./page-style.js";
+import { describeApplyResult, describeApplyRuns } from "./describe-apply.js";
+import { COUNT_LABELS, renderOverview, type Attention } from "./render-overview.js";
 import { renderRunsTable } from "./render-runs-table.js";
+
+/** Plans with more runs than this show their run table folded (a click opens it). */
+const FOLD_OVER = 20;
 
 /** Everything the status page shows. */
 export interface PageData {
   plans: readonly { overview: PlanOverview; runs: readonly RunView[]; totalRuns: number }[];
+  /** Failed and blocked runs of the plans' latest applies, shown first. */
+  attention: Attention;
   recent: readonly ApplySummary[];
   poller: PollerState | null;
   generatedAt: Date;
@@ -15,15 +22,6 @@ export interface PageData {
   nonce: string;
   runLink: (projectId: number, runId: number | null) => string | null;
 }
-
-const COUNT_LABELS = [
-  ["passed", "Passed"],
-  ["failed", "Failed"],
-  ["blocked", "Blocked"],
-  ["awaiting", "Awaiting"],
-  ["inProgress", "In progress"],
-  ["other", "Other"],
-] as const;
 
 function ciLine(apply: Pick<ApplySummary, "ci" | "user">): SafeHtml {
   const ci = apply.ci;
@@ -47,11 +45,12 @@ function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], ru
     totalRuns > runs.length
       ? html`<p class="more">Showing ${runs.length} of ${totalRuns} runs; <a href="/api/v1/runs?plan=${encodeURIComponent(overview.plan)}">all runs as JSON</a>.</p>`
       : "";
+  const table = html`${renderRunsTable(runs, runLink)}${more}`;
   return html`<section class="plan" data-plan="${overview.plan}">
     <h2>${overview.plan}</h2>
-    <p class="sub">Project ${overview.project.name ?? overview.project.id} · <a href="/applies/${a.id}">apply #${a.id}</a> ${a.status} · started ${formatTime(a.startedAt)}${ciLine(a)}</p>
+    <p class="sub">Project ${overview.project.name ?? overview.project.id} · <a href="/applies/${a.id}">apply #${a.id}</a>: ${describeApplyRuns(a.summary, a.status)} · started ${formatTime(a.startedAt)}${ciLine(a)}</p>
     <ul class="counts">${counts}</ul>
-    ${renderRunsTable(runs, runLink)}${more}
+    ${totalRuns > FOLD_OVER ? html`<details><summary>${totalRuns} runs</summary>${table}</details>` : table}
   </section>`;
 }
 
@@ -77,16 +76,23 @@ export function renderShell(
 <script nonce="${data.nonce}">${new SafeHtml(PAGE_SCRIPT)}</script></body></html>`.value;
 }
 
-/** The status page: every plan's latest apply with counts and runs, and the recent applies. */
+/**
+ * The status page: test results across plans and the failed or blocked runs first, then every
+ * plan's latest apply with counts and runs (large run tables folded), then the recent applies.
+ */
 export function renderPage(data: PageData): string {
   const plans =
     data.plans.length === 0
       ? html`<p class="empty">No applies recorded yet. Send one with <code>qac apply --report-to URL</code>.</p>`
-      : data.plans.map((p) => renderPlan(p, data.runLink));
-  // "failed" in an apply summary means a run could not be created, not a failed test: say so.
+      : html`${renderOverview(
+          data.plans.map((p) => p.overview),
+          data.attention,
+          data.runLink,
+        )}${data.plans.map((p) => renderPlan(p, data.runLink))}`;
+  // An apply creates runs; its result says whether every desired run got one, never "failed".
   const recent = data.recent.map(
     (a) =>
-      html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${a.status}</td><td>${formatTime(a.startedAt)}</td><td>${a.summary["created"] ?? 0} created, ${a.summary["satisfied"] ?? 0} satisfied, ${a.summary["failed"] ?? 0} not created (error)</td></tr>`,
+      html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${describeApplyResult(a.status)}</td><td>${formatTime(a.startedAt)}</td><td>${describeApplyRuns(a.summary, a.status)}</td></tr>`,
   );
   const recentTable =
     data.recent.length === 0

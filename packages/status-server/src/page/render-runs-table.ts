@@ -1,13 +1,19 @@
 import { bucketOf } from "../store/status-bucket.js";
 import type { RunView } from "../store/status-store.js";
+import { describeOutcome } from "./describe-apply.js";
 import { html, safeHref, type SafeHtml } from "./html.js";
 
-/** The table of an apply's runs; each status cell carries `data-run` so live updates find it. */
+/**
+ * The table of runs; each status cell carries `data-run` so live updates find it. With `withPlan`
+ * a first column names each run's plan (the failures table lists runs of every plan). A run id
+ * links into QAComplete only when the server has a run link template; otherwise it is plain text.
+ */
 export function renderRunsTable(
   runs: readonly RunView[],
   runLink: (projectId: number, runId: number | null) => string | null,
+  options: { withPlan?: boolean; hidden?: boolean } = {},
 ): SafeHtml {
-  if (runs.length === 0) return html`<p class="empty">This apply has no runs.</p>`;
+  if (runs.length === 0 && !options.hidden) return html`<p class="empty">This apply has no runs.</p>`;
   const rows = runs.map((run) => {
     const href = safeHref(runLink(run.projectId, run.runId));
     const id =
@@ -17,17 +23,17 @@ export function renderRunsTable(
           ? html`<a href="${href}" rel="noopener noreferrer">${run.runId}</a>`
           : html`${run.runId}`;
     return html`<tr>
-      <td>${run.title}</td>
+      ${options.withPlan ? html`<td>${run.plan}</td>` : ""}<td>${run.title}</td>
       <td>${run.configuration ?? "—"}</td>
       <td>${run.release ?? "—"}</td>
       <td>${run.host ?? "—"}</td>
-      <td>${run.outcome}</td>
+      <td>${describeOutcome(run.outcome)}</td>
       <td class="num">${id}</td>
       <td class="status s-${bucketOf(run.status)}" data-run="${run.projectId}:${run.runId ?? ""}">${run.status ?? "—"}</td>
     </tr>`;
   });
-  return html`<table>
-    <thead><tr><th>Run</th><th>Configuration</th><th>Release</th><th>Host</th><th>Outcome</th><th>Run id</th><th>Status</th></tr></thead>
+  return html`<table${options.hidden ? " hidden" : ""}>
+    <thead><tr>${options.withPlan ? html`<th>Plan</th>` : ""}<th>Run</th><th>Configuration</th><th>Release</th><th>Host</th><th>Apply outcome</th><th>Run id</th><th>Test status</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`;
 }

@@ -9,6 +9,8 @@ export interface PollerOptions {
   store: RunStatusStore;
   /** Receives the statuses that changed in a cycle. */
   onChanges?: (changes: RunStatusChange[]) => void;
+  /** Receives what every cycle did, failed ones too (the server logs one line per cycle). */
+  onCycle?: (cycle: PollCycle) => void;
   /** Pause between cycles when all is well, in ms. @default 5000 */
   intervalMs?: number;
   /** Longest pause after repeated failures, in ms. @default 300000 */
@@ -28,8 +30,12 @@ export interface PollCycle {
   runs: number;
   calls: number;
   changes: RunStatusChange[];
-  /** The first error of the cycle, already redacted by @qac/core (no credentials). */
+  /** The first error of the cycle, already redacted by `@qac/core` (no credentials). */
   error: string | null;
+  /** How long the cycle took. */
+  durationMs: number;
+  /** Pause before the next cycle (grows with failures). */
+  nextDelayMs: number;
 }
 
 /** The poller's own health, for /healthz and /metrics. */
@@ -82,6 +88,7 @@ export function createPoller(options: PollerOptions): Poller {
   let running = false;
 
   const cycle = async (): Promise<PollCycle> => {
+    const started = performance.now();
     const tracked = store.unfinished(options.batchLimit ?? 20_000);
     const byProject = new Map<number, number[]>();
     for (const run of tracked) {
@@ -113,7 +120,16 @@ export function createPoller(options: PollerOptions): Poller {
     }
     delay = nextDelay(intervalMs, maxBackoffMs, failures, error);
     if (changes.length > 0) options.onChanges?.(changes);
-    return { runs: tracked.length, calls: cycleCalls, changes, error: error === null ? null : lastError };
+    const done: PollCycle = {
+      runs: tracked.length,
+      calls: cycleCalls,
+      changes,
+      error: error === null ? null : lastError,
+      durationMs: Math.round(performance.now() - started),
+      nextDelayMs: delay,
+    };
+    options.onCycle?.(done);
+    return done;
   };
 
   const pollOnce = (): Promise<PollCycle> => {

@@ -3,6 +3,7 @@ import type { ApplyReport } from "@qac/runner";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { APPLY_REPORT_SCHEMA_ID } from "../schema/apply-report-schema.js";
+import { BEARER, readSecurity } from "../http/openapi-options.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, ref } from "./schema-ref.js";
 
@@ -15,11 +16,12 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
         onRequest: ctx.auth.write,
         config: { rateLimit: ctx.rateLimit },
         schema: {
+          operationId: "createApply",
           summary: "Record the report of one apply",
           description:
             "The runner sends its final report here (`qac apply --report-to URL`). Its runs with a run id are then kept fresh by the poller.",
           tags: ["applies"],
-          security: [{ bearer: [] }],
+          security: BEARER,
           body: { $ref: APPLY_REPORT_SCHEMA_ID },
           response: { 201: ref("apply-created"), ...errorResponses(400, 401, 413, 429) },
         },
@@ -35,7 +37,9 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "listApplies",
           summary: "List applies, newest first",
+          security: readSecurity(ctx.protectReads),
           tags: ["applies"],
           querystring: ref("applies-query"),
           response: { 200: ref("apply-list"), ...errorResponses(400, 401) },
@@ -48,7 +52,9 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "getApply",
           summary: "One stored apply report",
+          security: readSecurity(ctx.protectReads),
           tags: ["applies"],
           params: { type: "object", required: ["id"], properties: { id: { type: "integer", minimum: 1 } } },
           response: { 200: ref("stored-apply"), ...errorResponses(400, 401, 404) },

@@ -2,13 +2,22 @@
 import type { FastifyPluginAsync } from "fastify";
 import { sendHtml } from "../http/send-html.js";
 import { html } from "../page/html.js";
+import { renderInlineCode } from "../page/render-inline-code.js";
 import { renderShell } from "../page/render-page.js";
 import type { ServerContext } from "../server-context.js";
 
 interface Operation {
   summary?: string;
   description?: string;
-  security?: unknown[];
+  /** Absent: the document's default (the bearer token). */
+  security?: Record<string, unknown>[];
+}
+
+/** Who may call an operation, in words, from its security requirements. */
+function accessOf(op: Operation): string {
+  if (op.security === undefined) return "write token";
+  if (op.security.length === 0) return "open";
+  return op.security.some((s) => "basic" in s) ? "any token (Bearer, or Basic in a browser)" : "write token";
 }
 
 /**
@@ -24,7 +33,7 @@ export const docsRoutes =
       const rows = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
         Object.entries(ops).map(
           ([method, op]) =>
-            html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op.summary ?? ""}${op.description ? html`<br><span class="sub">${op.description}</span>` : ""}</td><td>${op.security?.length ? "bearer token" : path === "/healthz" ? "open" : "open (or read token)"}</td></tr>`,
+            html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${renderInlineCode(op.summary ?? "")}${op.description ? html`<br><span class="sub">${renderInlineCode(op.description)}</span>` : ""}</td><td>${accessOf(op)}</td></tr>`,
         ),
       );
       const body = html`<section class="plan"><h2>HTTP API</h2>

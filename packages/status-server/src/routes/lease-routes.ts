@@ -2,6 +2,7 @@
 import type { StatusLeaseRequest } from "@qac/runner";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
+import { BEARER, readSecurity } from "../http/openapi-options.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, noQuery, ref } from "./schema-ref.js";
 
@@ -26,9 +27,10 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         ...write,
         schema: {
+          operationId: "acquireLease",
           summary: "Take the lease on (project, plan)",
           tags: ["leases"],
-          security: [{ bearer: [] }],
+          security: BEARER,
           body: ref("lease-request"),
           response: { 201: ref("lease"), 409: ref("lease-conflict"), ...errorResponses(400, 401, 429) },
         },
@@ -56,9 +58,10 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         ...write,
         schema: {
+          operationId: "renewLease",
           summary: "Renew a lease (now + ttlSeconds)",
           tags: ["leases"],
-          security: [{ bearer: [] }],
+          security: BEARER,
           params: idParams,
           body: ref("lease-renew"),
           response: { 200: ref("lease"), ...errorResponses(400, 401, 404, 410, 429) },
@@ -84,7 +87,9 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "listLeases",
           summary: "Leases held now",
+          security: readSecurity(ctx.protectReads),
           tags: ["leases"],
           querystring: noQuery,
           response: { 200: ref("lease-list"), ...errorResponses(401) },
@@ -102,9 +107,10 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
           isForce(request.query) ? ctx.auth.admin(request, reply) : ctx.auth.write(request, reply),
         config: { rateLimit: ctx.rateLimit },
         schema: {
+          operationId: "releaseLease",
           summary: "Release a lease (holder), or break it with ?force=true (admin token)",
           tags: ["leases"],
-          security: [{ bearer: [] }],
+          security: BEARER,
           params: idParams,
           querystring: {
             type: "object",

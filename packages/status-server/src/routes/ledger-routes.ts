@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
 import type { FastifyPluginAsync } from "fastify";
+import { BEARER } from "../http/openapi-options.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, ref } from "./schema-ref.js";
 
@@ -18,9 +19,10 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
         // The ledger steers what the runner creates, so reading it needs the write token too.
         onRequest: ctx.auth.write,
         schema: {
+          operationId: "getLedgerEntries",
           summary: "Runs recorded for a --once-per id",
           tags: ["ledger"],
-          security: [{ bearer: [] }],
+          security: BEARER,
           params,
           querystring: ref("ledger-query"),
           response: { 200: ref("ledger-entries"), ...errorResponses(400, 401) },
@@ -37,9 +39,10 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
         onRequest: ctx.auth.write,
         config: { rateLimit: ctx.rateLimit },
         schema: {
+          operationId: "recordLedgerEntries",
           summary: "Record runs for a --once-per id (idempotent; all or nothing)",
           tags: ["ledger"],
-          security: [{ bearer: [] }],
+          security: BEARER,
           params,
           body: ref("ledger-record"),
           response: { 200: ref("ledger-recorded"), 409: ref("ledger-conflict"), ...errorResponses(400, 401, 429) },

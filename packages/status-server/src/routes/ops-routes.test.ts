@@ -33,6 +33,52 @@ describe("operations routes", () => {
     );
   });
 
+  it("exposes Node.js and process metrics, request durations per route pattern, and every qac metric", async () => {
+    await app.close();
+    const client = createClient({ baseUrl: "http://127.0.0.1:9", username: "u", password: "p", retry: false });
+    app = testServer({ qac: { client }, poller: { autoStart: false } });
+    await post(report({ runs: [reportRun({ status: "Failed", runId: 1 })] }));
+    await app.inject("/api/v1/applies/1");
+    await app.inject("/api/v1/applies/1");
+    await app.inject("/api/v1/applies/999");
+    const metrics = await app.inject("/metrics");
+    await client.close();
+    const text = metrics.body;
+    expect(metrics.headers["content-type"]).toBe("text/plain; version=0.0.4; charset=utf-8");
+    for (const name of [
+      "process_cpu_user_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_heap_size_used_bytes",
+      "qac_status_plans",
+      "qac_status_runs",
+      "qac_status_poller_enabled",
+      "qac_status_poller_lag_seconds",
+      "qac_status_poller_unfinished_runs",
+      "qac_status_poller_consecutive_failures",
+      "qac_status_poller_cycles_total",
+      "qac_status_poller_calls_total",
+      "qac_status_leases_active",
+      "qac_status_sse_clients",
+      "qac_status_http_requests_total",
+    ])
+      expect(text).toMatch(new RegExp(`^# TYPE ${name} `, "m"));
+    expect(text).toContain("# TYPE http_request_duration_seconds histogram");
+    expect(text).toContain('qac_status_runs{plan="nightly",status="failed"} 1');
+    expect(text).toContain("qac_status_poller_enabled 1");
+    expect(text).toContain("qac_status_poller_unfinished_runs 0");
+    expect(text).toContain("qac_status_poller_cycles_total 0");
+    // The route pattern, never the raw URL, so ids do not make a label value each.
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/api/v1/applies/:id",status_code="200"} 2',
+    );
+    expect(text).toMatch(
+      /^http_request_duration_seconds_bucket\{le="\+Inf",method="GET",route="\/api\/v1\/applies\/:id",status_code="404"\} 1$/m,
+    );
+    expect(text).toContain('qac_status_http_requests_total{method="GET",route="/api/v1/applies/:id",status="200"} 2');
+    expect(text).not.toContain('/api/v1/applies/1"');
+  });
+
   it("draws a badge per plan whose colour follows failures", async () => {
     await post(
       report({

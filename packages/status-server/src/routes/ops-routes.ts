@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
 import type { FastifyPluginAsync } from "fastify";
 import { renderBadge } from "../page/render-badge.js";
-import { renderMetrics } from "../page/render-metrics.js";
 import type { ServerContext } from "../server-context.js";
-import { ref } from "./schema-ref.js";
+import { readSecurity } from "../http/openapi-options.js";
+import { errorResponses, ref, textResponse } from "./schema-ref.js";
 
 /** `/healthz`, `/metrics` and `/badge/<plan>.svg`. */
 export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -13,7 +13,9 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
       "/healthz",
       {
         schema: {
+          operationId: "getHealth",
           summary: "Store and poller health, with the poller's lag",
+          security: [],
           tags: ["operations"],
           response: { 200: ref("health"), 503: ref("health") },
         },
@@ -59,16 +61,22 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
     );
     app.get(
       "/metrics",
-      { onRequest: ctx.auth.read, schema: { summary: "Prometheus metrics", tags: ["operations"] } },
+      {
+        onRequest: ctx.auth.read,
+        schema: {
+          operationId: "getMetrics",
+          summary: "Prometheus metrics",
+          tags: ["operations"],
+          security: readSecurity(ctx.protectReads),
+          response: {
+            200: textResponse("text/plain", "Prometheus text exposition format 0.0.4."),
+            ...errorResponses(401),
+          },
+        },
+      },
       async (_request, reply) => {
-        reply.type("text/plain; version=0.0.4; charset=utf-8");
-        return renderMetrics({
-          plans: ctx.plans(),
-          poller: ctx.poller?.state() ?? null,
-          leases: ctx.store.leases.list(ctx.now()).length,
-          sseClients: ctx.events.size(),
-          requests: ctx.requestCounts,
-        });
+        reply.type(ctx.metrics.contentType);
+        return ctx.metrics.render();
       },
     );
     app.get<{ Params: { plan: string } }>(
@@ -76,9 +84,12 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "getBadge",
           summary: "SVG badge of a plan (use /badge/<plan>.svg)",
+          security: readSecurity(ctx.protectReads),
           tags: ["operations"],
           params: { type: "object", properties: { plan: { type: "string", minLength: 1, maxLength: 204 } } },
+          response: { 200: textResponse("image/svg+xml", "The badge."), ...errorResponses(400, 401) },
         },
       },
       async (request, reply) => {

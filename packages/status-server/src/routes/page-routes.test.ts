@@ -1,3 +1,4 @@
+import { createClient } from "@qac/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { PAGE_CSS } from "../page/page-style.js";
 import { auth, report, reportRun, testServer } from "../test-support/fixtures.js";
@@ -53,7 +54,58 @@ describe("status page", () => {
     expect(text).toContain('job <a href="https://github.com/acme/shop/actions/runs/77"');
     // The recent applies table tells apply results (creating runs) apart from test results.
     expect(text).toContain("<th>Apply result</th>");
-    expect(text).toContain("<td>2 created, 0 satisfied, 0 not created (error)</td>");
+    expect(text).toContain("<td>all runs in place</td>");
+    expect(text).toContain("<td>2 created, 0 satisfied, 0 create errors</td>");
+  });
+
+  it("shows run ids as plain text without --run-link, never a link to QAComplete's REST API (a 401 page)", async () => {
+    await app.close();
+    const client = createClient({ baseUrl: "http://127.0.0.1:9", username: "u", password: "p", retry: false });
+    app = testServer({ qac: { client }, poller: { autoStart: false } });
+    await post(report({ runs: [reportRun({ title: "Guest checkout", runId: 9001, status: "Passed" })] }));
+    for (const url of ["/", "/applies/1"]) {
+      const page = (await app.inject(url)).body;
+      expect(page).toContain('<td class="num">9001</td>');
+      expect(page).not.toContain("/api/v2/");
+    }
+    const runs = (await app.inject("/api/v1/runs")).json();
+    expect(runs.runs[0]).toMatchObject({ runId: 9001, url: null });
+    await client.close();
+  });
+
+  it("leads with test results across plans and the failed or blocked runs, before a large plan's folded runs", async () => {
+    const passing = Array.from({ length: 30 }, (_, i) =>
+      reportRun({ identity: `p${i}`, title: `Passing ${i}`, runId: 1000 + i, status: "Passed" }),
+    );
+    await post(report({ plan: { name: "big", file: "big.yaml" }, runs: passing }));
+    await post(
+      report({
+        plan: { name: "small", file: "small.yaml" },
+        status: "failed",
+        summary: { created: 2, satisfied: 0, failed: 1, notStarted: 0 },
+        runs: [
+          reportRun({ identity: "f", title: "Checkout total", runId: 2001, status: "Failed" }),
+          reportRun({ identity: "b", title: "Refund", runId: 2002, status: "Blocked" }),
+          reportRun({ identity: "e", title: "Invoice", runId: null, status: null, outcome: "failed" }),
+        ],
+      }),
+    );
+    const page = (await app.inject("/")).body;
+    const visible = (from: string, to: string) =>
+      page
+        .slice(page.indexOf(from), page.indexOf(to, page.indexOf(from)))
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    expect(visible('<section class="overview">', '<section class="plan" data-plan="big">')).toMatchInlineSnapshot(
+      `"Latest apply of each plan Test results of 33 runs in 2 plans. Failed 1 Blocked 1 In progress 0 Awaiting 0 Passed 30 Other 1 Failed and blocked runs Plan Run Configuration Release Host Apply outcome Run id Test status small Checkout total Chrome Web Shop 1.0 build-agent-01 created 2001 Failed small Refund Chrome Web Shop 1.0 build-agent-01 created 2002 Blocked"`,
+    );
+    expect(visible('<section class="plan" data-plan="small">', "</section>")).toMatchInlineSnapshot(
+      `"small Project Web Shop · apply #2 : 2 created, 0 satisfied, 1 create error · started 2026-12-01 09:00:00 UTC · GitHub Actions · commit 0123456789ab · job e2e · by dana Failed 1 Blocked 1 In progress 0 Awaiting 0 Passed 0 Other 1 Run Configuration Release Host Apply outcome Run id Test status Checkout total Chrome Web Shop 1.0 build-agent-01 created 2001 Failed Refund Chrome Web Shop 1.0 build-agent-01 created 2002 Blocked Invoice Chrome Web Shop 1.0 build-agent-01 create error — —"`,
+    );
+    // The big plan's 30 runs are folded; the small plan's few are shown.
+    expect(page).toContain("<details><summary>30 runs</summary>");
+    expect(page.indexOf('id="failures"')).toBeLessThan(page.indexOf('data-plan="big"'));
   });
 
   it("escapes everything a report carries and never links to javascript: URLs", async () => {

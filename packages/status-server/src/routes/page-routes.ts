@@ -3,11 +3,32 @@ import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { sendHtml } from "../http/send-html.js";
 import { formatTime, html } from "../page/html.js";
+import { describeApplyRuns } from "../page/describe-apply.js";
+import type { Attention } from "../page/render-overview.js";
 import { renderPage, renderShell } from "../page/render-page.js";
 import { renderRunsTable } from "../page/render-runs-table.js";
 import type { ServerContext } from "../server-context.js";
 
 const RUNS_PER_PLAN = 200;
+/** Failed and blocked runs listed at the top of the page (each status up to this many). */
+const ATTENTION_RUNS = 50;
+
+/** Failed, then blocked runs of every plan's latest apply, and how many there are in all. */
+function attentionOf(ctx: ServerContext): Attention {
+  const of = (status: string) => ctx.store.applies.runs({ status, limit: ATTENTION_RUNS, offset: 0 });
+  const failed = of("Failed");
+  const blocked = of("Blocked");
+  return { runs: [...failed.runs, ...blocked.runs], total: failed.total + blocked.total };
+}
+
+/** "2 created, 0 satisfied, 0 create errors" of a stored report (read loosely: it is stored as sent). */
+function applyLine(apply: Record<string, unknown>): string {
+  const summary = apply["summary"];
+  const status = typeof apply["status"] === "string" ? apply["status"] : "";
+  return typeof summary === "object" && summary !== null
+    ? describeApplyRuns(summary as Record<string, number>, status)
+    : status;
+}
 
 /** The web page (`/`) and one apply's page (`/applies/:id`), server-rendered, readable without JavaScript. */
 export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -25,6 +46,7 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
       return sendHtml(reply, (nonce) =>
         renderPage({
           plans,
+          attention: attentionOf(ctx),
           recent,
           poller: ctx.poller?.state() ?? null,
           generatedAt: ctx.now(),
@@ -54,7 +76,7 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
         const { runs } = ctx.store.applies.runs({ applyId: request.params.id, limit: 1000, offset: 0 });
         const plan = (apply["plan"] as { name?: string } | undefined)?.name ?? "";
         const body = html`<section class="plan" data-plan="${plan}"><h2>${plan} · apply #${apply.id}</h2>
-          <p class="sub">${typeof apply["status"] === "string" ? apply["status"] : ""} · started ${formatTime(typeof apply["startedAt"] === "string" ? apply["startedAt"] : null)} · received ${formatTime(apply.receivedAt)} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
+          <p class="sub">${applyLine(apply)} · started ${formatTime(typeof apply["startedAt"] === "string" ? apply["startedAt"] : null)} · received ${formatTime(apply.receivedAt)} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
           ${renderRunsTable(runs, ctx.runLink)}</section>`;
         return sendHtml(reply, (nonce) =>
           renderShell(`qac status · ${plan} #${apply.id}`, body, {

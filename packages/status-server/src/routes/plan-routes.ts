@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
 import type { FastifyPluginAsync } from "fastify";
 import type { RunQuery } from "../store/status-store.js";
+import { readSecurity } from "../http/openapi-options.js";
 import type { ServerContext } from "../server-context.js";
 import { errorResponses, noQuery, ref } from "./schema-ref.js";
 
@@ -12,7 +13,9 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "listPlans",
           summary: "Latest apply per plan with counts by live status",
+          security: readSecurity(ctx.protectReads),
           tags: ["plans"],
           querystring: noQuery,
           response: { 200: ref("plan-list"), ...errorResponses(401) },
@@ -25,7 +28,9 @@ export function planRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         onRequest: ctx.auth.read,
         schema: {
+          operationId: "listRuns",
           summary: "Runs with live status (filter by plan, apply, status, host, release)",
+          security: readSecurity(ctx.protectReads),
           tags: ["runs"],
           querystring: ref("runs-query"),
           response: { 200: ref("run-list"), ...errorResponses(400, 401) },

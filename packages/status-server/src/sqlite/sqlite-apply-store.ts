@@ -147,6 +147,7 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
             finishedAt: s.finishedAt,
             ci: s.ci,
             user: s.user,
+            summary: s.summary,
           },
           counts: counts.get(row.id) ?? emptyCounts(),
         };

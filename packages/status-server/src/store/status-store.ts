@@ -37,7 +37,10 @@ export interface ApplySummary {
 export interface PlanOverview {
   plan: string;
   project: { id: number; name: string | null };
-  latestApply: Pick<ApplySummary, "id" | "receivedAt" | "status" | "startedAt" | "finishedAt" | "ci" | "user">;
+  latestApply: Pick<
+    ApplySummary,
+    "id" | "receivedAt" | "status" | "startedAt" | "finishedAt" | "ci" | "user" | "summary"
+  >;
   counts: StatusCounts;
 }
 
