@@ -53,6 +53,10 @@ export const planErrorCodes = [
   "PLAN_INACTIVE",
   /** Online: two entries produce the same run. */
   "PLAN_DUPLICATE_RUN",
+  /** Online, a warning: a release used by the plan is closed (or sits in a closed release). */
+  "PLAN_RELEASE_CLOSED",
+  /** Online, a warning: an automated test routed to a host has no automation, so its run would never start. */
+  "PLAN_NO_AUTOMATION",
   /** A `--only`/`--exclude` pattern matches nothing. */
   "PLAN_SELECTION",
   /** More problems than are shown: the rest are summarised in one diagnostic. */

@@ -24,6 +24,8 @@ export type {
 export { resolvePlan } from "./resolve/resolve-plan.js";
 export type { ResolvePlanOptions, ResolvePlanResult } from "./resolve/resolve-plan.js";
 export type { PlannerClient } from "./resolve/fetch-catalog.js";
+export { checkAutomations } from "./resolve/check-automations.js";
+export type { AutomationCheck, AutomationClient, CheckAutomationsOptions } from "./resolve/check-automations.js";
 export type {
   DesiredRun,
   ResolvedPlan,

@@ -46,6 +46,28 @@ describe("example plans", () => {
     }
   });
 
+  it.each(planFiles)("%s resolves to the same runs against a strict simulator with pages of 5", async (file) => {
+    const strict = await startSimulator({ port: 0, clock: "virtual", strict: true, maxPageSize: 5 });
+    const loaded = await loadPlan(join(plansDir, file), { env: {} });
+    if (!loaded.ok) throw new Error(`${file} is invalid`);
+    const resolveAt = async (url: string) => {
+      const client = createClient({ baseUrl: url, username: "demo@qac.example", password: "demo", retry: false });
+      try {
+        return await resolvePlan(loaded.plan, client);
+      } finally {
+        await client.close();
+      }
+    };
+    try {
+      const [lenient, capped] = [await resolveAt(sim.url), await resolveAt(strict.url)];
+      expect(capped.ok && capped.resolved.runs).toEqual(lenient.ok && lenient.resolved.runs);
+      // Pages of 5 rows cost more requests than pages of 1,000, and every row is still read.
+      expect(capped.ok && capped.resolved.calls.total).toBeGreaterThan(lenient.ok ? lenient.resolved.calls.total : 0);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("smoke resolves to exactly the run shown in docs/plan-format.md", async () => {
     const root = fileURLToPath(new URL("../../../", import.meta.url));
     const docs = await readFile(join(root, "docs/plan-format.md"), "utf8");

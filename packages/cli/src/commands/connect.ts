@@ -20,6 +20,7 @@ export interface ConnectionFlags {
   statusUrl?: string;
   only?: string[];
   exclude?: string[];
+  strictWarnings?: boolean;
 }
 
 /** Adds `--url`, `--user`, `--password-stdin` and `--project` (no password flag: it would show in `ps`). */
@@ -54,7 +55,8 @@ export function addPlanOptions(command: Command): Command {
       "leave out runs matching a key, label or glob; repeat or comma-separate",
       collectPatterns,
       [],
-    );
+    )
+    .option("--strict-warnings", "treat warnings (closed release, test without automation) as errors: exit 3");
 }
 
 /** Parses `30m`, `90s`, `1h`, `1500ms` or plain seconds into ms. */
@@ -134,7 +136,7 @@ export async function resolveFile(
   ctx: CommandContext,
   sink?: Diagnostic[],
 ): Promise<ResolvedPlan | null> {
-  const { loadPlan, resolvePlan, formatDiagnostic } = await import("@qac/planner");
+  const { loadPlan, resolvePlan, checkAutomations, formatDiagnostic } = await import("@qac/planner");
   const color = useColor(ctx.io.stderr, ctx.io.env);
   const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
   // --project stands in for a missing `project:` and overrides one that is there.
@@ -144,8 +146,13 @@ export async function resolveFile(
     ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(d, { color })}\n`)));
   if (!loaded.ok) return (print(loaded.diagnostics), null);
   const resolved = await resolvePlan(loaded.plan, client, { selection });
-  print(resolved.diagnostics);
-  return resolved.ok ? resolved.resolved : null;
+  // Will the runs ever start? Automated runs of tests without an automation never do.
+  const automation = resolved.ok ? await checkAutomations(resolved.resolved, client) : { diagnostics: [] };
+  const found = [...resolved.diagnostics, ...automation.diagnostics];
+  // --strict-warnings: every warning is an error, so the plan is invalid (exit 3) and nothing is applied.
+  const strict = flags.strictWarnings === true && found.some((d) => d.severity === "warning");
+  print(strict ? found.map((d) => ({ ...d, severity: "error" as const })) : found);
+  return resolved.ok && !strict ? resolved.resolved : null;
 }
 
 /** A `--project` value: digits are an id, anything else a name. */

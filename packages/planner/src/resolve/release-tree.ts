@@ -8,7 +8,12 @@ export interface ReleaseNode extends Matchable {
   release: Release;
   /** Titles from the top, e.g. `["2026.12", "RC1", "Build 42"]`. */
   path: string[];
+  /** The closed release this one is or sits in (`2026.11: Closed (Completed)`), else null. */
+  closed: string | null;
 }
+
+/** QAComplete's closed statuses: `Closed (Completed)`, `Closed (Cancelled)` (reference §13). */
+const isClosed = (r: Release) => /^closed\b/i.test(r.status_code ?? "");
 
 /** Builds every release's path from `parent_id` (0 = top level); cycles are cut. */
 export function buildReleaseTree(releases: readonly Release[]): ReleaseNode[] {
@@ -16,11 +21,14 @@ export function buildReleaseTree(releases: readonly Release[]): ReleaseNode[] {
   return releases.map((release) => {
     const path: string[] = [];
     const seen = new Set<number>();
+    let closed: string | null = null;
     for (let r: Release | undefined = release; r && !seen.has(Number(r.id)); r = byId.get(Number(r.parent_id ?? 0))) {
       seen.add(Number(r.id));
       path.unshift(r.title);
+      if (closed === null && isClosed(r)) closed = `${r.title}: ${r.status_code ?? ""}`;
     }
-    return { id: Number(release.id), title: release.title, active: release.is_active !== false, release, path };
+    const active = release.is_active !== false;
+    return { id: Number(release.id), title: release.title, active, release, path, closed };
   });
 }
 

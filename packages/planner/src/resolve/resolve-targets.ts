@@ -74,6 +74,15 @@ export function resolveTargets(
     );
     if (!m.ok)
       fail(def, describeMatchFailure(`release ${JSON.stringify(name)}:`, def.ref as EntityRef, m), codeOf[m.reason]);
+    else if (m.entity.closed !== null)
+      diagnostics.push(
+        diagnosticAt(
+          def.origin,
+          "PLAN_RELEASE_CLOSED",
+          `release ${JSON.stringify(name)}: ${JSON.stringify(showPath(m.entity.path))} is in a closed release (${m.entity.closed}); runs can be started, but they count for a closed release: pick an open one if that is not meant`,
+          "warning",
+        ),
+      );
   }
 
   const hosts = new Map<string, ResolvedHost | null>();

@@ -5,7 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
-import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
+import {
+  startFixture,
+  resolveEntries,
+  MIXED_ENTRIES,
+  runsPerKey,
+  maxRunId,
+  SIMULATOR_MODES,
+} from "../test-support/fixtures.js";
 import { applyChanges } from "./apply-changes.js";
 
 const child = fileURLToPath(new URL("../test-support/apply-child.ts", import.meta.url));
@@ -35,9 +42,9 @@ function runAndKill(url: string, locks: string, delayMs: number): Promise<string
   });
 }
 
-describe("four apply processes of one plan started together", () => {
+describe.each(SIMULATOR_MODES)("four apply processes of one plan started together ($name)", ({ options }) => {
   it("end with exactly one run per desired run", async () => {
-    const f = await startFixture({ faults: [{ latencyMs: 5 }] });
+    const f = await startFixture({ ...options, faults: [{ latencyMs: 5 }] });
     const locks = await mkdtemp(join(tmpdir(), "qac-four-"));
     try {
       const plan = await resolveEntries(f.client, ENTRIES);
@@ -52,10 +59,10 @@ describe("four apply processes of one plan started together", () => {
   }, 60_000);
 });
 
-describe("an apply killed with SIGKILL at random points", () => {
+describe.each(SIMULATOR_MODES)("an apply killed with SIGKILL at random points ($name)", ({ options }) => {
   it("converges to exactly one run per desired run when run again", async () => {
     // 15 ms per request makes an apply last long enough to be killed in the middle of it.
-    const f = await startFixture({ faults: [{ latencyMs: 15 }] });
+    const f = await startFixture({ ...options, faults: [{ latencyMs: 15 }] });
     const locks = await mkdtemp(join(tmpdir(), "qac-kill-"));
     try {
       const plan = await resolveEntries(f.client, ENTRIES);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { FaultRule } from "@qac/simulator";
-import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
+import {
+  startFixture,
+  resolveEntries,
+  MIXED_ENTRIES,
+  runsPerKey,
+  maxRunId,
+  SIMULATOR_MODES,
+} from "../test-support/fixtures.js";
 import { applyChanges } from "./apply-changes.js";
 
 const ENTRIES = `${MIXED_ENTRIES}  - key: regression
@@ -20,9 +27,9 @@ const FAULTS: FaultRule[] = [
   { probability: 0.05, reset: "after" },
 ];
 
-describe("reliability under injected faults", () => {
+describe.each(SIMULATOR_MODES)("reliability under injected faults ($name)", ({ options }) => {
   it("ends with exactly one run per desired run across many fault seeds", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     try {
       const plan = await resolveEntries(f.client, ENTRIES);
       let reconciled = 0;

@@ -6,7 +6,7 @@ import { diffPlan } from "../diff/diff-plan.js";
 import { isRunnerError } from "../errors.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
 import { buildPreview } from "../preview/build-preview.js";
-import { startFixture } from "../test-support/fixtures.js";
+import { SIMULATOR_MODES, startFixture } from "../test-support/fixtures.js";
 import { checkEveryRun } from "./check-every-run.js";
 
 describe("checkEveryRun", () => {
@@ -105,35 +105,38 @@ const planText = entries
     return `${lines.join("\n")}\n`;
   });
 
-describe("every run a plan expands to is in the preview and the apply report exactly once (property)", () => {
-  let f: Awaited<ReturnType<typeof startFixture>>;
-  beforeAll(async () => void (f = await startFixture()));
-  afterAll(() => f.close());
+describe.each(SIMULATOR_MODES)(
+  "every run a plan expands to is in the preview and report exactly once ($name)",
+  ({ options }) => {
+    let f: Awaited<ReturnType<typeof startFixture>>;
+    beforeAll(async () => void (f = await startFixture(options)));
+    afterAll(() => f.close());
 
-  it("holds for generated plans routed by written value, title, id, folder, configuration and fallback", async () => {
-    let applied = 0;
-    await fc.assert(
-      fc.asyncProperty(planText, async (text) => {
-        const validated = await validatePlan({ text, file: "gen.yaml" }, { env: {} });
-        const loaded = await loadPlan({ text, file: "gen.yaml" }, { env: {} });
-        if (!loaded.ok) return;
-        const resolved = await resolvePlan(loaded.plan, f.client);
-        // A plan that resolves has a desired run for every run validate counted.
-        if (!resolved.ok) return;
-        const plan = resolved.resolved;
-        expect(plan.plannedRunKeys).toHaveLength(validated.runs);
-        expect(plan.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
-        const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
-        const preview = buildPreview(plan, history, diffPlan(plan.runs, history));
-        expect(preview.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
-        const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
-        expect(report.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
-        expect(report.runs.every((r) => r.outcome === "created" || r.outcome === "satisfied")).toBe(true);
-        applied += 1;
-      }),
-      { numRuns: 100, seed: 20261203 },
-    );
-    // Not vacuous: most generated plans are valid and were applied.
-    expect(applied).toBeGreaterThan(50);
-  });
-});
+    it("holds for generated plans routed by written value, title, id, folder, configuration and fallback", async () => {
+      let applied = 0;
+      await fc.assert(
+        fc.asyncProperty(planText, async (text) => {
+          const validated = await validatePlan({ text, file: "gen.yaml" }, { env: {} });
+          const loaded = await loadPlan({ text, file: "gen.yaml" }, { env: {} });
+          if (!loaded.ok) return;
+          const resolved = await resolvePlan(loaded.plan, f.client);
+          // A plan that resolves has a desired run for every run validate counted.
+          if (!resolved.ok) return;
+          const plan = resolved.resolved;
+          expect(plan.plannedRunKeys).toHaveLength(validated.runs);
+          expect(plan.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
+          const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
+          const preview = buildPreview(plan, history, diffPlan(plan.runs, history));
+          expect(preview.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
+          const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+          expect(report.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
+          expect(report.runs.every((r) => r.outcome === "created" || r.outcome === "satisfied")).toBe(true);
+          applied += 1;
+        }),
+        { numRuns: 100, seed: 20261203 },
+      );
+      // Not vacuous: most generated plans are valid and were applied.
+      expect(applied).toBeGreaterThan(50);
+    });
+  },
+);

@@ -2,6 +2,16 @@ import { createClient, type ClientOptions, type QacClient } from "@qac/core";
 import { loadPlan, resolvePlan, type ResolvedPlan } from "@qac/planner";
 import { startSimulator, type Simulator, type SimulatorOptions } from "@qac/simulator";
 
+/**
+ * The simulator modes suites that read lists run under: the lenient default, and strict as the
+ * real QAComplete may be (pages capped at 5 rows, undocumented filters refused with 400,
+ * ServiceStack error bodies, irregular run objects).
+ */
+export const SIMULATOR_MODES: { name: string; options: SimulatorOptions }[] = [
+  { name: "lenient simulator", options: {} },
+  { name: "strict simulator, pages of 5", options: { strict: true, maxPageSize: 5 } },
+];
+
 /** A simulator on port 0 with the virtual clock, and a demo-user client without real waiting. */
 export async function startFixture(
   options: SimulatorOptions = {},

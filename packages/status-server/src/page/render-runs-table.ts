@@ -1,4 +1,4 @@
-import { bucketOf } from "../store/status-bucket.js";
+import { runStatusBucket } from "@qac/core";
 import type { RunView } from "../store/status-store.js";
 import { describeOutcome } from "./describe-apply.js";
 import { html, safeHref, type SafeHtml } from "./html.js";
@@ -29,7 +29,7 @@ export function renderRunsTable(
       <td>${run.host ?? "—"}</td>
       <td>${describeOutcome(run.outcome)}</td>
       <td class="num">${id}</td>
-      <td class="status s-${bucketOf(run.status)}" data-run="${run.projectId}:${run.runId ?? ""}">${run.status ?? "—"}</td>
+      <td class="status s-${runStatusBucket(run.status)}" data-run="${run.projectId}:${run.runId ?? ""}">${run.status ?? "—"}</td>
     </tr>`;
   });
   return html`<table${options.hidden ? " hidden" : ""}>

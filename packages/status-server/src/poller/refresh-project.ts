@@ -1,5 +1,4 @@
-import { chunkInFilters, readAll, toProjectId, type QacClient, type TestRun } from "@qac/core";
-import { isFinalStatus } from "../store/status-bucket.js";
+import { chunkInFilters, isFinishedRun, readAll, toProjectId, type QacClient, type TestRun } from "@qac/core";
 import type { RunStatusUpdate } from "../store/status-store.js";
 import { runPool } from "./run-pool.js";
 
@@ -41,7 +40,7 @@ export async function refreshProject(
     projectId,
     runId: Number(run.id),
     status: run.status_code,
-    finished: isFinalStatus(run.status_code),
+    finished: isFinishedRun(run.status_code),
   }));
   // A run missing from complete answers was deleted in QAComplete: stop asking for it.
   if (!failed)

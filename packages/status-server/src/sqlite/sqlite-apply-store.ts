@@ -1,6 +1,7 @@
 import type { ApplyReport } from "@qac/runner";
 import type { Database } from "better-sqlite3";
-import { bucketOf, emptyCounts, isFinalStatus } from "../store/status-bucket.js";
+import { isFinishedRun, runStatusBucket } from "@qac/core";
+import { emptyCounts } from "../store/empty-counts.js";
 import type { ApplyStore, ApplySummary, PlanOverview, RunQuery, RunView } from "../store/status-store.js";
 
 interface ApplyRow {
@@ -93,7 +94,7 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
         run.configuration?.title ?? null,
       );
       if (run.runId !== null)
-        trackRun.run(report.project.id, run.runId, run.status, isFinalStatus(run.status) ? 1 : 0, receivedAt.getTime());
+        trackRun.run(report.project.id, run.runId, run.status, isFinishedRun(run.status) ? 1 : 0, receivedAt.getTime());
     });
     return id;
   });
@@ -130,7 +131,7 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
       const counts = new Map<number, ReturnType<typeof emptyCounts>>();
       for (const row of latestCounts.all() as { applyId: number; status: string | null; n: number }[]) {
         const c = counts.get(row.applyId) ?? emptyCounts();
-        c[bucketOf(row.status)] += row.n;
+        c[runStatusBucket(row.status)] += row.n;
         c.total += row.n;
         counts.set(row.applyId, c);
       }
