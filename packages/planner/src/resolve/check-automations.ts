@@ -1,4 +1,4 @@
-import { readAll, type ProjectId, type QacClient, type TestId, type TestSetId } from "@qac/core";
+import { readAll, type QacClient, type TestId, type TestSetId } from "@qac/core";
 import pLimit from "p-limit";
 import { diagnosticAt } from "../diagnostic-at.js";
 import type { Diagnostic } from "../errors.js";
@@ -63,7 +63,7 @@ export async function checkAutomations(
     checked.map((testId) =>
       limit(async () => {
         calls += 1;
-        const page = await client.tests.automations.list(projectId as ProjectId, testId, { limit: 1 });
+        const page = await client.tests.automations.list(projectId, testId, { limit: 1 });
         if (page.total === 0) without.add(testId);
       }),
     ),
