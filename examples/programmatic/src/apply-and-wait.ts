@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { QacClient } from "@qac/core";
 import {
-  applyChanges,
+  applyPlan,
   createLocalLeaseProvider,
   createLocalLedger,
   renderApplySummary,
@@ -41,7 +41,7 @@ export async function applyAndWait(
   options: ApplyAndWaitOptions,
 ): Promise<{ report: ApplyReport; wait: WaitResult }> {
   const plan = await resolvePlanFile(client, file);
-  const report = await applyChanges(client, plan, {
+  const report = await applyPlan(client, plan, {
     applyIdentity: options.applyIdentity,
     ledger: createLocalLedger(join(options.stateDir, "state.json")),
     lease: createLocalLeaseProvider({ dir: join(options.stateDir, "locks") }),

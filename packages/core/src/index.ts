@@ -7,8 +7,15 @@ export type {
   IterateSearchOptions,
 } from "./qac-client.js";
 export type { ClientOptions, RequestLogEvent } from "./options.js";
-export type { RetryOptions } from "./retry.js";
-export { parseRetryAfter, RETRY_DEFAULTS } from "./retry.js";
+export type { RetryOptions, ResolvedRetry, RetryFailure, RetryState } from "./retry.js";
+export {
+  parseRetryAfter,
+  RETRY_DEFAULTS,
+  resolveRetry,
+  retryDelay,
+  newRetryState,
+  waitUnlessAborted,
+} from "./retry.js";
 export type { RequestFn } from "./request.js";
 export type { ClientStats } from "./stats.js";
 export type { Endpoints, Route, RouteParams, RouteResponse } from "./endpoints.js";

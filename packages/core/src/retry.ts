@@ -107,13 +107,32 @@ function backoff(n: number, retry: ResolvedRetry): number {
 }
 
 /**
- * Delay before the next attempt after a retryable `error`, or null to give up. Records the
+ * A retryable failure as the policy sees it: a 429 (with its Retry-After, if any) or a transient
+ * failure. A `QacError` converts itself; other HTTP clients (the status server's) describe theirs.
+ */
+export type RetryFailure = { rateLimited: true; retryAfterMs: number | null } | { rateLimited: false };
+
+const asFailure = (error: QacError | RetryFailure): RetryFailure =>
+  error instanceof QacRateLimitedError
+    ? { rateLimited: true, retryAfterMs: error.retryAfterMs }
+    : error instanceof QacError
+      ? { rateLimited: false }
+      : error;
+
+/**
+ * Delay before the next attempt after a retryable failure, or null to give up. Records the
  * attempt in `state`. A 429 waits its `Retry-After` (else the backoff) while the 429 budget, the
  * longest single wait and the deadline allow; any other failure counts against `maxAttempts`.
  */
-export function retryDelay(error: QacError, state: RetryState, retry: ResolvedRetry, nowMs: number): number | null {
+export function retryDelay(
+  failure: QacError | RetryFailure,
+  state: RetryState,
+  retry: ResolvedRetry,
+  nowMs: number,
+): number | null {
+  const error = asFailure(failure);
   let delay: number;
-  if (error instanceof QacRateLimitedError) {
+  if (error.rateLimited) {
     state.rateLimits += 1;
     delay = error.retryAfterMs ?? backoff(state.rateLimits, retry);
     if (

@@ -24,7 +24,7 @@ import {
   type TestId,
 } from "@qac/core";
 import { runIdentity, type DesiredRun, type ResolvedPlan } from "@qac/planner";
-import { applyChanges, diffPlan, observeRunHistory, buildPreview, createLocalRunTestCache } from "@qac/runner";
+import { applyPlan, diffPlan, observeRunHistory, buildPreview, createLocalRunTestCache } from "@qac/runner";
 import { startSimulator, loadSeedFile, DEFAULT_SEED_PATH } from "@qac/simulator";
 import { result, type BenchResult, type BenchSuite } from "../../../bench/types.js";
 
@@ -112,7 +112,7 @@ async function thousandRuns(): Promise<BenchResult[]> {
     const testIds = await collectTests(c);
     const plan = desiredRuns(testIds, 1000);
     let t0 = performance.now();
-    const first = await applyChanges(c, plan, { concurrency: CONCURRENCY });
+    const first = await applyPlan(c, plan, { concurrency: CONCURRENCY });
     const applyMs = performance.now() - t0;
     if (first.summary.created !== 1000) throw new Error(`expected 1000 created, got ${JSON.stringify(first.summary)}`);
     const calls = c.callCount();
@@ -120,7 +120,7 @@ async function thousandRuns(): Promise<BenchResult[]> {
     c.resetStats();
     t0 = performance.now();
     let minimum = 0;
-    const second = await applyChanges(c, plan, {
+    const second = await applyPlan(c, plan, {
       concurrency: CONCURRENCY,
       onEvent: (e) => void (e.type === "observed" && (minimum = e.history.calls.minimum)),
     });
@@ -133,7 +133,7 @@ async function thousandRuns(): Promise<BenchResult[]> {
     await observeRunHistory(c, PROJECT, plan.runs, { runTests });
     c.resetStats();
     t0 = performance.now();
-    await applyChanges(c, plan, { concurrency: CONCURRENCY, runTests });
+    await applyPlan(c, plan, { concurrency: CONCURRENCY, runTests });
     const cachedMs = performance.now() - t0;
     const cachedGets = gets(c);
     await c.close();
@@ -253,7 +253,7 @@ async function hundredThousand(): Promise<BenchResult[]> {
     sample();
     const planPeak = peakHeap;
     t0 = performance.now();
-    const report = await applyChanges(c, plan, { concurrency: CONCURRENCY });
+    const report = await applyPlan(c, plan, { concurrency: CONCURRENCY });
     sample();
     const applyMs = performance.now() - t0;
     clearInterval(timer);

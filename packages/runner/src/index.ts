@@ -11,8 +11,8 @@ export type { RunFingerprint, RunTestCache } from "./observe/run-test-cache.js";
 export { diffPlan } from "./diff/diff-plan.js";
 export { summarize } from "./diff/change.js";
 export type { Change, ChangeSummary, Decision, SkipCause } from "./diff/change.js";
-export { applyChanges } from "./apply/apply-changes.js";
-export type { ApplyEvent, ApplyOptions } from "./apply/apply-changes.js";
+export { applyPlan } from "./apply/apply-plan.js";
+export type { ApplyEvent, ApplyOptions } from "./apply/apply-plan.js";
 export { checkStale } from "./apply/check-stale.js";
 export type { SavedDecision } from "./apply/check-stale.js";
 export type { Sleep } from "./sleep.js";
@@ -22,7 +22,10 @@ export { createLocalLeaseProvider } from "./lease/local-lease.js";
 export type { LocalLeaseOptions } from "./lease/local-lease.js";
 export type { Lease, LeaseHolder, LeaseProvider, AcquireOptions } from "./lease/lease.js";
 export { createLocalLedger, DEFAULT_STATE_FILE } from "./ledger/local-ledger.js";
-export type { LedgerEntry, LedgerStore } from "./ledger/ledger-store.js";
+export type { LocalLedger } from "./ledger/local-ledger.js";
+export { createDurableLedger } from "./ledger/durable-ledger.js";
+export type { DurableLedger, RemoteLedger } from "./ledger/durable-ledger.js";
+export type { LedgerEntry, LedgerRecord, LedgerStore } from "./ledger/ledger-store.js";
 export { createStatusClient } from "./status-client/create-status-client.js";
 export type {
   StatusClient,

@@ -41,7 +41,10 @@ describe("runner status client against the status server", () => {
       { identity: "test:a", runId: 11 },
       { identity: "test:b", runId: 12 },
     ]);
-    expect(await client.ledger.read(1001, "sha-1")).toEqual({ "test:a": 11, "test:b": 12 });
+    expect(await client.ledger.read(1001, "sha-1")).toEqual({
+      "test:a": { runId: 11, intentAt: null },
+      "test:b": { runId: 12, intentAt: null },
+    });
     const error: unknown = await client.ledger
       .record(1001, "sha-1", [{ identity: "test:a", runId: 99 }])
       .catch((e: unknown) => e);

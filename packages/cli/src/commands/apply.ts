@@ -107,7 +107,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
           }
           const progress = runner.createProgress(ctx.io.stderr);
           const report = await runner
-            .applyChanges(client, plan, {
+            .applyPlan(client, plan, {
               concurrency: flags.concurrency,
               applyIdentity,
               ledger,

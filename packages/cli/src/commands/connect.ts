@@ -171,17 +171,21 @@ export async function stores(
   const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"), {
     scope: flags.url ?? ctx.io.env["QAC_URL"] ?? "",
   });
+  // Records always go to the local state file too: they survive a status server that is down,
+  // and are sent to it when it answers again.
+  const local = runner.createLocalLedger(stateFile);
+  const notice = (message: string) => ctx.io.stderr.write(`note: ${message}\n`);
   if (statusUrl) {
     const status = runner.createStatusClient({ url: statusUrl, token: ctx.io.env["QAC_STATUS_TOKEN"] });
     return {
-      ledger: status.ledger,
+      ledger: runner.createDurableLedger(local, { url: status.url, store: status.ledger }, notice),
       lease: runner.createStatusLeaseProvider(status, { holder: holder(ctx) }),
       runTests,
       statusUrl,
     };
   }
   return {
-    ledger: runner.createLocalLedger(stateFile),
+    ledger: runner.createDurableLedger(local, null, notice),
     lease: runner.createLocalLeaseProvider({ dir: join(dirname(stateFile), "locks"), holder: holder(ctx) }),
     runTests,
     statusUrl: null,

@@ -2,7 +2,8 @@ import { isQacError, QacRateLimitedError, type ProjectId, type TestRun } from "@
 import type { DesiredRun } from "@qac/planner";
 import type { RunnerClient } from "../observe/observe-run-history.js";
 import type { Outcome } from "../report/apply-report.js";
-import { reconcileCreate, type TestIdCache } from "./reconcile-create.js";
+import type { TestIdCache } from "../observe/find-runs-of-key.js";
+import { reconcileCreate } from "./reconcile-create.js";
 import type { RunBook } from "./run-book.js";
 import type { Sleep } from "../sleep.js";
 

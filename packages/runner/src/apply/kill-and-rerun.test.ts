@@ -13,7 +13,7 @@ import {
   maxRunId,
   SIMULATOR_MODES,
 } from "../test-support/fixtures.js";
-import { applyChanges } from "./apply-changes.js";
+import { applyPlan } from "./apply-plan.js";
 
 const child = fileURLToPath(new URL("../test-support/apply-child.ts", import.meta.url));
 const ENTRIES = `${MIXED_ENTRIES}  - key: more
@@ -75,7 +75,7 @@ describe.each(SIMULATOR_MODES)("an apply killed with SIGKILL at random points ($
         outputs.push(await runAndKill(f.sim.url, locks, delay));
         partial.push(runsPerKey(f.sim, 1001, before).size);
         // The killed process left its lock behind: the rerun must break it (the PID is gone).
-        const rerun = await applyChanges(f.client, plan, {
+        const rerun = await applyPlan(f.client, plan, {
           lease: createLocalLeaseProvider({ dir: locks, pollMs: 10 }),
           lockTimeoutMs: 5000,
         });

@@ -8,7 +8,7 @@ import {
   maxRunId,
   SIMULATOR_MODES,
 } from "../test-support/fixtures.js";
-import { applyChanges } from "./apply-changes.js";
+import { applyPlan } from "./apply-plan.js";
 
 const ENTRIES = `${MIXED_ENTRIES}  - key: regression
     testSet: Search regression
@@ -40,19 +40,19 @@ describe.each(SIMULATOR_MODES)("reliability under injected faults ($name)", ({ o
         await f.sim.clock.advance(24 * 3_600_000); // earlier seeds' runs finish: this seed starts afresh
         const before = maxRunId(f.sim);
         f.sim.faults.set(FAULTS, seed);
-        let report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve(), concurrency: 4 }).catch(
+        let report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve(), concurrency: 4 }).catch(
           () => null,
         );
         // An apply may end with unknown outcomes or fail to observe; the rerun converges.
         for (let i = 0; i < 5 && (report === null || report.summary.failed > 0); i += 1)
-          report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() }).catch(() => null);
+          report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() }).catch(() => null);
         f.sim.faults.clear();
         posts += f.sim.counters.get("POST /api/v2/projects/:projectId/testruns");
         creates += plan.runs.length;
         reconciled += report?.runs.filter((r) => r.reason.includes("reconciliation")).length ?? 0;
         const counts = runsPerKey(f.sim, 1001, before);
         expect([...counts.values()], `seed ${seed}`).toEqual(plan.runs.map(() => 1));
-        const again = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+        const again = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
         expect(again.summary.created, `seed ${seed}: rerun`).toBe(0);
       }
       // The faults did hit creates: some responses were lost and found again, some creates repeated.

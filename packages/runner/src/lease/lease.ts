@@ -1,14 +1,16 @@
 /** Who holds a lease, for messages ("held by ci-job 42 on host x, pid 123"). */
 export interface LeaseHolder {
   name: string;
+  /** The plan being applied. */
+  plan?: string;
   host?: string;
   pid?: number;
   ciJob?: string;
 }
 
-/** A held lease on (project, plan): one apply of a plan at a time. */
+/** A held lease on a project: one apply to the project at a time. */
 export interface Lease {
-  /** Lets the next apply in; safe to call twice. */
+  /** Lets the next apply in; safe to call twice; rejects when the lease could not be released. */
   release(): Promise<void>;
   /** True once the lease was found broken or expired: stop creating. */
   lost(): boolean;
@@ -24,9 +26,12 @@ export interface AcquireOptions {
 }
 
 /**
- * Serialises applies of the same plan in the same project: the second waits, then observes Run
- * History afresh and finds what the first created. A local lock file by default, the status
- * server's lease when one is configured (so CI jobs on different machines serialise too).
+ * Serialises applies to the same project: the second waits, then observes Run History afresh and
+ * finds what the first created. The unit is the project, not the plan, because two plans may ask
+ * for the same runs; applies to different projects run in parallel, and the lease is held only
+ * while observing and creating (seconds), not while waiting for runs. A local lock file by
+ * default, the status server's lease when one is configured (CI jobs on several machines).
+ * `plan` only names the holder in messages.
  */
 export interface LeaseProvider {
   acquire(key: { projectId: number; plan: string }, options: AcquireOptions): Promise<Lease>;

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { RunnerError } from "../errors.js";
 import { realSleep, type Sleep } from "../sleep.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "./lease.js";
+import { holderGone } from "./pid-alive.js";
 
 interface LockContent {
   nonce: string;
@@ -25,18 +26,9 @@ export interface LocalLeaseOptions {
   now?: () => number;
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * A lease as a lock file created atomically with its content (a hard link that fails when the
- * lock exists), one per (project, plan). The holder renews it
+ * lock exists), one per project. The holder renews it
  * every ttl/3. A lock is stale when its holder process on this machine is gone (PID check) or it
  * was not renewed within the TTL (a holder on another machine sharing the directory, or a frozen
  * process); a stale lock is removed only if it still has the content that was judged stale.
@@ -48,15 +40,14 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
   const ttlMs = options.ttlMs ?? 120_000;
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  const holder: LeaseHolder = options.holder ?? { name: "qac apply", host: hostname(), pid: process.pid };
+  const own: LeaseHolder = options.holder ?? { name: "qac apply", host: hostname(), pid: process.pid };
   return {
     async acquire(key, acquire) {
       await mkdir(dir, { recursive: true });
-      const file = join(
-        dir,
-        `${key.projectId}-${createHash("sha256").update(key.plan).digest("hex").slice(0, 16)}.lock`,
-      );
+      // One lock per project: two plans that share runs must not create them at once.
+      const file = join(dir, `project-${key.projectId}.lock`);
       const nonce = randomUUID();
+      const holder = { ...own, plan: key.plan };
       const content = (): LockContent => ({ nonce, holder, expiresAt: now() + ttlMs });
       const deadline = now() + acquire.timeoutMs;
       let waited = false;
@@ -101,7 +92,7 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
         if (now() >= deadline)
           throw new RunnerError(
             "RUNNER_LEASE_TIMEOUT",
-            `another apply of this plan holds the lock ${file}${describe(current)}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`,
+            `another apply to this project holds the lock ${file}${describe(current)}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`,
             { file, holder: current?.holder ?? null },
           );
         if (!waited) acquire.onWait?.(current?.holder ?? null);
@@ -114,7 +105,7 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
   function isStale(lock: LockContent | null, at: number): boolean {
     if (lock === null) return true;
     if (lock.expiresAt < at) return true;
-    return lock.holder.host === hostname() && typeof lock.holder.pid === "number" && !pidAlive(lock.holder.pid);
+    return holderGone(lock.holder);
   }
 }
 

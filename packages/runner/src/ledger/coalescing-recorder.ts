@@ -1,34 +1,52 @@
 import type { LedgerEntry, LedgerStore } from "./ledger-store.js";
 
+/** What failed to be recorded, and why. */
+export interface RecordFailure {
+  entry: LedgerEntry;
+  error: Error;
+}
+
 /**
  * Records ledger entries as soon as they are known, batching those that arrive while a write is
- * in flight into the next write (one file rewrite or HTTP call per batch, not per run).
+ * in flight into the next write (one file rewrite or HTTP call per batch, not per run). `add`
+ * resolves once its entry is durable and rejects when its batch could not be written; `flush`
+ * waits for everything and lists what failed.
  */
 export function createRecorder(store: LedgerStore, projectId: number, applyIdentity: string) {
-  let pending: LedgerEntry[] = [];
+  let pending: { entry: LedgerEntry; done: (error: Error | null) => void }[] = [];
   let writing: Promise<void> | null = null;
-  let failure: Error | null = null;
+  const failures: RecordFailure[] = [];
   const pump = async (): Promise<void> => {
     while (pending.length > 0) {
       const batch = pending;
       pending = [];
+      let failure: Error | null = null;
       try {
-        await store.record(projectId, applyIdentity, batch);
+        await store.record(
+          projectId,
+          applyIdentity,
+          batch.map((b) => b.entry),
+        );
       } catch (error) {
-        failure ??= error instanceof Error ? error : new Error(String(error));
+        failure = error instanceof Error ? error : new Error(String(error));
+        for (const b of batch) failures.push({ entry: b.entry, error: failure });
       }
+      for (const b of batch) b.done(failure);
     }
     writing = null;
   };
   return {
-    add(entry: LedgerEntry): void {
-      pending.push(entry);
+    add(entry: LedgerEntry): Promise<void> {
+      const written = new Promise<void>((resolve, reject) =>
+        pending.push({ entry, done: (error) => (error ? reject(error) : resolve()) }),
+      );
       writing ??= pump();
+      return written;
     },
-    /** Waits for every entry to be written; throws the first write failure. */
-    async flush(): Promise<void> {
+    /** Waits for every entry to be written; returns those that could not be. */
+    async flush(): Promise<RecordFailure[]> {
       while (writing) await writing;
-      if (failure) throw failure;
+      return failures;
     },
   };
 }

@@ -2,15 +2,7 @@ import { randomUUID } from "node:crypto";
 import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { RunnerError } from "../errors.js";
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { pidAlive } from "../lease/pid-alive.js";
 
 /**
  * Runs `fn` while holding `${file}.lock`, so read-modify-write of a small shared file is never

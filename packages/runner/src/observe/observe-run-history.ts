@@ -12,6 +12,7 @@ import {
 import type { DesiredRun } from "@qac/planner";
 import pLimit from "p-limit";
 import type { LedgerStore } from "../ledger/ledger-store.js";
+import { reconcileIntents } from "./reconcile-intents.js";
 import type { ObservedRun, RunHistory } from "./observed-run.js";
 import type { RunTestCache } from "./run-test-cache.js";
 import { toObservedRun } from "./to-observed-run.js";
@@ -32,6 +33,10 @@ export interface ObserveOptions {
   concurrency?: number;
   /** Known test ids of single-test runs: their items need not be read again. */
   runTests?: RunTestCache | null;
+  /** QAComplete's offset from UTC, to read its zone-less run dates when reconciling intents. @default 0 */
+  serverUtcOffsetMinutes?: number;
+  /** How much earlier than an intent a run may seem to start (clock skew). @default 60000 */
+  intentToleranceMs?: number;
 }
 
 /** Unfinished runs, in a documented filter form: `in {..}` takes numbers only (reference §13). */
@@ -125,8 +130,14 @@ export async function observeRunHistory(
   calls.minimum = minimumPages + calls.itemLists;
   observed.sort((a, b) => a.id - b.id);
   const applyIdentity = options.applyIdentity ?? null;
-  const ledger = applyIdentity !== null && options.ledger ? await options.ledger.read(projectId, applyIdentity) : null;
-  return { projectId, observedAt: new Date().toISOString(), runs: observed, ledger, applyIdentity, calls };
+  const records = applyIdentity !== null && options.ledger ? await options.ledger.read(projectId, applyIdentity) : null;
+  const { ledger, intents, lookups } = await reconcileIntents(client, projectId, runs, records, {
+    serverUtcOffsetMinutes: options.serverUtcOffsetMinutes ?? 0,
+    toleranceMs: options.intentToleranceMs ?? 60_000,
+  });
+  calls.total += lookups;
+  calls.minimum += lookups;
+  return { projectId, observedAt: new Date().toISOString(), runs: observed, ledger, intents, applyIdentity, calls };
 }
 
 function cellKey(configurationId: number | null, releaseId: number | null, hostName: string | null): string {

@@ -39,6 +39,12 @@ export interface RunHistory {
   runs: ObservedRun[];
   /** `--once-per` record: identity → run id an earlier apply with the same id created; null without `--once-per`. */
   ledger: Record<string, number> | null;
+  /**
+   * Intents without a run id in the `--once-per` record (an apply died between deciding to create
+   * a run and recording it), with the run found for each (runs of the key started since the
+   * intent, finished or not), or null when none was: then the create never happened.
+   */
+  intents: { identity: string; intentAt: string; runId: number | null }[];
   applyIdentity: string | null;
   calls: ObserveCalls;
 }

@@ -1,4 +1,4 @@
-import type { ApplyEvent } from "../apply/apply-changes.js";
+import type { ApplyEvent } from "../apply/apply-plan.js";
 import { runLine } from "./render-apply-summary.js";
 import { plural } from "./plural.js";
 
@@ -24,9 +24,13 @@ export function createProgress(stream: ProgressStream, options: { color?: boolea
   };
   return {
     onEvent(event: ApplyEvent): void {
+      if (event.type === "notice") {
+        stream.write(`${tty && drawn ? "\r\u001b[K" : ""}note: ${event.message}\n`);
+        return;
+      }
       if (event.type === "lease-wait") {
         stream.write(
-          `waiting for another apply of this plan to finish${event.holder ? ` (${event.holder.name}${event.holder.host ? ` on ${event.holder.host}` : ""}${event.holder.pid ? `, pid ${event.holder.pid}` : ""})` : ""}...\n`,
+          `waiting for another apply to this project to finish${event.holder ? ` (${event.holder.name}${event.holder.host ? ` on ${event.holder.host}` : ""}${event.holder.pid ? `, pid ${event.holder.pid}` : ""})` : ""}...\n`,
         );
         return;
       }

@@ -4,7 +4,7 @@ import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fix
 import { validateAgainst } from "../test-support/schema-validate.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
 import { diffPlan } from "../diff/diff-plan.js";
-import { applyChanges } from "../apply/apply-changes.js";
+import { applyPlan } from "../apply/apply-plan.js";
 import { buildPreview, type PreviewDocument } from "./build-preview.js";
 import { renderPreviewText } from "./render-preview-text.js";
 import { renderPreviewMarkdown } from "./render-preview-markdown.js";
@@ -24,7 +24,7 @@ beforeAll(async () => {
     "plans/mixed.yaml",
   );
   // One run already pending: the preview shows it as satisfied.
-  await applyChanges(
+  await applyPlan(
     f.client,
     { ...plan, runs: [plan.runs[3]!], plannedRunKeys: [plan.runs[3]!.runKey] },
     { sleep: () => Promise.resolve() },
@@ -101,7 +101,7 @@ describe("preview", () => {
   });
 
   it("produces apply reports that validate against schemas/apply-report.schema.json", async () => {
-    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+    const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
     expect(
       validateAgainst("https://qac.dev/schemas/apply-report.schema.json", JSON.parse(JSON.stringify(report))),
     ).toEqual([]);

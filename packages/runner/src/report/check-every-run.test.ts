@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPlan, resolvePlan, validatePlan, type ResolvedPlan } from "@qac/planner";
-import { applyChanges } from "../apply/apply-changes.js";
+import { applyPlan } from "../apply/apply-plan.js";
 import { diffPlan } from "../diff/diff-plan.js";
 import { isRunnerError } from "../errors.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
@@ -128,7 +128,7 @@ describe.each(SIMULATOR_MODES)(
           const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
           const preview = buildPreview(plan, history, diffPlan(plan.runs, history));
           expect(preview.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
-          const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+          const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
           expect(report.runs.map((r) => r.runKey).sort()).toEqual([...plan.plannedRunKeys].sort());
           expect(report.runs.every((r) => r.outcome === "created" || r.outcome === "satisfied")).toBe(true);
           applied += 1;

@@ -1,3 +1,5 @@
+import { RETRY_DEFAULTS } from "@qac/core";
+import { hostname } from "node:os";
 import { describe, expect, it, vi } from "vitest";
 import { isRunnerError } from "../errors.js";
 import { createStatusClient } from "./create-status-client.js";
@@ -29,7 +31,7 @@ describe("createStatusClient", () => {
       { status: 200, body: { recorded: 1 } },
     ]);
     const client = createStatusClient({ url: "http://status.test/", token: "tok-123", fetch: s.fetch });
-    expect(await client.ledger.read(1001, "sha/1")).toEqual({ a: 5 });
+    expect(await client.ledger.read(1001, "sha/1")).toEqual({ a: { runId: 5, intentAt: null } });
     await client.ledger.record(1001, "sha/1", [{ identity: "b", runId: 6 }]);
     expect(s.sent).toEqual([
       {
@@ -89,7 +91,8 @@ describe("createStatusClient", () => {
     expect(s.sent[0]).toMatchObject({
       method: "POST",
       url: "http://status.test/api/v1/leases",
-      body: { project: 1001, plan: "smoke", holder: { name: "me" }, ttlSeconds: 120 },
+      // One lease per project ("*"): two plans sharing runs never create them at once.
+      body: { project: 1001, plan: "*", holder: { name: "me", plan: "smoke" }, ttlSeconds: 120 },
     });
     await held.release();
     expect(s.sent[2]).toMatchObject({ method: "DELETE", url: "http://status.test/api/v1/leases/L1" });
@@ -108,7 +111,27 @@ describe("createStatusClient", () => {
     expect(held.lost()).toBe(false);
     now = 91_000; // three quarters of it: stop creating
     expect(held.lost()).toBe(true);
-    await held.release();
+    // The server is gone: the release fails, and says so (the lease expires by itself).
+    const released = await held.release().catch((e: unknown) => e);
+    expect(isRunnerError(released, "RUNNER_STATUS_SERVER")).toBe(true);
+    expect((released as Error).message).toContain("it expires by itself within 120 s");
+  });
+
+  it("takes over at once a lease whose holder ran on this machine and whose process is gone", async () => {
+    const dead = { name: "qac apply", host: hostname(), pid: 99_999_999 }; // above the kernel's PID limit
+    const lease = { id: "L0", project: 1001, plan: "*", holder: dead, acquiredAt: "t", expiresAt: "t2" };
+    const s = scripted([
+      { status: 409, body: { error: { code: "LEASE_HELD", message: "held" }, lease } },
+      { status: 201, body: { ...lease, id: "L1", holder: { name: "me" } } },
+    ]);
+    const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });
+    const waited: unknown[] = [];
+    await createStatusLeaseProvider(client, { holder: { name: "me", host: hostname(), pid: process.pid } }).acquire(
+      { projectId: 1001, plan: "smoke" },
+      { timeoutMs: 1000, onWait: (h) => void waited.push(h) },
+    );
+    expect(waited).toEqual([]);
+    expect(s.sent[1]).toMatchObject({ body: { replaces: "L0" } });
   });
 
   it("keeps waiting for the lease when the server rate-limits the tries (429), instead of failing the apply", async () => {
@@ -186,13 +209,46 @@ describe("createStatusClient", () => {
           cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8790"), { code: "ECONNREFUSED" }),
         }),
       )) as unknown as typeof fetch;
-    const error = await createStatusClient({ url: "http://127.0.0.1:8790", token: "tok-secret", fetch: refused })
-      .postApply({})
-      .catch((e: unknown) => e);
+    const waits: number[] = [];
+    const client = createStatusClient({
+      url: "http://127.0.0.1:8790",
+      token: "tok-secret",
+      fetch: refused,
+      retry: { sleep: (ms) => (waits.push(ms), Promise.resolve()) },
+    });
+    const error = await client.postApply({}).catch((e: unknown) => e);
     expect(isRunnerError(error, "RUNNER_STATUS_SERVER")).toBe(true);
     expect((error as Error).message).toBe(
       "POST http://127.0.0.1:8790/api/v1/applies failed: connection refused (ECONNREFUSED); is the status server (qac serve) running at this address?",
     );
+    // Refused before anything was sent: tried the documented number of times (core's RETRY_DEFAULTS).
+    expect(waits).toHaveLength(RETRY_DEFAULTS.maxAttempts - 1);
+  });
+
+  it("waits out 429s and a server that is briefly down, then records: a restart loses no record", async () => {
+    const s = scripted([
+      { status: 503, body: { error: { code: "x", message: "restarting" } } },
+      { status: 429, body: { error: { code: "STATUS_RATE_LIMITED", message: "slow down" } } },
+      { status: 200, body: { recorded: 1 } },
+    ]);
+    const client = createStatusClient({
+      url: "http://status.test",
+      fetch: s.fetch,
+      retry: { sleep: () => Promise.resolve() },
+    });
+    await client.ledger.record(1001, "sha", [{ identity: "a", runId: 5 }]);
+    expect(s.sent).toHaveLength(3);
+  });
+
+  it("never sends an apply report twice after a lost answer (not idempotent)", async () => {
+    const s = scripted([{ status: 503, body: { error: { code: "x", message: "down" } } }]);
+    const client = createStatusClient({
+      url: "http://status.test",
+      fetch: s.fetch,
+      retry: { sleep: () => Promise.resolve() },
+    });
+    expect(isRunnerError(await client.postApply({}).catch((e: unknown) => e), "RUNNER_STATUS_SERVER")).toBe(true);
+    expect(s.sent).toHaveLength(1);
   });
 
   it("rejects a status URL that is not a URL", () => {

@@ -1,3 +1,12 @@
+import {
+  newRetryState,
+  parseRetryAfter,
+  resolveRetry,
+  retryDelay,
+  waitUnlessAborted,
+  type RetryFailure,
+  type RetryOptions,
+} from "@qac/core";
 import { RunnerError } from "../errors.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
 import type { LeaseHolder } from "../lease/lease.js";
@@ -10,6 +19,14 @@ export interface StatusClientOptions {
   token?: string | undefined;
   /** Per-request deadline. @default 10000 */
   timeoutMs?: number;
+  /**
+   * Retries, with `@qac/core`'s policy (the one retry owner): 429s are waited out, a server that
+   * is down (connection refused, 502/503/504) is tried again for about half a minute, so a status
+   * server restarted during an apply loses no record. @default RETRY_DEFAULTS
+   */
+  retry?: RetryOptions | false;
+  /** Aborting it (Ctrl-C) ends every wait between attempts; the last failure is thrown. */
+  signal?: AbortSignal;
   fetch?: typeof fetch;
 }
 
@@ -26,9 +43,12 @@ export interface StatusLease {
 /** What `POST /api/v1/leases` takes: the lease on (project, plan) for `holder`, for `ttlSeconds`. */
 export interface StatusLeaseRequest {
   project: number;
+  /** The lease's name within the project; qac apply uses `*`: one lease per project. */
   plan: string;
   holder: LeaseHolder;
   ttlSeconds: number;
+  /** Take over this lease, whose holder on this host is provably gone (its PID no longer runs). */
+  replaces?: string;
 }
 
 /** The HTTP client of the status server (contract: /api/v1 applies, ledger, leases). */
@@ -75,59 +95,97 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   }
   const root = base.origin + base.pathname.replace(/\/+$/, "");
   const doFetch = options.fetch ?? fetch;
+  const retry = resolveRetry(options.retry);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  /** One attempt: the answer, or why there is none and whether repeating it is safe. */
+  const attempt = async (
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<{ response: Response; text: string } | { error: unknown; notSent: boolean }> => {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (options.token) headers["authorization"] = `Bearer ${options.token}`;
+    try {
+      const response = await doFetch(`${root}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return { response, text: await response.text() };
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } } | null)?.cause?.code;
+      return { error, notSent: code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" };
+    }
+  };
+  /**
+   * A request with retries. `idempotent` requests are repeated after any transient failure; the
+   * others (storing an apply report) only when the server surely did nothing: a 429, or a
+   * connection refused before anything was sent.
+   */
   const call = async (
     method: string,
     path: string,
     body?: unknown,
     accept: number[] = [],
+    idempotent = true,
+    waitOutRateLimits = true,
   ): Promise<{ status: number; json: unknown }> => {
-    const headers: Record<string, string> = { accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    if (options.token) headers["authorization"] = `Bearer ${options.token}`;
-    let response: Response;
-    try {
-      response = await doFetch(`${root}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new RunnerError(
-        "RUNNER_STATUS_SERVER",
-        `${method} ${root}${path} failed: ${describeFetchFailure(error, options.timeoutMs ?? 10_000)}`,
-        { method, path },
-        { cause: error },
-      );
+    const state = newRetryState();
+    for (;;) {
+      const result = await attempt(method, path, body);
+      let failure: RetryFailure | null = null;
+      let error: RunnerError;
+      if ("error" in result) {
+        error = new RunnerError(
+          "RUNNER_STATUS_SERVER",
+          `${method} ${root}${path} failed: ${describeFetchFailure(result.error, timeoutMs)}`,
+          { method, path },
+          { cause: result.error },
+        );
+        if (idempotent || result.notSent) failure = { rateLimited: false };
+      } else {
+        const { response, text } = result;
+        let json: unknown = null;
+        try {
+          json = text ? JSON.parse(text) : null;
+        } catch {
+          json = null;
+        }
+        if (response.ok || accept.includes(response.status)) return { status: response.status, json };
+        const message = (json as { error?: { message?: string } } | null)?.error?.message ?? text.slice(0, 200);
+        error = new RunnerError(
+          "RUNNER_STATUS_SERVER",
+          `${method} ${root}${path} answered ${response.status}: ${message}`,
+          { method, path, status: response.status },
+        );
+        if (response.status === 429 && waitOutRateLimits)
+          failure = {
+            rateLimited: true,
+            retryAfterMs: parseRetryAfter(response.headers.get("retry-after") ?? undefined),
+          };
+        else if (idempotent && [502, 503, 504].includes(response.status)) failure = { rateLimited: false };
+      }
+      const delay = failure === null ? null : retryDelay(failure, state, retry, Date.now());
+      if (delay === null || !(await waitUnlessAborted(delay, retry.sleep, options.signal))) throw error;
     }
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (response.ok || accept.includes(response.status)) return { status: response.status, json };
-    const message = (json as { error?: { message?: string } } | null)?.error?.message ?? text.slice(0, 200);
-    throw new RunnerError("RUNNER_STATUS_SERVER", `${method} ${root}${path} answered ${response.status}: ${message}`, {
-      method,
-      path,
-      status: response.status,
-    });
   };
   const enc = encodeURIComponent;
   return {
     url: root,
     async postApply(report) {
-      const { json } = await call("POST", "/api/v1/applies", report);
+      // Not idempotent: a lost answer must not store the report twice.
+      const { json } = await call("POST", "/api/v1/applies", report, [], false);
       const id = (json as { id?: unknown } | null)?.id;
       return { id: typeof id === "string" || typeof id === "number" ? String(id) : "" };
     },
     ledger: {
       async read(projectId, applyIdentity) {
         const { json } = await call("GET", `/api/v1/ledger/${enc(applyIdentity)}?project=${projectId}`);
-        const entries = (json as { entries?: { identity: string; runId: number }[] } | null)?.entries ?? [];
-        return Object.fromEntries(entries.map((e) => [e.identity, e.runId]));
+        type Wire = { identity: string; runId: number | null; intentAt?: string | null };
+        const entries = (json as { entries?: Wire[] } | null)?.entries ?? [];
+        return Object.fromEntries(entries.map((e) => [e.identity, { runId: e.runId, intentAt: e.intentAt ?? null }]));
       },
       async record(projectId, applyIdentity, entries) {
         if (entries.length === 0) return;
@@ -146,7 +204,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       },
     },
     async acquireLease(body) {
-      const { status, json } = await call("POST", "/api/v1/leases", body, [409]);
+      // A 429 here means "not now", like a held lease: the lease provider keeps trying on its own clock.
+      const { status, json } = await call("POST", "/api/v1/leases", body, [409], true, false);
       if (status === 409) return { ok: false, lease: (json as { lease?: StatusLease } | null)?.lease ?? null };
       return { ok: true, lease: json as StatusLease };
     },

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { isRunnerError, RunnerError } from "../errors.js";
 import { realSleep, type Sleep } from "../sleep.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
+import { holderGone } from "../lease/pid-alive.js";
 import type { StatusClient, StatusLease, StatusLeaseRequest } from "./create-status-client.js";
 
 /** Options of {@link createStatusLeaseProvider}. */
@@ -16,10 +17,14 @@ export interface StatusLeaseOptions {
   now?: () => number;
 }
 
+/** The name of the lease qac apply takes: one per project (see {@link LeaseProvider}). */
+export const PROJECT_LEASE = "*";
+
 /**
- * Leases from the status server: serialises applies of one plan across machines (CI jobs). The
- * lease expires when its holder stops renewing (crash, SIGKILL), so a dead apply blocks others for
- * at most the TTL; an admin can break it.
+ * Leases from the status server: serialises applies to one project across machines (CI jobs). The
+ * lease expires when its holder stops renewing (crash, SIGKILL), so a dead apply on another
+ * machine blocks others for at most the TTL; one on this machine whose process is gone is taken
+ * over at once; an admin can break any.
  */
 export function createStatusLeaseProvider(client: StatusClient, options: StatusLeaseOptions = {}): LeaseProvider {
   const ttlSeconds = options.ttlSeconds ?? 120;
@@ -30,8 +35,13 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
       const deadline = Date.now() + acquire.timeoutMs;
       let waited = false;
       let known: StatusLease | null = null;
+      const me = { ...holder, plan: key.plan };
       for (;;) {
-        const result = await tryAcquire(client, { project: key.projectId, plan: key.plan, holder, ttlSeconds }, known);
+        const request = { project: key.projectId, plan: PROJECT_LEASE, holder: me, ttlSeconds };
+        let result = await tryAcquire(client, request, known);
+        // The holder ran here and its process is gone (SIGKILL): take over now, not after the TTL.
+        if (!result.ok && result.lease && holderGone(result.lease.holder))
+          result = await tryAcquire(client, { ...request, replaces: result.lease.id }, known);
         if (result.ok) return hold(client, result.lease.id, ttlSeconds, options.now ?? Date.now);
         known = result.lease;
         if (Date.now() >= deadline || acquire.signal?.aborted) {
@@ -40,7 +50,7 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
             : "";
           throw new RunnerError(
             "RUNNER_LEASE_TIMEOUT",
-            `another apply of plan ${key.plan} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`,
+            `another apply to project ${key.projectId} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`,
             { lease: result.lease },
           );
         }
@@ -92,7 +102,15 @@ function hold(client: StatusClient, id: string, ttlSeconds: number, now: () => n
       if (released) return;
       released = true;
       clearInterval(timer);
-      await client.releaseLease(id).catch(() => undefined);
+      // A failure is the caller's to report: the next apply waits until the lease expires.
+      await client.releaseLease(id).catch((error: unknown) => {
+        throw new RunnerError(
+          "RUNNER_STATUS_SERVER",
+          `${(error as Error).message}; it expires by itself within ${ttlSeconds} s`,
+          { leaseId: id },
+          { cause: error },
+        );
+      });
     },
   };
 }

@@ -4,7 +4,7 @@
  * can kill it at a random point of the apply.
  */
 import { createClient } from "@qac/core";
-import { applyChanges } from "../apply/apply-changes.js";
+import { applyPlan } from "../apply/apply-plan.js";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { resolveEntries } from "./fixtures.js";
 
@@ -16,7 +16,7 @@ const client = createClient({
 });
 const plan = await resolveEntries(client, process.env["QAC_TEST_ENTRIES"]!);
 process.stdout.write("applying\n");
-const report = await applyChanges(client, plan, {
+const report = await applyPlan(client, plan, {
   concurrency: 2,
   lease: createLocalLeaseProvider({ dir: process.env["QAC_TEST_LOCKS"]!, pollMs: 20 }),
 });

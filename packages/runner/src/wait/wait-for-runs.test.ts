@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { chunkInFilters, toProjectId, type TestRun, type TestRunItem } from "@qac/core";
 import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
-import { applyChanges } from "../apply/apply-changes.js";
+import { applyPlan } from "../apply/apply-plan.js";
 import { waitForRuns } from "./wait-for-runs.js";
 import { collectRunItems } from "./collect-run-items.js";
 import { renderJunit } from "./render-junit.js";
@@ -19,7 +19,7 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
-    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+    const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
     const ids = report.runs.map((r) => r.runId!);
     f.sim.counters.reset();
     const polls: number[] = [];
@@ -40,7 +40,7 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
-    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+    const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
     const result = await waitForRuns(
       f.client,
       project,
@@ -54,7 +54,7 @@ describe("waitForRuns", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
-    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+    const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
     let now = 0;
     const result = await waitForRuns(
       f.client,
@@ -115,7 +115,7 @@ describe("renderJunit", () => {
     const f = await startFixture();
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
-    const report = await applyChanges(f.client, plan, { sleep: () => Promise.resolve() });
+    const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
     const waited = await waitForRuns(
       f.client,
       project,

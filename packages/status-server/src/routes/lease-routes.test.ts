@@ -42,6 +42,23 @@ describe("leases", () => {
     expect((await take("beta", 60, "smoke")).statusCode).toBe(201);
   });
 
+  it("hands a lease over at once when the requester on the holder's host says its process is gone", async () => {
+    const held = (await take("alpha")).json<{ id: string }>();
+    const takeOver = (host: string, replaces: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/leases",
+        headers: auth(),
+        payload: { project: 1001, plan: "nightly", holder: { name: "next", host, pid: 7 }, ttlSeconds: 60, replaces },
+      });
+    // From another machine the claim cannot be true, and a stale id replaces nothing.
+    expect((await takeOver("beta-host", held.id)).statusCode).toBe(409);
+    expect((await takeOver("alpha-host", "some-old-lease")).statusCode).toBe(409);
+    const next = await takeOver("alpha-host", held.id);
+    expect(next.statusCode).toBe(201);
+    expect(next.json()).toMatchObject({ holder: { name: "next" } });
+  });
+
   it("lets a lease whose holder died expire by itself so the next apply gets it", async () => {
     await take("alpha", 30);
     advance(29);

@@ -32,7 +32,7 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
     );
     app.post<{
       Params: { applyIdentity: string };
-      Body: { project: number; entries: { identity: string; runId: number }[] };
+      Body: { project: number; entries: { identity: string; runId: number | null; intentAt?: string | null }[] };
     }>(
       "/api/v1/ledger/:applyIdentity",
       {

@@ -48,6 +48,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX leases_live ON leases (project_id, plan) WHERE ended_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: "ledger intents: a run id may be missing while only the intent to create it is known",
+    sql: `
+      CREATE TABLE ledger_v2 (
+        project_id INTEGER NOT NULL, apply_identity TEXT NOT NULL, identity TEXT NOT NULL,
+        run_id INTEGER, intent_at TEXT, recorded_at TEXT NOT NULL,
+        PRIMARY KEY (project_id, apply_identity, identity)
+      ) WITHOUT ROWID;
+      INSERT INTO ledger_v2 SELECT project_id, apply_identity, identity, run_id, NULL, recorded_at FROM ledger;
+      DROP TABLE ledger;
+      ALTER TABLE ledger_v2 RENAME TO ledger;
+    `,
+  },
 ];
 
 /**

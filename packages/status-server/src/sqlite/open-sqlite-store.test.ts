@@ -59,11 +59,43 @@ describe("openSqliteStore", () => {
     expect(
       migrate(db, [
         ...MIGRATIONS,
-        { version: 2, name: "note column", sql: "ALTER TABLE applies ADD COLUMN note TEXT" },
+        { version: MIGRATIONS.length + 1, name: "note column", sql: "ALTER TABLE applies ADD COLUMN note TEXT" },
       ]),
-    ).toEqual([2]);
+    ).toEqual([MIGRATIONS.length + 1]);
     expect(db.prepare("SELECT COUNT(*) FROM applies").pluck().get()).toBe(1);
     db.close();
+  });
+
+  it("moves ledger entries of the first schema into the one with intents, keeping every run id", () => {
+    const file = tempDb();
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO ledger VALUES (1001, 'sha', 'a', 7, '2026-12-01T09:00:00.000Z')").run();
+    db.close();
+    const store = openSqliteStore(file);
+    expect(store.ledger.entries(1001, "sha")).toEqual([
+      { identity: "a", runId: 7, intentAt: null, recordedAt: "2026-12-01T09:00:00.000Z" },
+    ]);
+    store.close();
+  });
+
+  it("keeps an intent until its run id arrives; an intent never replaces a run id", () => {
+    const store = openSqliteStore(tempDb());
+    const now = new Date("2026-12-01T09:00:00Z");
+    const at = "2026-12-01T08:59:59.000Z";
+    expect(store.ledger.record(1001, "sha", [{ identity: "a", runId: null, intentAt: at }], now)).toMatchObject({
+      ok: true,
+      added: 1,
+    });
+    expect(store.ledger.entries(1001, "sha")).toMatchObject([{ identity: "a", runId: null, intentAt: at }]);
+    expect(store.ledger.record(1001, "sha", [{ identity: "a", runId: 5 }], now)).toMatchObject({ ok: true, added: 1 });
+    expect(store.ledger.record(1001, "sha", [{ identity: "a", runId: null, intentAt: at }], now)).toMatchObject({
+      ok: true,
+      added: 0,
+    });
+    expect(store.ledger.entries(1001, "sha")).toMatchObject([{ identity: "a", runId: 5, intentAt: at }]);
+    expect(store.ledger.record(1001, "sha", [{ identity: "a", runId: 6 }], now)).toMatchObject({ ok: false });
+    store.close();
   });
 
   it("keeps applies, live statuses, ledger entries and leases across a restart", () => {

@@ -44,7 +44,14 @@ export function createSqliteLeaseStore(db: Database): LeaseStore {
     (request: Parameters<LeaseStore["acquire"]>[0], now: number): ReturnType<LeaseStore["acquire"]> => {
       expire.run(now);
       const held = live.get(request.project, request.plan) as LeaseRow | undefined;
-      if (held) return { ok: false, current: toLease(held) };
+      if (held) {
+        const current = toLease(held);
+        // A takeover of a lease whose holder's process is gone: the requester, on the same host,
+        // checked that the PID no longer runs (the server cannot); anything else waits.
+        const sameHost = current.holder.host !== undefined && current.holder.host === request.holder.host;
+        if (request.replaces !== held.id || !sameHost) return { ok: false, current };
+        end.run(now, "holder gone", held.id);
+      }
       const id = randomUUID();
       insert.run(
         id,

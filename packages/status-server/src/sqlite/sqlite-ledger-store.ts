@@ -1,40 +1,43 @@
 import type { Database } from "better-sqlite3";
+import type { LedgerEntry as RunnerLedgerEntry } from "@qac/runner";
 import type { LedgerEntry, LedgerStore } from "../store/status-store.js";
+
+const COLUMNS = "identity, run_id AS runId, intent_at AS intentAt, recorded_at AS recordedAt";
 
 /** {@link LedgerStore} on SQLite. */
 export function createSqliteLedgerStore(db: Database): LedgerStore {
   const all = db.prepare(
-    "SELECT identity, run_id AS runId, recorded_at AS recordedAt FROM ledger WHERE project_id = ? AND apply_identity = ? ORDER BY recorded_at, identity",
+    `SELECT ${COLUMNS} FROM ledger WHERE project_id = ? AND apply_identity = ? ORDER BY recorded_at, identity`,
   );
-  const one = db.prepare(
-    "SELECT identity, run_id AS runId, recorded_at AS recordedAt FROM ledger WHERE project_id = ? AND apply_identity = ? AND identity = ?",
-  );
+  const one = db.prepare(`SELECT ${COLUMNS} FROM ledger WHERE project_id = ? AND apply_identity = ? AND identity = ?`);
   const add = db.prepare(
-    "INSERT INTO ledger (project_id, apply_identity, identity, run_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO ledger (project_id, apply_identity, identity, run_id, intent_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const complete = db.prepare(
+    "UPDATE ledger SET run_id = ?, recorded_at = ? WHERE project_id = ? AND apply_identity = ? AND identity = ?",
   );
   const record = db.transaction(
     (
       projectId: number,
       applyIdentity: string,
-      entries: readonly { identity: string; runId: number }[],
+      entries: readonly RunnerLedgerEntry[],
       now: Date,
     ): ReturnType<LedgerStore["record"]> => {
       let added = 0;
-      const seen = new Map<string, number>();
       for (const entry of entries) {
-        const existing =
-          (one.get(projectId, applyIdentity, entry.identity) as LedgerEntry | undefined) ??
-          (seen.has(entry.identity)
-            ? { identity: entry.identity, runId: seen.get(entry.identity)!, recordedAt: now.toISOString() }
-            : undefined);
-        if (existing) {
+        const existing = one.get(projectId, applyIdentity, entry.identity) as LedgerEntry | undefined;
+        if (!existing) {
+          add.run(projectId, applyIdentity, entry.identity, entry.runId, entry.intentAt ?? null, now.toISOString());
+          added++;
+        } else if (entry.runId === null || existing.runId === entry.runId) {
+          continue; // an intent never replaces anything; the same run again is a no-op
+        } else if (existing.runId === null) {
+          complete.run(entry.runId, now.toISOString(), projectId, applyIdentity, entry.identity);
+          added++;
+        } else {
           // Throwing rolls the whole transaction back: all or nothing.
-          if (existing.runId !== entry.runId) throw new LedgerConflict(existing);
-          continue;
+          throw new LedgerConflict(existing);
         }
-        add.run(projectId, applyIdentity, entry.identity, entry.runId, now.toISOString());
-        seen.set(entry.identity, entry.runId);
-        added++;
       }
       return { ok: true, recorded: entries.length, added };
     },

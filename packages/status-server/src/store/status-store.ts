@@ -119,15 +119,21 @@ export interface RunStatusStore {
   lag(): { unfinished: number; oldestRefreshMs: number | null };
 }
 
-/** One stored `--once-per` ledger entry: the runner's entry and when it was recorded. */
-export interface LedgerEntry extends RunnerLedgerEntry {
+/** One stored `--once-per` ledger entry: a run id (or the intent to create one) and when it was recorded. */
+export interface LedgerEntry {
+  identity: string;
+  runId: number | null;
+  intentAt: string | null;
   recordedAt: string;
 }
 
 /** The runner's `--once-per` record: which desired runs an apply identity already created. */
 export interface LedgerStore {
   entries(projectId: number, applyIdentity: string): LedgerEntry[];
-  /** All or nothing; a conflicting entry (same identity, other run id) stores nothing. */
+  /**
+   * All or nothing; a conflicting entry (same identity, other run id) stores nothing. An intent
+   * (run id null) never replaces a run id; a run id completes an intent.
+   */
   record(
     projectId: number,
     applyIdentity: string,

@@ -8,7 +8,7 @@ import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } fro
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { createLocalLedger } from "../ledger/local-ledger.js";
 import { createLocalRunTestCache } from "../observe/run-test-cache.js";
-import { applyChanges } from "./apply-changes.js";
+import { applyPlan } from "./apply-plan.js";
 import { diffPlan } from "../diff/diff-plan.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
 import { isRunnerError, type RunnerError } from "../errors.js";
@@ -25,17 +25,17 @@ const start = async (...args: Parameters<typeof startFixture>) => {
 };
 const noWait = () => Promise.resolve();
 
-describe("applyChanges", () => {
+describe("applyPlan", () => {
   it("creates what the diff says, sending every field explicitly, and a second apply creates nothing", async () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const before = maxRunId(sim);
-    const first = await applyChanges(client, plan, { sleep: noWait });
+    const first = await applyPlan(client, plan, { sleep: noWait });
     expect(first.summary).toEqual({ created: 5, satisfied: 0, failed: 0, notStarted: 0 });
     expect(first.status).toBe("succeeded");
     expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1, 1, 1, 1]);
     sim.counters.reset();
-    const second = await applyChanges(client, plan, { sleep: noWait });
+    const second = await applyPlan(client, plan, { sleep: noWait });
     expect(second.summary).toEqual({ created: 0, satisfied: 5, failed: 0, notStarted: 0 });
     expect(second.runs.map((r) => r.runId)).toEqual(first.runs.map((r) => r.runId));
     expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
@@ -47,7 +47,7 @@ describe("applyChanges", () => {
       const { sim, client } = await start({ duplicateRunMode: mode });
       const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
       const before = maxRunId(sim);
-      const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
+      const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 1 });
       expect(report.summary.created).toBe(3);
       const counts = runsPerKey(sim, 1001, before);
       expect([...counts.values()]).toEqual([1, 1, 1]);
@@ -64,7 +64,7 @@ describe("applyChanges", () => {
       });
       const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
       const before = maxRunId(sim);
-      const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 3 });
+      const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 3 });
       expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "created"]);
       expect(new Set(report.runs.map((r) => r.runId)).size).toBe(3);
       expect(report.runs.every((r) => r.reason.includes("reconciliation"))).toBe(true);
@@ -89,7 +89,7 @@ describe("applyChanges", () => {
     ])[0]!;
     const original = client.testRuns.create.bind(client.testRuns);
     client.testRuns.create = async (projectId, body) => original(projectId, { ...body, ForceNewRunCreation: false });
-    const report = await applyChanges(client, plan, { sleep: noWait });
+    const report = await applyPlan(client, plan, { sleep: noWait });
     expect(report.runs[0]).toMatchObject({ outcome: "satisfied", runId: existing });
     expect(report.runs[0]!.reason).toContain(`existing run ${existing}`);
     expect(report.summary.created).toBe(0);
@@ -125,7 +125,7 @@ describe("applyChanges", () => {
       if (order.length === 3) sim.hosts.setActive(101, false);
       return original(projectId, body);
     };
-    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 8 });
+    const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 8 });
     expect(order).toEqual([3141, 3122, 3148]);
     expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "failed", "not-started"]);
     expect(report.runs[3]!.reason).toContain("c/chrome/build42");
@@ -137,7 +137,7 @@ describe("applyChanges", () => {
     const { client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const controller = new AbortController();
-    const report = await applyChanges(client, plan, {
+    const report = await applyPlan(client, plan, {
       sleep: noWait,
       concurrency: 1,
       onEvent: (e) => void (e.type === "run" && e.done === 2 && controller.abort()),
@@ -172,7 +172,7 @@ describe("applyChanges", () => {
 `,
     );
     const controller = new AbortController();
-    const report = await applyChanges(client, plan, {
+    const report = await applyPlan(client, plan, {
       sleep: noWait,
       signal: controller.signal,
       onEvent: (e) => void (e.type === "run" && controller.abort()),
@@ -189,13 +189,13 @@ describe("applyChanges", () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-ledger-"));
     const ledger = createLocalLedger(join(dir, "state.json"));
     const plan = await resolveEntries(client, MIXED_ENTRIES);
-    const first = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
+    const first = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
     expect(first.summary.created).toBe(5);
     await sim.clock.advance(3_600_000); // every run finishes
-    const retried = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
+    const retried = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
     expect(retried.summary).toMatchObject({ created: 0, satisfied: 5 });
     expect(retried.runs[0]!.reason).toContain("--once-per sha-1");
-    const next = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-2", ledger });
+    const next = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-2", ledger });
     expect(next.summary.created).toBe(5);
   });
 
@@ -217,26 +217,46 @@ describe("applyChanges", () => {
       decision: c.decision,
       satisfiedBy: c.satisfiedBy,
     }));
-    const first = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
+    const first = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
     expect(first.summary.created).toBe(6);
     await sim.clock.advance(3_600_000); // the runs even finish before the retry
-    const retried = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
+    const retried = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger, expected });
     expect(retried.summary).toEqual({ created: 0, satisfied: 6, failed: 0, notStarted: 0 });
     expect(retried.runs.map((r) => r.runId)).toEqual(first.runs.map((r) => r.runId));
   });
 
-  it("keeps the report when the --once-per record cannot be written", async () => {
+  it("creates nothing when the --once-per intent cannot be recorded anywhere, and says why", async () => {
+    const { sim, client } = await start();
+    const plan = await resolveEntries(client, MIXED_ENTRIES);
+    const before = maxRunId(sim);
+    const ledger = { read: () => Promise.resolve({}), record: () => Promise.reject(new Error("disk full")) };
+    const report = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger });
+    expect(report.status).toBe("failed");
+    expect(report.runs.map((r) => r.reason)).toEqual(
+      plan.runs.map(() => "not started: the --once-per intent could not be recorded (disk full)"),
+    );
+    expect(runsPerKey(sim, 1001, before).size).toBe(0);
+  });
+
+  it("keeps the report and names the runs to look at when a run id cannot be recorded after its create", async () => {
     const { client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
-    const ledger = { read: () => Promise.resolve({}), record: () => Promise.reject(new Error("disk full")) };
-    const error = await applyChanges(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger }).catch(
+    // Intents are written; the run ids after the creates are not.
+    const ledger = {
+      read: () => Promise.resolve({}),
+      record: (_p: number, _a: string, entries: readonly { runId: number | null }[]) =>
+        entries.some((e) => e.runId !== null) ? Promise.reject(new Error("disk full")) : Promise.resolve(),
+    };
+    const error = await applyPlan(client, plan, { sleep: noWait, applyIdentity: "sha-1", ledger }).catch(
       (e: unknown) => e,
     );
-    expect(isRunnerError(error, "RUNNER_STATE_FILE")).toBe(true);
-    expect((error as Error).message).toBe(
-      "the runs were applied (5 created) but the --once-per record could not be written: disk full",
+    expect(isRunnerError(error, "RUNNER_RECORD_NOT_DURABLE")).toBe(true);
+    const report = (error as RunnerError).details["report"] as ApplyReport;
+    expect(report.summary.created).toBe(5);
+    expect(((error as RunnerError).details["runIds"] as number[]).sort()).toEqual(
+      report.runs.map((r) => r.runId).sort(),
     );
-    expect(((error as RunnerError).details["report"] as ApplyReport).summary.created).toBe(5);
+    expect((error as Error).message).toMatch(/look at these runs before applying again with the same --once-per id/);
   });
 
   it("four applies of one plan started together end with exactly one run per desired run", async () => {
@@ -246,7 +266,7 @@ describe("applyChanges", () => {
     const before = maxRunId(sim);
     const reports = await Promise.all(
       [1, 2, 3, 4].map((i) =>
-        applyChanges(client, plan, {
+        applyPlan(client, plan, {
           lease: createLocalLeaseProvider({ dir, pollMs: 5, holder: { name: `apply ${i}` } }),
           concurrency: 4,
         }),
@@ -263,7 +283,7 @@ describe("applyChanges", () => {
     });
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     const before = maxRunId(sim);
-    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
+    const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 1 });
     expect(report.runs.slice(0, 2).map((r) => r.reason)).toEqual([
       expect.stringMatching(/^created \(the response was lost; found run \d+ by reconciliation\)$/),
       expect.stringMatching(/reconciliation/),
@@ -278,7 +298,7 @@ describe("applyChanges", () => {
     const { sim, client } = await start({}, { retry: { sleep: (ms) => (waits.push(ms), Promise.resolve()) } });
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     sim.faults.set([{ status: 429, retryAfterSeconds: 2, times: 12 }]);
-    const report = await applyChanges(client, plan, { sleep: noWait, concurrency: 1 });
+    const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 1 });
     expect(report.status).toBe("succeeded");
     expect(report.summary.created).toBe(5);
     expect(waits).toHaveLength(12);
@@ -293,7 +313,7 @@ describe("applyChanges", () => {
     const { sim, client } = await start({}, { signal: controller.signal, retry: { sleep: longWait } });
     const plan = await resolveEntries(client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
     sim.faults.set([{ route: "POST /api/v2/projects/:projectId/testruns", status: 429, retryAfterSeconds: 600 }]);
-    const report = await applyChanges(client, plan, { concurrency: 1, signal: controller.signal, sleep: noWait });
+    const report = await applyPlan(client, plan, { concurrency: 1, signal: controller.signal, sleep: noWait });
     expect(waits).toEqual([600_000]);
     expect(report.status).toBe("interrupted");
     expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual(
@@ -310,9 +330,9 @@ describe("applyChanges", () => {
       { testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Passed" },
       { testId: 3142, testConfigId: 804, releaseId: 904, hostId: 101, status: "Awaiting Run" },
     ]);
-    await applyChanges(client, plan, { sleep: noWait });
+    await applyPlan(client, plan, { sleep: noWait });
     sim.counters.reset();
-    const report = await applyChanges(client, plan, { sleep: noWait });
+    const report = await applyPlan(client, plan, { sleep: noWait });
     expect(report.summary.satisfied).toBe(5);
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(2);
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
@@ -334,7 +354,7 @@ describe("the run-test cache", () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-cache-"));
     const file = join(dir, "run-tests.json");
     const a = await start();
-    const first = await applyChanges(a.client, await resolveEntries(a.client, SEARCH), {
+    const first = await applyPlan(a.client, await resolveEntries(a.client, SEARCH), {
       sleep: noWait,
       runTests: createLocalRunTestCache(file, { scope: a.sim.url }),
     });
@@ -345,7 +365,7 @@ describe("the run-test cache", () => {
     ] as const) {
       const b = await start();
       await b.sim.clock.advance(advance);
-      const other = await applyChanges(b.client, await resolveEntries(b.client, CART), { sleep: noWait });
+      const other = await applyPlan(b.client, await resolveEntries(b.client, CART), { sleep: noWait });
       expect(other.runs[0]!.runId, scope).toBe(first.runs[0]!.runId);
       const runTests = createLocalRunTestCache(file, { scope: advance === 0 ? b.sim.url : a.sim.url });
       const history = await observeRunHistory(
@@ -364,14 +384,14 @@ describe("the run-test cache", () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-cache-"));
     const runTests = createLocalRunTestCache(join(dir, "run-tests.json"));
     const plan = await resolveEntries(client, MIXED_ENTRIES);
-    await applyChanges(client, plan, { sleep: noWait, runTests });
+    await applyPlan(client, plan, { sleep: noWait, runTests });
     sim.counters.reset();
-    const again = await applyChanges(client, plan, { sleep: noWait, runTests });
+    const again = await applyPlan(client, plan, { sleep: noWait, runTests });
     expect(again.summary.satisfied).toBe(5);
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(0);
     // Without the cache the same re-apply reads one item per pending single-test run.
     sim.counters.reset();
-    await applyChanges(client, plan, { sleep: noWait });
+    await applyPlan(client, plan, { sleep: noWait });
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
   });
 });
