@@ -47,6 +47,8 @@ export { renderInvalidPlanMarkdown } from "./preview/render-invalid-plan-markdow
 export { createSavedPlan, parseSavedPlan, looksLikeSavedPlan } from "./saved-plan/saved-plan.js";
 export type { SavedPlan } from "./saved-plan/saved-plan.js";
 export { waitForRuns } from "./wait/wait-for-runs.js";
+export { summarizeWait } from "./report/wait-summary.js";
+export type { WaitSummary } from "./report/wait-summary.js";
 export type { WaitOptions, WaitResult } from "./wait/wait-for-runs.js";
 export { collectRunItems } from "./wait/collect-run-items.js";
 export { renderJunit, xmlEscape } from "./wait/render-junit.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EXIT } from "../exit-codes.js";
 import { runCli } from "../run-cli.js";
@@ -92,6 +92,19 @@ describe("qac apply", () => {
     expect(c.err()).toContain("SIGINT: stopping the wait; the runs go on in QAComplete.");
     expect(c.err()).not.toContain("no new runs will be started");
     expect(c.out()).toContain("Interrupted: interrupted while 3 runs were unfinished");
+  });
+
+  it("prints one JSON document with --wait --json: the report, with the wait's result inside, which qac wait reads", async () => {
+    const c = f.io();
+    expect(await runCli(["apply", "plan.yaml", "--wait", "--timeout", "1s", "--json"], c.io)).toBe(EXIT.ERROR);
+    const report = JSON.parse(c.out()) as { summary: { created: number }; wait: { outcome: string; runs: unknown[] } };
+    expect(report.summary.created).toBe(3);
+    expect(report.wait).toMatchObject({ outcome: "timeout", missing: [] });
+    expect(report.wait.runs).toHaveLength(3);
+    await writeFile(join(f.dir, "report.json"), c.out());
+    const wait = f.io();
+    expect(await runCli(["wait", "report.json", "--timeout", "1s", "--json"], wait.io)).toBe(EXIT.ERROR);
+    expect(JSON.parse(wait.out())).toMatchObject({ outcome: "timeout", runs: report.wait.runs });
   });
 
   it("waits with --wait and reports the deadline passing (exit 1, says which runs)", async () => {

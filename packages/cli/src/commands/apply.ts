@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { Diagnostic, ResolvedPlan } from "@qac/planner";
-import type { ApplyReport, SavedDecision } from "@qac/runner";
+import type { ApplyReport, SavedDecision, WaitSummary } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
 import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
@@ -134,8 +134,11 @@ export function registerApply(program: Command, ctx: CommandContext): void {
               throw error;
             });
           progress.done();
-          if (flags.json) ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-          else ctx.io.stdout.write(runner.renderApplySummary(report, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+          // With --wait, the JSON report is printed once the wait is over, with its result inside.
+          const printJson = () => ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          if (flags.json && !(flags.wait && report.status !== "interrupted")) printJson();
+          else if (!flags.json)
+            ctx.io.stdout.write(runner.renderApplySummary(report, { color: useColor(ctx.io.stdout, ctx.io.env) }));
           if (flags.reportTo) {
             const { id } = await runner
               .createStatusClient({ url: flags.reportTo, token: ctx.io.env["QAC_STATUS_TOKEN"] })
@@ -153,6 +156,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
               ),
             );
             waiting = true;
+            const embed = flags.json ? (summary: WaitSummary) => (report.wait = summary) : undefined;
             if (
               ids.length > 0 &&
               (await waitAndReport(
@@ -164,10 +168,12 @@ export function registerApply(program: Command, ctx: CommandContext): void {
                 report.plan.name,
                 titles,
                 controller.signal,
+                embed,
               )) !== EXIT.OK
             )
               exit = EXIT.ERROR;
             waiting = false;
+            if (flags.json) printJson();
           }
         }
       } finally {

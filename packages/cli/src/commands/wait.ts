@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { ProjectId, QacClient } from "@qac/core";
+import type { WaitSummary } from "@qac/runner";
 import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -38,6 +39,7 @@ export async function waitAndReport(
   planName = "qac",
   titles: ReadonlyMap<number, string> = new Map(),
   stop?: AbortSignal,
+  embed?: (summary: WaitSummary) => void,
 ): Promise<ExitCode> {
   const runner = await import("@qac/runner");
   const { isUnfinishedRun } = await import("@qac/core");
@@ -70,10 +72,10 @@ export async function waitAndReport(
   if (tty) err.write("\r\u001b[K");
   const color = useColor(ctx.io.stdout, ctx.io.env);
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  if (flags.json)
-    ctx.io.stdout.write(
-      `${JSON.stringify({ outcome: result.outcome, reason: result.reason, missing: result.missing, runs: result.runs.map((r) => ({ id: r.id, status: r.status_code, title: r.test_set_name || null, configuration: r.configuration_name ?? null, release: r.release_name ?? null, host: r.test_host ?? null, runTimeSeconds: r.run_time ?? 0 })) }, null, 2)}\n`,
-    );
+  const summary = runner.summarizeWait(result, titles);
+  // `qac apply --wait --json` puts the result inside its report: one command, one JSON document.
+  if (embed) embed(summary);
+  else if (flags.json) ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {
     for (const r of result.runs)
       ctx.io.stdout.write(

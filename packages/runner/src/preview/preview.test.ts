@@ -5,6 +5,8 @@ import { validateAgainst } from "../test-support/schema-validate.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
 import { diffPlan } from "../diff/diff-plan.js";
 import { applyPlan } from "../apply/apply-plan.js";
+import { summarizeWait } from "../report/wait-summary.js";
+import { waitForRuns } from "../wait/wait-for-runs.js";
 import { buildPreview, type PreviewDocument } from "./build-preview.js";
 import { renderPreviewText } from "./render-preview-text.js";
 import { renderPreviewMarkdown } from "./render-preview-markdown.js";
@@ -100,11 +102,16 @@ describe("preview", () => {
     expect(validateAgainst("https://qac.dev/schemas/preview.schema.json", { ...doc, version: 2 })).not.toEqual([]);
   });
 
-  it("produces apply reports that validate against schemas/apply-report.schema.json", async () => {
+  it("produces apply reports that validate against schemas/apply-report.schema.json, with a wait inside too", async () => {
     const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
-    expect(
-      validateAgainst("https://qac.dev/schemas/apply-report.schema.json", JSON.parse(JSON.stringify(report))),
-    ).toEqual([]);
+    const schema = "https://qac.dev/schemas/apply-report.schema.json";
+    expect(validateAgainst(schema, JSON.parse(JSON.stringify(report)))).toEqual([]);
+    const ids = report.runs.flatMap((r) => (r.runId === null ? [] : [r.runId]));
+    await f.sim.clock.advance(3_600_000);
+    const waited = await waitForRuns(f.client, plan.project.id, ids, { sleep: () => Promise.resolve() });
+    const withWait = { ...report, wait: summarizeWait(waited) };
+    expect(withWait.wait.runs).toHaveLength(ids.length);
+    expect(validateAgainst(schema, JSON.parse(JSON.stringify(withWait)))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { DesiredRun } from "@qac/planner";
 import type { Decision } from "../diff/change.js";
+import type { WaitSummary } from "./wait-summary.js";
 
 /** What happened to one desired run. */
 export type Outcome = "created" | "satisfied" | "failed" | "not-started" | "unknown";
@@ -46,6 +47,8 @@ export interface ApplyReport {
   user: string | null;
   runs: ReportRun[];
   summary: { created: number; satisfied: number; failed: number; notStarted: number };
+  /** With `--wait`: how waiting for the runs ended (one JSON document for `qac apply --wait --json`). */
+  wait?: WaitSummary;
 }
 
 /** The report fields describing a desired run (everything but the outcome). */
