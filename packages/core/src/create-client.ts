@@ -3,6 +3,7 @@ import { Pool, type Dispatcher } from "undici";
 import { QacError } from "./errors.js";
 import { resolveOptions, type ClientOptions } from "./options.js";
 import { createRequest } from "./request.js";
+import { createServerClock } from "./server-clock.js";
 import { createStats } from "./stats.js";
 import { lister, projectResource, searcher } from "./create-resources.js";
 import type { QacClient } from "./qac-client.js";
@@ -29,7 +30,9 @@ export function createClient(options: ClientOptions): QacClient {
     : new Pool(resolved.origin, { connections: resolved.connections, keepAliveTimeout: 10_000 });
   const dispatcher: Dispatcher = resolved.dispatcher ?? ownPool!;
   const stats = createStats();
-  const request = createRequest({ options: resolved, dispatcher, authorization: `Basic ${token}`, scrub, stats });
+  const clock = createServerClock();
+  const authorization = `Basic ${token}`;
+  const request = createRequest({ options: resolved, dispatcher, authorization, scrub, stats, clock });
   const { pageSize } = resolved;
 
   const projectsList = lister(request, pageSize, "GET /api/v1/projects");
@@ -159,6 +162,7 @@ export function createClient(options: ClientOptions): QacClient {
         },
       },
     },
+    serverNow: () => clock.now(resolved.wallClock()),
     callCount: () => stats.snapshot().total,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

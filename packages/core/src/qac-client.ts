@@ -106,6 +106,11 @@ export interface QacClient {
       ): Promise<TestRunItem | undefined>;
     };
   };
+  /**
+   * The server's time now, from the `Date` header of its latest answer (UTC, never later than the
+   * real time), or null before any answer.
+   */
+  serverNow(): Date | null;
   /** HTTP attempts made so far (retries included). */
   callCount(): number;
   /** HTTP attempts, total and per endpoint key. */

@@ -5,6 +5,7 @@ import { buildPath } from "./build-path.js";
 import { header, mapHttpError, readServerMessage } from "./http-error.js";
 import type { ResolvedOptions } from "./options.js";
 import { isRetryable, newRetryState, retryDelay, waitUnlessAborted } from "./retry.js";
+import type { ServerClock } from "./server-clock.js";
 import type { StatsCounter } from "./stats.js";
 import { failedBeforeSending, send } from "./transport.js";
 import { validateResponse } from "./validate-response.js";
@@ -20,6 +21,8 @@ export interface RequestDeps {
   /** Removes credentials from text that came from the server before it is put in an error. */
   scrub: (text: string) => string;
   stats: StatsCounter;
+  /** Learns the server's time from each answer's `Date` header. */
+  clock: ServerClock;
 }
 
 const SERVER_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-ms-request-id"];
@@ -29,7 +32,7 @@ type Loose = { path?: Record<string, unknown>; query?: Record<string, unknown>; 
 
 /** Builds the client's one `request(route, params)`: URL, auth, timeout, retries, error mapping, validation, stats, log. */
 export function createRequest(deps: RequestDeps): RequestFn {
-  const { options, dispatcher, authorization, scrub, stats } = deps;
+  const { options, dispatcher, authorization, scrub, stats, clock } = deps;
   return async function request<K extends Route>(route: K, params: RouteParams<K>): Promise<RouteResponse<K>> {
     const meta = ROUTES[route];
     const space = route.indexOf(" ");
@@ -74,6 +77,7 @@ export function createRequest(deps: RequestDeps): RequestFn {
           scrub,
         );
         status = response.status;
+        clock.observe(header(response.headers, "date"), options.wallClock());
         const serverRequestId = SERVER_ID_HEADERS.map((name) => header(response.headers, name)).find(
           (v) => v !== undefined && v !== requestId,
         );

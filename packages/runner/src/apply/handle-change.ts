@@ -43,7 +43,9 @@ export async function handleChange(change: Change, ctx: HandleContext): Promise<
   if (ctx.stopping()) return notStarted(ctx.stopReason());
   if (ctx.recorder) {
     try {
-      await ctx.recorder.add({ identity: change.identity, runId: null, intentAt: new Date().toISOString() });
+      // Stamped with QAComplete's own clock (its Date header), which its run dates are compared with.
+      const intentAt = (ctx.client.serverNow?.() ?? new Date()).toISOString();
+      await ctx.recorder.add({ identity: change.identity, runId: null, intentAt });
     } catch (error) {
       return notStarted(`not started: the --once-per intent could not be recorded (${(error as Error).message})`);
     }

@@ -17,8 +17,8 @@ import type { ObservedRun, RunHistory } from "./observed-run.js";
 import type { RunTestCache } from "./run-test-cache.js";
 import { toObservedRun } from "./to-observed-run.js";
 
-/** The part of the client the runner uses. */
-export type RunnerClient = Pick<QacClient, "testRuns">;
+/** The part of the client the runner uses (`serverNow` stamps `--once-per` intents with the server's time). */
+export type RunnerClient = Pick<QacClient, "testRuns"> & Partial<Pick<QacClient, "serverNow">>;
 
 /** Options of {@link observeRunHistory}. */
 export interface ObserveOptions {
@@ -35,7 +35,7 @@ export interface ObserveOptions {
   runTests?: RunTestCache | null;
   /** QAComplete's offset from UTC, to read its zone-less run dates when reconciling intents. @default 0 */
   serverUtcOffsetMinutes?: number;
-  /** How much earlier than an intent a run may seem to start (clock skew). @default 60000 */
+  /** How much earlier than an intent a run may seem to start (the intent is stamped with the server's clock). @default 0 */
   intentToleranceMs?: number;
 }
 
@@ -133,7 +133,7 @@ export async function observeRunHistory(
   const records = applyIdentity !== null && options.ledger ? await options.ledger.read(projectId, applyIdentity) : null;
   const { ledger, intents, lookups } = await reconcileIntents(client, projectId, runs, records, {
     serverUtcOffsetMinutes: options.serverUtcOffsetMinutes ?? 0,
-    toleranceMs: options.intentToleranceMs ?? 60_000,
+    toleranceMs: options.intentToleranceMs ?? 0,
   });
   calls.total += lookups;
   calls.minimum += lookups;

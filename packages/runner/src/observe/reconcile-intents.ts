@@ -9,10 +9,12 @@ import type { RunnerClient } from "./observe-run-history.js";
  * Turns `--once-per` records into the run each desired run is satisfied by. A record with a run id
  * is taken as it is. An intent without one means an apply died between deciding to create that
  * run and recording its id (SIGKILL, a crash, a lost status server): the run it may have created
- * is looked up among the runs of the desired run's key started since the intent (less
- * `toleranceMs` of clock skew), finished or not, not already recorded for another identity; the
- * lowest id wins. None found: the create never happened, and the run is created normally.
- * QAComplete dates carry no zone (reference §2.2): `serverUtcOffsetMinutes` reads them.
+ * is looked up among the runs of the desired run's key started since the intent, finished or not,
+ * not already recorded for another identity; the lowest id wins. None found: the create never
+ * happened, and the run is created normally. The intent carries the server's time (its `Date`
+ * header), so the local clock does not matter; a run started since then is no older run: one of
+ * the key unfinished at the observation would have satisfied the desired run instead. QAComplete
+ * dates carry no zone (reference §2.2): `serverUtcOffsetMinutes` reads them.
  */
 export async function reconcileIntents(
   client: RunnerClient,
