@@ -1,8 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { CliError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
+import { addConnectionOptions } from "../options/connection-options.js";
+import { parseDuration } from "../options/durations.js";
 import type { CommandContext } from "../run-cli.js";
-import { connect, parseDuration } from "./connect.js";
 
 interface ServeFlags {
   host: string;
@@ -46,6 +47,21 @@ export function exposureWarning(host: string, protectReads: boolean): string | n
   return `Warning: listening on ${host}, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.${reads}`;
 }
 
+/**
+ * What is wrong with the status server's tokens, in the variables the user sets, or null. The
+ * server checks them too; checking here keeps its option names (`token`) out of the message.
+ */
+export function tokenProblem(env: CommandContext["io"]["env"]): string | null {
+  const fix = "set it to a random secret of at least 16 characters, e.g. $(openssl rand -hex 24)";
+  for (const name of ["QAC_STATUS_TOKEN", "QAC_STATUS_ADMIN_TOKEN", "QAC_STATUS_READ_TOKEN"]) {
+    const value = env[name];
+    if (name !== "QAC_STATUS_TOKEN" && !value) continue;
+    if (!value) return `${name} is missing: qac serve needs it for writes and leases; ${fix}.`;
+    if (value.length < 16) return `${name} is too short (${value.length} characters); ${fix}.`;
+  }
+  return null;
+}
+
 /** A pause between polls: a duration (plain numbers are seconds), at least 1 s so QAComplete is not flooded. */
 const pollInterval = (raw: string): number => {
   const ms = parseDuration(raw);
@@ -60,15 +76,13 @@ const pollInterval = (raw: string): number => {
  * so they do not show in `ps`.
  */
 export function registerServe(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command("serve")
     .description("start the status server: apply history, live run status, leases and a web page")
     .option("--host <address>", "interface to bind", "127.0.0.1")
     .option("--port <n>", "port to listen on, 0 = any free port", port, 8790)
-    .option("--db <file>", "SQLite database file", "qac-status.db")
-    .option("--url <url>", "QAComplete server root for live status (default: $QAC_URL)")
-    .option("--user <email>", "QAComplete login (default: $QAC_USER)")
-    .option("--password-stdin", "read the QAComplete password from standard input (default: $QAC_PASSWORD)")
+    .option("--db <file>", "SQLite database file", "qac-status.db");
+  addConnectionOptions(command, null)
     .option(
       "--protect-reads",
       "require a token for reading too (page, API, badges); $QAC_STATUS_READ_TOKEN may only read",
@@ -108,6 +122,9 @@ Example:
     )
     .action(async (flags: ServeFlags) => {
       const env = ctx.io.env;
+      const problem = tokenProblem(env);
+      if (problem) throw new CliError("CLI_USAGE", problem);
+      const { connect } = await import("../connect/connect.js");
       const wantsQac = Boolean(
         flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"],
       );
