@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSim } from "./commands/sim.js";
@@ -28,6 +29,7 @@ Examples:
   $ qac apply smoke.yaml --wait --junit out.xml  create what is missing, wait, write JUnit
   $ qac wait report.json                         wait for the runs of an apply report
   $ qac sim --port 8787                          start the QAComplete simulator (demo tenant)
+  $ qac completion bash >> ~/.bashrc             tab completion (bash, zsh or fish)
   $ qac <command> --help                         a command's options and more examples
 
 Connection: QAC_URL, QAC_USER, QAC_PASSWORD (or --url, --user, --password-stdin).
@@ -63,6 +65,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerApply(program, ctx);
   registerWait(program, ctx);
   registerServe(program, ctx);
+  registerCompletion(program, ctx);
   for (const command of program.commands)
     command
       .exitOverride()
