@@ -83,3 +83,20 @@ describe("createWaitProgress on a terminal (live bar)", () => {
     `);
   });
 });
+
+describe("createWaitProgress counts", () => {
+  it("names Incomplete runs, and any status QAComplete does not document as other", () => {
+    const { progress, written, at } = harness("plain");
+    progress.onPoll([run(1, "Incomplete"), run(2, "Passed"), run(3, "Incomplete")]);
+    progress.onPoll([run(1, "Incomplete"), run(2, "Passed"), run(3, "Retired")]);
+    at(31);
+    progress.onPoll([run(1, "Incomplete"), run(2, "Passed"), run(3, "Retired")]);
+    expect(written.join("")).toMatchInlineSnapshot(`
+      "[0:00] 3 of 3 finished: 1 passed · 0 failed · 0 blocked · 2 incomplete · 0 in progress · 0 awaiting · 30m left
+      [0:00] first failure: run 1 Incomplete · set Checkout smoke #1 · Chrome / Windows 11 · 2026.12 / RC1 / Build 42
+      [0:00] run 3 Retired · set Checkout smoke #3 · Chrome / Windows 11 · 2026.12 / RC1 / Build 42
+      [0:31] 3 of 3 finished: 1 passed · 0 failed · 0 blocked · 2 other · 0 in progress · 0 awaiting · 29m29s left
+      "
+    `);
+  });
+});

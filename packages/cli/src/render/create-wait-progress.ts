@@ -63,7 +63,10 @@ export function createWaitProgress(stream: ProgressStream, o: WaitProgressOption
     for (const r of latest) n[runStatusBucket(r.status_code)] += 1;
     const bad = (count: number, word: string) => (count ? style("red", `${count} ${word}`) : `0 ${word}`);
     const parts = [style("green", `${n.passed} passed`), bad(n.failed, "failed"), bad(n.blocked, "blocked")];
-    if (n.other) parts.push(style("red", `${n.other} other`));
+    // Incomplete is the documented one; a status QAComplete does not document is "other".
+    const others = latest.filter((r) => runStatusBucket(r.status_code) === "other");
+    const word = others.every((r) => r.status_code.toLowerCase() === "incomplete") ? "incomplete" : "other";
+    if (n.other) parts.push(style("red", `${n.other} ${word}`));
     parts.push(`${n.inProgress} in progress`, `${n.awaiting} awaiting`);
     return { finished: n.passed + n.failed + n.blocked + n.other, text: parts.join(" · ") };
   };
