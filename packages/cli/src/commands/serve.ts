@@ -3,6 +3,7 @@ import { CliError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { addConnectionOptions } from "../options/connection-options.js";
 import { parseDuration } from "../options/durations.js";
+import { tokenProblem } from "../options/token-problem.js";
 import type { CommandContext } from "../run-cli.js";
 
 interface ServeFlags {
@@ -45,21 +46,6 @@ export function exposureWarning(host: string, protectReads: boolean): string | n
     ? ""
     : " Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.";
   return `Warning: listening on ${host}, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.${reads}`;
-}
-
-/**
- * What is wrong with the status server's tokens, in the variables the user sets, or null. The
- * server checks them too; checking here keeps its option names (`token`) out of the message.
- */
-export function tokenProblem(env: CommandContext["io"]["env"]): string | null {
-  const fix = "set it to a random secret of at least 16 characters, e.g. $(openssl rand -hex 24)";
-  for (const name of ["QAC_STATUS_TOKEN", "QAC_STATUS_ADMIN_TOKEN", "QAC_STATUS_READ_TOKEN"]) {
-    const value = env[name];
-    if (name !== "QAC_STATUS_TOKEN" && !value) continue;
-    if (!value) return `${name} is missing: qac serve needs it for writes and leases; ${fix}.`;
-    if (value.length < 16) return `${name} is too short (${value.length} characters); ${fix}.`;
-  }
-  return null;
 }
 
 /** A pause between polls: a duration (plain numbers are seconds), at least 1 s so QAComplete is not flooded. */

@@ -5,12 +5,12 @@
  * separators, and the bidirectional controls that reorder what is shown (U+202E and friends).
  */
 // eslint-disable-next-line no-control-regex
-export const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /** `\n`, `\r`, `\t`, `\x1b` or `\u202e`: a visible stand-in for an unsafe character. */
-export function escapeChar(c: string): string {
+function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
   return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`);
 }
