@@ -108,3 +108,15 @@ describe("connection failures say what to check", () => {
     `);
   });
 });
+
+describe("a server that does not answer at once", () => {
+  it("is not a silent minute: one line says the client tries again, then the command goes on", async () => {
+    f.sim.faults.set([{ route: "GET /api/v1/projects", status: 503, times: 2 }]);
+    const c = f.io();
+    expect(await runCli(["plan", "plan.yaml"], c.io)).toBe(EXIT.OK);
+    expect(c.err().replaceAll(f.sim.url, "http://127.0.0.1:PORT")).toMatchInlineSnapshot(`
+      "QAComplete at http://127.0.0.1:PORT failed (HTTP 503, CORE_SERVER); trying again for up to a minute (Ctrl-C stops).
+      "
+    `);
+  });
+});

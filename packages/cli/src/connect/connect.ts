@@ -1,7 +1,8 @@
-import type { QacClient } from "@qac/core";
+import type { QacClient, RequestLogEvent } from "@qac/core";
 import { CliError } from "../errors.js";
 import type { ConnectionFlags } from "../options/connection-options.js";
 import type { CommandContext } from "../run-cli.js";
+import { terminalText } from "../render/terminal-text.js";
 import { describeConfigProblem } from "./describe-config-problem.js";
 
 /** How a command lets the client wait out 429s: until its deadline, or until `signal` aborts (Ctrl-C). */
@@ -62,6 +63,7 @@ export async function connect(
       baseUrl: url!,
       username: user!,
       password: password!,
+      log: retryNotice(url!, ctx),
       ...(limits.signal ? { signal: limits.signal } : {}),
       retry: {
         rateLimitWaitMs: limits.rateLimitWaitMs ?? Infinity,
@@ -76,4 +78,23 @@ export async function connect(
     const many = `cannot connect to QAComplete:\n${lines.map((l) => `  ${l}`).join("\n")}`;
     throw new CliError("CLI_USAGE", lines.length === 1 ? lines[0]! : many);
   }
+}
+
+/**
+ * One line when QAComplete first fails to answer and the client tries again (8 attempts over up to
+ * a minute), so a wrong `QAC_URL` or a server that is down is not a silent minute.
+ */
+function retryNotice(url: string, ctx: CommandContext): (event: RequestLogEvent) => void {
+  let told = false;
+  return (event) => {
+    if (told || event.retryInMs === undefined) return;
+    if (!["CORE_NETWORK", "CORE_TIMEOUT", "CORE_SERVER"].includes(event.errorCode ?? "")) return;
+    told = true;
+    const status = event.status === null ? "no answer" : `HTTP ${event.status}`;
+    // On a terminal a progress bar may be drawn: clear its line first, it is redrawn after.
+    const clear = ctx.io.stderr.isTTY === true ? "\r\u001b[K" : "";
+    ctx.io.stderr.write(
+      `${clear}QAComplete at ${terminalText(url)} failed (${status}, ${event.errorCode}); trying again for up to a minute (Ctrl-C stops).\n`,
+    );
+  };
 }
