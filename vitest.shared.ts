@@ -15,7 +15,8 @@ export function defineProjectConfig() {
       testTimeout: 20_000,
       hookTimeout: 20_000,
       pool: "forks",
-      reporters: process.env.CI ? ["default"] : ["default"],
+      // The JSON report is what `pnpm test` adds up into its last line (scripts/test-totals.mjs).
+      reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     },
   });
 }

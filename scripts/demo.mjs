@@ -3,7 +3,9 @@
  * `pnpm start`: the qac demo. Starts the QAComplete simulator (demo tenant, real clock, fast
  * outcomes), then runs the real `qac` commands against it: preview the smoke plan, apply it and
  * wait for the results, apply it again (nothing is created). Keeps the simulator running until
- * Ctrl-C so you can try more commands; `--once` exits after the tour (used by a test).
+ * Ctrl-C so you can try more commands; `--once` exits after the tour (used by a test). Ports: 8787
+ * (simulator, `--port=N`) and 8790 (status server, `--status-port=N`). Ctrl-C ends it with exit 0
+ * and its own last line.
  *
  * Services live in `startServices()`; a new one (e.g. the status server) adds itself there and
  * passes its settings to the commands through `env`.
@@ -18,6 +20,19 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const once = process.argv.includes("--once");
 const portArg = process.argv.find((a) => a.startsWith("--port="));
 const port = portArg ? Number(portArg.slice("--port=".length)) : once ? 0 : 8787;
+const statusPortArg = process.argv.find((a) => a.startsWith("--status-port="));
+const statusPort = statusPortArg ? Number(statusPortArg.slice("--status-port=".length)) : once ? 0 : 8790;
+
+// Ctrl-C (and a second one, which pnpm sends as it passes the first on) ends the demo cleanly with
+// exit 0: the commands running stop, the servers close, and the last line is the demo's own.
+let stop;
+const stopped = new Promise((done) => (stop = done));
+let stopSignal = null;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stopSignal ??= signal;
+    stop(signal);
+  });
 
 // Built packages by default (`pnpm start` builds first); tests run the demo from source with tsx.
 const entry = (pkg) => join(root, "packages", pkg, process.env.QAC_DEMO_FROM_SOURCE ? "src/index.ts" : "dist/index.js");
@@ -41,7 +56,7 @@ async function startServices() {
   const { startStatusServer } = await import(entry("status-server"));
   env.QAC_STATUS_TOKEN = randomBytes(24).toString("hex");
   const status = await startStatusServer({
-    port: once ? 0 : 8790,
+    port: statusPort,
     dbFile: join(state, "status.db"),
     token: env.QAC_STATUS_TOKEN,
     qac: { url: sim.url, username: "demo@qac.example", password: "demo" },
@@ -51,6 +66,7 @@ async function startServices() {
   return {
     env,
     state,
+    simUrl: sim.url,
     statusUrl: status.url,
     banner: [
       `QAComplete simulator: ${sim.url}  (REST API under ${sim.url}/rest-api/service)`,
@@ -65,13 +81,30 @@ async function startServices() {
   };
 }
 
-const services = await startServices();
-const io = (env) => ({ stdout: process.stdout, stderr: process.stderr, env, cwd: root });
-/** Runs one qac command as a user would type it, and returns its exit code. */
+const onPort = (p) => (p === 0 ? "a free port" : `port ${p}`);
+if (!once) say(`qac demo: QAComplete simulator on ${onPort(port)}, status server on ${onPort(statusPort)} (127.0.0.1)`);
+let services;
+try {
+  services = await startServices();
+} catch (error) {
+  // The simulator's listen error, or the status server's (a port taken is its only STATUS_CONFIG here).
+  if (error?.code !== "EADDRINUSE" && error?.code !== "STATUS_CONFIG") throw error;
+  say(`qac demo: a port it needs is in use (${port} for the simulator, ${statusPort} for the status server).`);
+  say(
+    "Stop what uses it (another pnpm start, qac sim or qac serve?), or give the simulator another: node scripts/demo.mjs --port=8788",
+  );
+  process.exit(1);
+}
+/** Runs one qac command as a user would type it, and returns its exit code (skipped after Ctrl-C). */
 async function qac(...args) {
+  if (stopSignal) return 0;
   say();
   say(bold(`$ qac ${args.join(" ")}`));
-  const code = await runCli(args, io(services.env));
+  // Ctrl-C reaches the command only while it runs (as it would typed in a shell).
+  let running = true;
+  const waitForStop = () => stopped.then((signal) => (running ? signal : new Promise(() => {})));
+  const io = { stdout: process.stdout, stderr: process.stderr, env: services.env, cwd: root, waitForStop };
+  const code = await runCli(args, io).finally(() => (running = false));
   say(`(exit ${code})`);
   return code;
 }
@@ -129,7 +162,7 @@ try {
   if (again !== 0) failed = true;
   say();
   say("The second apply created nothing: every run of the plan was already created by this apply identity.");
-  await showStatusServer();
+  if (!stopSignal) await showStatusServer();
   if (!once) {
     say();
     say("Try it yourself (the simulator keeps running):");
@@ -141,12 +174,15 @@ try {
     say(`  export QAC_STATUS_TOKEN=${services.env.QAC_STATUS_TOKEN}`);
     say(`  npx -y pnpm@10 qac apply examples/plans/smoke.yaml --report-to ${services.statusUrl}`);
     say("Press Ctrl+C to stop.");
-    await new Promise((done) => {
-      process.once("SIGINT", done);
-      process.once("SIGTERM", done);
-    });
+    await stopped;
   }
 } finally {
   await services.close();
 }
-process.exitCode = failed ? 1 : 0;
+if (stopSignal) {
+  say();
+  say(
+    `qac demo: stopped (${stopSignal}); the simulator (${services.simUrl}) and the status server (${services.statusUrl}) are closed.`,
+  );
+}
+process.exitCode = failed && !stopSignal ? 1 : 0;

@@ -11,7 +11,7 @@ import {
   diffPlan,
   observeRunHistory,
   renderPreviewMarkdown,
-  renderPreviewText,
+  summaryLine,
   type PreviewDocument,
 } from "@qac/runner";
 import { SMOKE_PLAN, startDemoServer } from "./demo-server.js";
@@ -25,14 +25,16 @@ export async function previewPlan(client: QacClient, file: string): Promise<Prev
   return buildPreview(plan, history, changes);
 }
 
-/** Runs the example against a fresh simulator and prints the preview as text and as a PR comment. */
+/** Runs the example against a fresh simulator and prints the decisions, then the preview as a PR comment. */
 export async function main(
   print: (text: string) => void = (t) => void process.stdout.write(t),
 ): Promise<PreviewDocument> {
   const server = await startDemoServer();
   try {
     const doc = await previewPlan(server.client, SMOKE_PLAN);
-    print(renderPreviewText(doc, { color: false }));
+    // The runner returns data, Markdown and JSON; a program prints what it needs from the document.
+    print(`Plan ${doc.plan.name}: ${summaryLine(doc.summary)}\n`);
+    for (const r of doc.runs) print(`  ${r.decision.padEnd(13)} ${r.kind} ${r.title}: ${r.reason}\n`);
     print(
       `\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`,
     );

@@ -1,20 +1,27 @@
 /** Where the CLI writes and what it reads from its surroundings; injected so tests need no process. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Reads standard input to its end (`--password-stdin`). @default no input: an empty string */
+  readStdin?: () => Promise<string>;
   /** Resolves when a long-running command (`qac sim`) should stop. @default SIGINT or SIGTERM */
   waitForStop?: () => Promise<string>;
 }
 
-/** The real process's streams, environment and signals. */
+/** The real process's streams, standard input, environment and signals. */
 export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
     waitForStop: () =>
       new Promise((resolve) => {
         process.once("SIGINT", () => resolve("SIGINT"));

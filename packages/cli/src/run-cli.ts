@@ -2,17 +2,22 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSim } from "./commands/sim.js";
 import { registerWait } from "./commands/wait.js";
 import { registerValidate } from "./commands/validate.js";
+import type { Connection } from "./connect/connect.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
+import { explainError } from "./explain-error.js";
 
 /** What a command needs: the I/O and a way to set the exit code. */
 export interface CommandContext {
   io: CliIo;
   setExit(code: ExitCode): void;
+  /** The QAComplete connection once a command made one: errors name its settings (`QAC_URL`). */
+  connection?: Connection;
 }
 
 const examples = `
@@ -24,9 +29,11 @@ Examples:
   $ qac apply smoke.yaml --wait --junit out.xml  create what is missing, wait, write JUnit
   $ qac wait report.json                         wait for the runs of an apply report
   $ qac sim --port 8787                          start the QAComplete simulator (demo tenant)
+  $ qac completion bash >> ~/.bashrc             tab completion (bash, zsh or fish)
   $ qac <command> --help                         a command's options and more examples
 
 Connection: QAC_URL, QAC_USER, QAC_PASSWORD (or --url, --user, --password-stdin).
+Output: --format text|json (and markdown for qac plan); --json is short for --format json.
 Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),
 2 runs would be created (qac plan --detailed-exitcode), 3 invalid plan.`;
 
@@ -58,9 +65,11 @@ export function buildProgram(ctx: CommandContext): Command {
   registerApply(program, ctx);
   registerWait(program, ctx);
   registerServe(program, ctx);
+  registerCompletion(program, ctx);
   for (const command of program.commands)
     command
       .exitOverride()
+      .showHelpAfterError(`(run \`qac ${command.name()} --help\` for usage)`)
       .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
   return program;
 }
@@ -80,10 +89,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
     const debug = argv.includes("--debug");
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`qac: ${message}\n`);
+    const explained = await explainError(error, ctx.connection);
+    io.stderr.write(`qac: ${explained.text}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    else io.stderr.write("(run with --debug for details)\n");
+    else if (!explained.expected) io.stderr.write("(run with --debug for details)\n");
     return EXIT.ERROR;
   }
 }

@@ -5,6 +5,7 @@ import { resolveOptions, type ClientOptions } from "./options.js";
 import { createRequest } from "./request.js";
 import { createServerClock } from "./server-clock.js";
 import { createStats } from "./stats.js";
+import { createRedactor } from "./redact-credentials.js";
 import { lister, projectResource, searcher } from "./create-resources.js";
 import type { QacClient } from "./qac-client.js";
 import type { ProjectId, TestSetId, TestRunId } from "./ids.js";
@@ -23,8 +24,7 @@ import type { CreateTestRunBody, TestRun } from "./wire/test-run.js";
 export function createClient(options: ClientOptions): QacClient {
   const resolved = resolveOptions(options);
   const token = Buffer.from(`${resolved.username}:${options.password}`, "utf8").toString("base64");
-  const secrets = [options.password, token].filter((s) => s.length > 0);
-  const scrub = (text: string): string => secrets.reduce((acc, secret) => acc.split(secret).join("[redacted]"), text);
+  const scrub = createRedactor({ password: options.password, token });
   const ownPool: Pool | undefined = resolved.dispatcher
     ? undefined
     : new Pool(resolved.origin, { connections: resolved.connections, keepAliveTimeout: 10_000 });

@@ -23,6 +23,18 @@ export const CORE_ERROR_CODES = [
 /** One of {@link CORE_ERROR_CODES}. */
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
 
+/** One bad option of `createClient`, as data, so a caller can name it in its own words (`QAC_URL`). */
+export interface ConfigProblem {
+  /** The option, e.g. `baseUrl`, `username`, `password`, `retry.sleep`. */
+  option: string;
+  /** `missing`, or given but `invalid`. */
+  kind: "missing" | "invalid";
+  /** What a valid value is, e.g. `an http(s) URL of the QAComplete server root`. */
+  expected: string;
+  /** The value given, only when it is not secret: never a password, a URL without its credentials. */
+  found?: string;
+}
+
 /** Request context attached to an error. All fields are optional: config errors have none. */
 export interface QacErrorContext {
   /** HTTP method, e.g. `GET`. */
@@ -41,6 +53,8 @@ export interface QacErrorContext {
   attempt?: number;
   /** The underlying error (network errors). */
   cause?: unknown;
+  /** `CORE_CONFIG`: every bad option. */
+  problems?: readonly ConfigProblem[];
 }
 
 /** Base class of every error thrown by `@qac/core`. */
@@ -54,6 +68,10 @@ export class QacError extends Error {
   readonly requestId: string | undefined;
   readonly serverRequestId: string | undefined;
   readonly attempt: number | undefined;
+  /** `CORE_CONFIG`: every bad option, as data (empty for other codes). */
+  readonly problems: readonly ConfigProblem[];
+  /** The system error code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, ...), when there is one. */
+  readonly causeCode: string | undefined;
 
   constructor(code: CoreErrorCode, message: string, context: QacErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
@@ -65,6 +83,10 @@ export class QacError extends Error {
     this.requestId = context.requestId;
     this.serverRequestId = context.serverRequestId;
     this.attempt = context.attempt;
+    this.problems = context.problems ?? [];
+    const cause = context.cause;
+    const causeCode = cause instanceof QacError ? cause.causeCode : (cause as { code?: unknown } | null)?.code;
+    this.causeCode = typeof causeCode === "string" ? causeCode : undefined;
   }
 
   /** A plain, credential-free view for logs and JSON output. */
@@ -84,6 +106,7 @@ export class QacError extends Error {
       requestId: this.requestId,
       serverRequestId: this.serverRequestId,
       attempt: this.attempt,
+      ...(this.problems.length ? { problems: this.problems } : {}),
       cause,
     };
   }

@@ -86,7 +86,7 @@ export function mapHttpError(response: ErrorResponse, context: QacErrorContext, 
   // answer some servers give with 401 instead of 403 (reference §11.5).
   const challenged = header(response.headers, "www-authenticate") !== undefined;
   if (status === 401 && (challenged || !is(serverMessage, "Access is denied"))) {
-    return make("CORE_AUTH", "Check `username` (the user's e-mail address) and `password`.");
+    return make("CORE_AUTH", "The login was refused: check the user's e-mail address and password.");
   }
   if (status === 401 || status === 403 || is(serverMessage, "Access is denied")) {
     return make("CORE_ACCESS_DENIED", "The project does not exist or this user lacks the rights for it.");

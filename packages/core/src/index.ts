@@ -22,7 +22,7 @@ export type { Endpoints, Route, RouteParams, RouteResponse } from "./endpoints.j
 export type { Page, ListOptions, IterateOptions, PageWalk } from "./paginate.js";
 export { paginate, readAll } from "./paginate.js";
 export { CORE_ERROR_CODES, QacError, QacRateLimitedError, QacCreateOutcomeUnknownError, isQacError } from "./errors.js";
-export type { CoreErrorCode, QacErrorContext } from "./errors.js";
+export type { ConfigProblem, CoreErrorCode, QacErrorContext } from "./errors.js";
 export type {
   ProjectId,
   TestId,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBaseUrl, resolveOptions } from "./options.js";
 import type { ClientOptions } from "./options.js";
+import type { QacError } from "./errors.js";
 
 const base = { baseUrl: "http://127.0.0.1:8787", username: "demo@qac.example", password: "hunter2-secret" };
 
@@ -70,5 +71,36 @@ describe("resolveOptions", () => {
       return;
     }
     throw new Error("expected CORE_CONFIG");
+  });
+});
+
+describe("CORE_CONFIG problems", () => {
+  it("come as data, with the value given unless it is secret", () => {
+    let error: unknown;
+    try {
+      resolveOptions({ baseUrl: "http://me:pw@qac.example/x", username: "a:b", password: "" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as QacError).problems).toEqual([
+      {
+        option: "baseUrl",
+        kind: "invalid",
+        expected: "a URL without a user or password in it (they are given separately)",
+        found: "http://***@qac.example/x",
+      },
+      {
+        option: "username",
+        kind: "invalid",
+        expected: "an e-mail address without ':' (HTTP Basic cannot encode it)",
+        found: "a:b",
+      },
+      { option: "password", kind: "missing", expected: "a non-empty string" },
+    ]);
+    expect(() => parseBaseUrl("localhost:8787")).toThrow(
+      expect.objectContaining({
+        problems: [expect.objectContaining({ option: "baseUrl", kind: "invalid", found: "localhost:8787" })],
+      }),
+    );
   });
 });

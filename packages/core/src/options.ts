@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { QacError, type CoreErrorCode } from "./errors.js";
+import { QacError, type ConfigProblem, type CoreErrorCode } from "./errors.js";
 import type { RetryOptions } from "./retry.js";
 import { resolveRetry, type ResolvedRetry } from "./retry.js";
 
@@ -77,11 +77,23 @@ export interface ResolvedOptions {
   requestId: () => string;
 }
 
-const fail = (option: string, expected: string, found: unknown): QacError =>
-  new QacError(
+/** A `CORE_CONFIG` error for one option, its problem as data and in a sentence for library users. */
+function problem(option: string, expected: string, found: unknown, sentence?: string): QacError {
+  const kind = found === undefined ? "missing" : "invalid";
+  const shown = typeof found === "string" ? found : undefined;
+  const data: ConfigProblem = { option, kind, expected, ...(shown === undefined ? {} : { found: shown }) };
+  const what = found === undefined ? "is missing" : "is invalid";
+  const got = found === undefined ? "" : `, got ${shown === undefined ? typeof found : JSON.stringify(shown)}`;
+  return new QacError(
     "CORE_CONFIG",
-    `createClient: option \`${option}\` ${found === undefined ? "is missing" : "is invalid"}; expected ${expected}${found === undefined ? "" : `, got ${typeof found === "string" ? JSON.stringify(found) : typeof found}`}.`,
+    `createClient: ${sentence ?? `option \`${option}\` ${what}; expected ${expected}${got}.`}`,
+    {
+      problems: [data],
+    },
   );
+}
+
+const fail = (option: string, expected: string, found: unknown): QacError => problem(option, expected, found);
 
 function positiveInt(
   options: ClientOptions,
@@ -97,26 +109,33 @@ function positiveInt(
 
 /** Splits a base URL into origin and the `/rest-api/service` prefix; rejects what cannot be a QAComplete root. */
 export function parseBaseUrl(baseUrl: unknown): { origin: string; servicePath: string } {
-  const expected = "an http(s) URL of the QAComplete server, e.g. https://rest.qacomplete.smartbear.com";
+  const expected = "an http(s) URL of the QAComplete server root, e.g. https://rest.qacomplete.smartbear.com";
   if (typeof baseUrl !== "string" && !(baseUrl instanceof URL)) throw fail("baseUrl", expected, baseUrl);
+  const given = String(baseUrl);
   let url: URL;
   try {
-    url = new URL(String(baseUrl));
+    url = new URL(given);
   } catch {
-    throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` is not a URL; expected ${expected}.`);
+    throw problem("baseUrl", expected, given, `option \`baseUrl\` is not a URL; expected ${expected}.`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new QacError("CORE_CONFIG", `createClient: option \`baseUrl\` uses ${url.protocol}; expected ${expected}.`);
+    throw problem("baseUrl", expected, given, `option \`baseUrl\` uses ${url.protocol}; expected ${expected}.`);
   // Credentials in the URL would leak into every error path; they belong in username/password.
-  if (url.username || url.password)
-    throw new QacError(
-      "CORE_CONFIG",
-      "createClient: option `baseUrl` must not contain credentials; pass `username` and `password` instead.",
+  if (url.username || url.password) {
+    const shown = `${url.protocol}//***@${url.host}${url.pathname}`;
+    throw problem(
+      "baseUrl",
+      "a URL without a user or password in it (they are given separately)",
+      shown,
+      "option `baseUrl` must not contain credentials; pass `username` and `password` instead.",
     );
+  }
   if (url.search || url.hash)
-    throw new QacError(
-      "CORE_CONFIG",
-      `createClient: option \`baseUrl\` must not have a query or fragment; expected ${expected}.`,
+    throw problem(
+      "baseUrl",
+      `a URL without a query or fragment, ${expected}`,
+      given,
+      `option \`baseUrl\` must not have a query or fragment; expected ${expected}.`,
     );
   const prefix = url.pathname.replace(/\/+$/, "").replace(/\/rest-api\/service$/i, "");
   return { origin: url.origin, servicePath: `${prefix}/rest-api/service` };
@@ -130,12 +149,14 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null)
     throw new QacError("CORE_CONFIG", "createClient: expected an options object { baseUrl, username, password }.");
   const problems: string[] = [];
+  const data: ConfigProblem[] = [];
   const check = <T>(fn: () => T): T | undefined => {
     try {
       return fn();
     } catch (error) {
       if (!(error instanceof QacError)) throw error;
       problems.push(error.message.replace(/^createClient: /, ""));
+      data.push(...error.problems);
       return undefined;
     }
   };
@@ -144,15 +165,22 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     if (typeof options.username !== "string" || options.username.trim() === "")
       throw fail("username", "the user's e-mail address (a non-empty string)", options.username);
     if (options.username.includes(":"))
-      throw new QacError(
-        "CORE_CONFIG",
-        "createClient: option `username` must not contain ':' (HTTP Basic cannot encode it).",
+      throw problem(
+        "username",
+        "an e-mail address without ':' (HTTP Basic cannot encode it)",
+        options.username,
+        "option `username` must not contain ':' (HTTP Basic cannot encode it).",
       );
   });
   // Never echo the password value, not even its type beyond "missing/invalid".
   check(() => {
-    if (typeof options.password !== "string" || options.password === "")
-      throw fail("password", "a non-empty string", options.password === undefined ? undefined : "(hidden)");
+    if (typeof options.password !== "string" || options.password === "") {
+      const given = options.password !== undefined && options.password !== "";
+      const error = fail("password", "a non-empty string", given ? "(hidden)" : undefined);
+      throw new QacError("CORE_CONFIG", error.message, {
+        problems: [{ option: "password", kind: given ? "invalid" : "missing", expected: "a non-empty string" }],
+      });
+    }
   });
   check(() => {
     if (options.log !== undefined && typeof options.log !== "function") throw fail("log", "a function", options.log);
@@ -171,11 +199,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const timeoutMs = check(() => positiveInt(options, "timeoutMs", 30_000));
   const maxResponseBytes = check(() => positiveInt(options, "maxResponseBytes", 64 * 1024 * 1024));
   const connections = check(() => positiveInt(options, "connections", 8));
-  if (problems.length === 1) throw new QacError("CORE_CONFIG", `createClient: ${problems[0]}`);
+  if (problems.length === 1) throw new QacError("CORE_CONFIG", `createClient: ${problems[0]}`, { problems: data });
   if (problems.length > 1)
     throw new QacError(
       "CORE_CONFIG",
       `createClient: ${problems.length} problems with the options:\n${problems.map((p) => `- ${p}`).join("\n")}`,
+      { problems: data },
     );
   return {
     origin: base!.origin,

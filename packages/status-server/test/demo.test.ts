@@ -27,9 +27,9 @@ describe("pnpm start (scripts/demo.mjs --once)", () => {
     expect(out).toMatch(/QAComplete simulator: http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toContain("demo@qac.example / demo");
     expect(out).toContain("2 to create (1 forced), 0 already satisfied");
-    expect(out).toContain("Applied smoke to Web Shop (1001): 2 created, 0 satisfied, 0 failed, 0 not started");
+    expect(out).toContain("Applied smoke to Web Shop (1001): 2 created, 0 satisfied, 0 create errors, 0 not started");
     expect(out).toMatch(/Failed: 1 of 2 runs did not pass: \d+ \(Failed\)/);
-    expect(out).toContain("Applied smoke to Web Shop (1001): 0 created, 2 satisfied, 0 failed, 0 not started");
+    expect(out).toContain("Applied smoke to Web Shop (1001): 0 created, 2 satisfied, 0 create errors, 0 not started");
     expect(out).toMatch(/Status server: http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(/Report sent to http:\/\/127\.0\.0\.1:\d+ \(apply 1\)/);
     expect(out).toMatch(/recorded 2 applies of smoke; runs of apply #1:/);

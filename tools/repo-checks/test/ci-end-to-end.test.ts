@@ -132,13 +132,17 @@ describe("the GitHub workflows, end to end", { timeout: 60_000 }, () => {
     const first = await runStep("examples/ci/github/qac-apply.yml", "apply", "Apply, wait and report", env);
     // The demo tenant fails one test of "Checkout smoke" on purpose: the job fails with 1 and says so.
     expect(first.code).toBe(1);
-    expect(first.stdout).toContain("Applied smoke to Web Shop (1001): 2 created, 0 satisfied, 0 failed, 0 not started");
+    expect(first.stdout).toContain(
+      "Applied smoke to Web Shop (1001): 2 created, 0 satisfied, 0 create errors, 0 not started",
+    );
     expect(first.stdout).toContain("Failed: 1 of 2 runs did not pass");
     const junit = readFileSync(join(dir, "qac-results/smoke.xml"), "utf8");
     expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
     expect(junit).toContain("<failure");
     const again = await runStep("examples/ci/github/qac-apply.yml", "apply", "Apply, wait and report", env);
-    expect(again.stdout).toContain("Applied smoke to Web Shop (1001): 0 created, 2 satisfied, 0 failed, 0 not started");
+    expect(again.stdout).toContain(
+      "Applied smoke to Web Shop (1001): 0 created, 2 satisfied, 0 create errors, 0 not started",
+    );
     expect(sim.runs.list(1001).length - before).toBe(2);
   });
 

@@ -1,25 +1,21 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import type { Diagnostic, ResolvedPlan } from "@qac/planner";
 import type { ApplyReport, SavedDecision, WaitSummary } from "@qac/runner";
-import { useColor } from "../cli-io.js";
 import { CliError } from "../errors.js";
 import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
+import { addConnectionOptions, type ConnectionFlags } from "../options/connection-options.js";
+import { parseDuration } from "../options/durations.js";
+import { addFormatOption } from "../options/output-format.js";
+import { addPlanOptions, type PlanFlags } from "../options/plan-options.js";
+import { positiveInt } from "../options/positive-int.js";
+import { terminalText } from "../render/terminal-text.js";
 import type { CommandContext } from "../run-cli.js";
-import {
-  addConnectionOptions,
-  addPlanOptions,
-  connect,
-  parseDuration,
-  positiveInt,
-  resolveFile,
-  stores,
-  type ConnectionFlags,
-} from "./connect.js";
-import { waitAndReport, type WaitFlags } from "./wait.js";
+import type { WaitFlags } from "../wait/wait-and-report.js";
+import { timeoutOption } from "./wait.js";
 
-interface ApplyFlags extends ConnectionFlags, WaitFlags {
+interface ApplyFlags extends ConnectionFlags, PlanFlags, WaitFlags {
   concurrency: number;
   wait?: boolean;
   lockTimeout: number;
@@ -32,11 +28,12 @@ Examples:
   $ qac apply smoke.yaml --once-per "$GITHUB_SHA"            a retried CI job never creates twice
   $ qac plan smoke.yaml --out plan.json && qac apply plan.json   apply exactly a reviewed plan
   $ qac apply smoke.yaml --wait --timeout 30m --junit results.xml
-  $ qac apply smoke.yaml --json > report.json                the full report (schemas/apply-report.schema.json)
+  $ qac apply smoke.yaml --format json > report.json         the full report (schemas/apply-report.schema.json)
 
-Applying again while runs are pending creates nothing. Ctrl-C stops starting new runs, lets the
-ones in flight finish and says what was created. Exit codes: 0 every run created or already
-satisfied (and, with --wait, passed), 1 anything else, 3 invalid plan.`;
+Progress goes to stderr: a bar on a terminal, plain lines in CI (no terminal, or CI=true); the
+summary to stdout. Applying again while runs are pending creates nothing. Ctrl-C stops starting
+new runs, lets the ones in flight finish and says what was created. Exit codes: 0 every run
+created or already satisfied (and, with --wait, passed), 1 anything else, 3 invalid plan.`;
 
 /** `qac apply FILE...|plan.json`: creates the runs the diff says, safely. */
 export function registerApply(program: Command, ctx: CommandContext): void {
@@ -45,23 +42,33 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .description("create the test runs a plan asks for that are not already pending (idempotent)")
     .argument("<files...>", "plan files (.yaml), or one saved plan from qac plan --out")
     .option("--concurrency <n>", "creates in flight at once", positiveInt, 8)
-    .option("--json", "print the full apply report as JSON on stdout")
     .option("--wait", "wait for the runs to finish, then report their results")
-    .option("--timeout <duration>", "with --wait: give up after this long", parseDuration, 1_800_000)
+    .addOption(timeoutOption("with --wait: give up after this long"))
     .option("--junit <file>", "with --wait: write JUnit XML")
-    .option("--lock-timeout <duration>", "wait this long for another apply of the same plan", parseDuration, 600_000)
+    .addOption(
+      new Option("--lock-timeout <duration>", "wait this long for another apply of the same plan")
+        .argParser(parseDuration)
+        .default(600_000, "10m"),
+    )
     .option("--report-to <url>", "send the report to a status server (token: $QAC_STATUS_TOKEN)");
+  addFormatOption(command, ["text", "json"], "summary as text, or the full apply report as JSON");
   addPlanOptions(addConnectionOptions(command))
     .addHelpText("after", help)
     .action(async (files: string[], flags: ApplyFlags) => {
       // Two reports one after the other are not one JSON value: `qac wait report.json` could not read them.
-      if (flags.json && files.length > 1) {
+      if (flags.format === "json" && files.length > 1) {
         ctx.io.stderr.write(
-          "qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.\n",
+          "qac apply: --format json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.\n",
         );
         return ctx.setExit(EXIT.ERROR);
       }
       const runner = await import("@qac/runner");
+      const { connect } = await import("../connect/connect.js");
+      const { resolveFile } = await import("../connect/resolve-file.js");
+      const { stores } = await import("../connect/stores.js");
+      const { printApplyReport, startApplyProgress } = await import("../render/print-apply-report.js");
+      const { labelsFromReport } = await import("../wait/run-labels.js");
+      const { waitAndReport } = await import("../wait/wait-and-report.js");
       const controller = new AbortController();
       const client = await connect(flags, ctx, {
         signal: controller.signal,
@@ -96,7 +103,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
             if (flags.oncePer !== undefined && flags.oncePer !== saved.applyIdentity)
               throw new CliError(
                 "CLI_USAGE",
-                `${file} was planned with --once-per ${saved.applyIdentity ?? "(none)"}; apply it without --once-per or plan again.`,
+                `${file} was planned with --once-per ${terminalText(saved.applyIdentity ?? "(none)")}; apply it without --once-per or plan again.`,
               );
             ({ plan, decisions: expected, applyIdentity, planName } = saved);
           } else plan = await resolveFile(file, flags, client, ctx, diagnostics);
@@ -105,7 +112,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
             exit = exit === EXIT.INVALID_PLAN ? exit : exitForInvalid(diagnostics);
             continue;
           }
-          const progress = runner.createProgress(ctx.io.stderr);
+          const progress = startApplyProgress(ctx);
           const report = await runner
             .applyPlan(client, plan, {
               concurrency: flags.concurrency,
@@ -127,18 +134,13 @@ export function registerApply(program: Command, ctx: CommandContext): void {
               const partial = runner.isRunnerError(error)
                 ? (error.details["report"] as ApplyReport | undefined)
                 : undefined;
-              if (partial)
-                ctx.io.stdout.write(
-                  flags.json ? `${JSON.stringify(partial, null, 2)}\n` : runner.renderApplySummary(partial),
-                );
+              if (partial) printApplyReport(partial, flags.format, ctx);
               throw error;
             });
           progress.done();
-          // With --wait, the JSON report is printed once the wait is over, with its result inside.
-          const printJson = () => ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-          if (flags.json && !(flags.wait && report.status !== "interrupted")) printJson();
-          else if (!flags.json)
-            ctx.io.stdout.write(runner.renderApplySummary(report, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+          // With --wait, a JSON report is printed once the wait is over, with its result inside.
+          const waits = flags.wait === true && report.status !== "interrupted";
+          if (!(waits && flags.format === "json")) printApplyReport(report, flags.format, ctx);
           if (flags.reportTo) {
             const { id } = await runner
               .createStatusClient({ url: flags.reportTo, token: ctx.io.env["QAC_STATUS_TOKEN"] })
@@ -150,30 +152,17 @@ export function registerApply(program: Command, ctx: CommandContext): void {
             const ids = report.runs.flatMap((r) =>
               r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : [],
             );
-            const titles = new Map(
-              report.runs.flatMap((r) =>
-                r.runId === null ? [] : [[r.runId, `${r.kind === "test" ? "test" : "set"} ${r.title}`] as const],
-              ),
-            );
             waiting = true;
-            const embed = flags.json ? (summary: WaitSummary) => (report.wait = summary) : undefined;
-            if (
-              ids.length > 0 &&
-              (await waitAndReport(
-                client,
-                plan.project.id,
-                ids,
-                flags,
-                ctx,
-                report.plan.name,
-                titles,
-                controller.signal,
-                embed,
-              )) !== EXIT.OK
-            )
+            const w = {
+              planName: report.plan.name,
+              labels: labelsFromReport(report.runs),
+              signal: controller.signal,
+              ...(flags.format === "json" ? { embed: (summary: WaitSummary) => (report.wait = summary) } : {}),
+            };
+            if (ids.length > 0 && (await waitAndReport(client, plan.project.id, ids, flags, ctx, w)) !== EXIT.OK)
               exit = EXIT.ERROR;
             waiting = false;
-            if (flags.json) printJson();
+            if (flags.format === "json") printApplyReport(report, flags.format, ctx);
           }
         }
       } finally {

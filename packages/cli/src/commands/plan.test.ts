@@ -76,9 +76,10 @@ describe("qac plan", () => {
     expect(await runCli(["plan", "invalid.yaml"], f.io().io)).toBe(EXIT.INVALID_PLAN);
     const c = f.io({ env: { QAC_URL: "", QAC_USER: "", QAC_PASSWORD: "" } });
     expect(await runCli(["plan", "plan.yaml"], c.io)).toBe(EXIT.ERROR);
-    expect(c.err()).toContain(
-      "missing the server (--url or QAC_URL), the login (--user or QAC_USER), the password (--password-stdin or QAC_PASSWORD)",
-    );
+    expect(c.err()).toMatchInlineSnapshot(`
+      "qac: cannot connect to QAComplete: missing the server (QAC_URL or --url), the login (QAC_USER or --user), the password (QAC_PASSWORD or --password-stdin).
+      "
+    `);
   });
 
   it("exits 1, not 3, for a plan file that does not exist (as qac validate), and 3 when another plan is invalid", async () => {
@@ -97,7 +98,7 @@ describe("qac plan", () => {
   });
 
   it("reads the password from stdin with --password-stdin and never prints it", async () => {
-    const c = f.io({ env: { QAC_PASSWORD: "" }, ...({ readStdin: () => Promise.resolve("demo\n") } as object) });
+    const c = f.io({ env: { QAC_PASSWORD: "" }, readStdin: () => Promise.resolve("demo\n") });
     expect(await runCli(["plan", "plan.yaml", "--password-stdin"], c.io)).toBe(EXIT.OK);
     const wrong = f.io({ env: { QAC_PASSWORD: "s3cret-value" } });
     expect(await runCli(["plan", "plan.yaml"], wrong.io)).toBe(EXIT.ERROR);
@@ -136,7 +137,7 @@ describe("qac plan", () => {
     const apply = f.io();
     expect(await runCli(["apply", "plan.yaml", "plan.yaml", "--json"], apply.io)).toBe(EXIT.ERROR);
     expect(apply.err()).toContain(
-      "qac apply: --json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.",
+      "qac apply: --format json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.",
     );
     expect(f.sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(0);
   });

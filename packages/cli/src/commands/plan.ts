@@ -1,14 +1,16 @@
 import { writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import type { Diagnostic } from "@qac/planner";
 import { useColor } from "../cli-io.js";
 import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
+import { addConnectionOptions, type ConnectionFlags } from "../options/connection-options.js";
+import { addFormatOption, type OutputFormat } from "../options/output-format.js";
+import { addPlanOptions, type PlanFlags as SelectionFlags } from "../options/plan-options.js";
 import type { CommandContext } from "../run-cli.js";
-import { addConnectionOptions, addPlanOptions, connect, resolveFile, stores, type ConnectionFlags } from "./connect.js";
 
-interface PlanFlags extends ConnectionFlags {
-  format: "text" | "markdown" | "json";
+interface PlanFlags extends ConnectionFlags, SelectionFlags {
+  format: OutputFormat;
   out?: string;
   detailedExitcode?: boolean;
 }
@@ -31,13 +33,19 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .command("plan")
     .description("preview what `qac apply` would create (reads Run History, creates nothing)")
     .argument("<files...>", "plan files (.yaml)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .option("--out <file>", "save the plan and its decisions for `qac apply <file>` (one plan file only)")
     .option("--detailed-exitcode", "exit 2 when runs would be created, 0 when nothing would");
+  addFormatOption(command, ["text", "markdown", "json"], "a table (text), a pull-request comment (markdown) or JSON");
   addPlanOptions(addConnectionOptions(command))
     .addHelpText("after", help)
     .action(async (files: string[], flags: PlanFlags) => {
       const runner = await import("@qac/runner");
+      const { connect } = await import("../connect/connect.js");
+      const { resolveFile } = await import("../connect/resolve-file.js");
+      const { stores } = await import("../connect/stores.js");
+      const { renderPreviewText } = await import("../render/render-preview-text.js");
+      const { safeJson } = await import("../render/safe-json.js");
+      const { createStyle } = await import("../render/style.js");
       if (flags.out && files.length > 1) {
         ctx.io.stderr.write("qac plan: --out saves one plan; give one plan file.\n");
         return ctx.setExit(EXIT.ERROR);
@@ -76,7 +84,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
           const changes = runner.diffPlan(plan.runs, history);
           const planName = basename(plan.file, extname(plan.file));
           const doc = runner.buildPreview(plan, history, changes, planName);
-          if (flags.format === "json") ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+          if (flags.format === "json") ctx.io.stdout.write(`${safeJson(doc)}\n`);
           else if (flags.format === "markdown")
             ctx.io.stdout.write(
               runner.renderPreviewMarkdown(doc, {
@@ -84,7 +92,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
                 warnings: diagnostics.filter((d) => d.severity === "warning"),
               }),
             );
-          else ctx.io.stdout.write(runner.renderPreviewText(doc, { color: useColor(ctx.io.stdout, ctx.io.env) }));
+          else ctx.io.stdout.write(renderPreviewText(doc, createStyle(useColor(ctx.io.stdout, ctx.io.env))));
           if (flags.out) {
             const saved = runner.createSavedPlan(plan, history, changes, planName);
             await writeFile(resolve(ctx.io.cwd, flags.out), `${JSON.stringify(saved, null, 2)}\n`, "utf8");

@@ -144,8 +144,16 @@ describe("qac serve", () => {
     dir = await mkdtemp(join(tmpdir(), "qac-serve-"));
     const run = serve(["--port", "0", "--db", join(dir, "status.db")], {});
     expect(await run.exit).toBe(1);
-    expect(run.err()).toContain("QAC_STATUS_TOKEN");
-    expect(run.err()).toContain("openssl rand -hex 24");
+    expect(run.err()).toMatchInlineSnapshot(`
+      "qac: QAC_STATUS_TOKEN is missing: qac serve needs it for writes and leases; set it to a random secret of at least 16 characters, e.g. $(openssl rand -hex 24).
+      "
+    `);
+    const short = serve(["--port", "0", "--db", join(dir, "status.db")], { QAC_STATUS_TOKEN: "abc" });
+    expect(await short.exit).toBe(1);
+    expect(short.err()).toMatchInlineSnapshot(`
+      "qac: QAC_STATUS_TOKEN is too short (3 characters); set it to a random secret of at least 16 characters, e.g. $(openssl rand -hex 24).
+      "
+    `);
     expect(existsSync(join(dir, "status.db"))).toBe(false);
   });
 

@@ -1,8 +1,10 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { CliError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
+import { addConnectionOptions } from "../options/connection-options.js";
+import { parseDuration } from "../options/durations.js";
+import { tokenProblem } from "../options/token-problem.js";
 import type { CommandContext } from "../run-cli.js";
-import { connect, parseDuration } from "./connect.js";
 
 interface ServeFlags {
   host: string;
@@ -60,15 +62,13 @@ const pollInterval = (raw: string): number => {
  * so they do not show in `ps`.
  */
 export function registerServe(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command("serve")
     .description("start the status server: apply history, live run status, leases and a web page")
     .option("--host <address>", "interface to bind", "127.0.0.1")
     .option("--port <n>", "port to listen on, 0 = any free port", port, 8790)
-    .option("--db <file>", "SQLite database file", "qac-status.db")
-    .option("--url <url>", "QAComplete server root for live status (default: $QAC_URL)")
-    .option("--user <email>", "QAComplete login (default: $QAC_USER)")
-    .option("--password-stdin", "read the QAComplete password from standard input (default: $QAC_PASSWORD)")
+    .option("--db <file>", "SQLite database file", "qac-status.db");
+  addConnectionOptions(command, null)
     .option(
       "--protect-reads",
       "require a token for reading too (page, API, badges); $QAC_STATUS_READ_TOKEN may only read",
@@ -108,6 +108,9 @@ Example:
     )
     .action(async (flags: ServeFlags) => {
       const env = ctx.io.env;
+      const problem = tokenProblem(env);
+      if (problem) throw new CliError("CLI_USAGE", problem);
+      const { connect } = await import("../connect/connect.js");
       const wantsQac = Boolean(
         flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"],
       );

@@ -1,13 +1,17 @@
 import type { Command } from "commander";
 import type { ValidationReport } from "@qac/planner";
 import { useColor } from "../cli-io.js";
-import { collectPatterns } from "./collect-patterns.js";
-import { projectRef } from "./connect.js";
 import { EXIT, exitForInvalid } from "../exit-codes.js";
+import { addFormatOption, type OutputFormat } from "../options/output-format.js";
+import { addSelectionOptions } from "../options/plan-options.js";
+import { safeDiagnostic, projectRef } from "../connect/resolve-file.js";
+import { safeJson } from "../render/safe-json.js";
+import { createStyle } from "../render/style.js";
+import { terminalText } from "../render/terminal-text.js";
 import type { CommandContext } from "../run-cli.js";
 
 interface ValidateFlags {
-  json?: boolean;
+  format: OutputFormat;
   project?: string;
   only?: string[];
   exclude?: string[];
@@ -15,24 +19,12 @@ interface ValidateFlags {
 
 /** `qac validate FILE...`: offline validation of plan files. */
 export function registerValidate(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command("validate")
     .description("check plan files offline: YAML, schema and meaning (no credentials, no network)")
-    .argument("<files...>", "plan files (.yaml)")
-    .option("--json", "print the result as JSON")
+    .argument("<files...>", "plan files (.yaml)");
+  addSelectionOptions(addFormatOption(command, ["text", "json"], "result as text or JSON"))
     .option("--project <id|name>", "the project, instead of (or for a plan without) `project:`")
-    .option(
-      "--only <pattern>",
-      "keep runs matching a key, label (label:NAME) or glob; repeat or comma-separate",
-      collectPatterns,
-      [],
-    )
-    .option(
-      "--exclude <pattern>",
-      "leave out runs matching a key, label or glob; repeat or comma-separate",
-      collectPatterns,
-      [],
-    )
     .addHelpText("after", "\nExample:\n  $ qac validate examples/plans/*.yaml --only label:smoke")
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded here, not at start-up: `qac --version` must not pay for yaml and ajv.
@@ -42,7 +34,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       const project = flags.project === undefined ? {} : { project: projectRef(flags.project) };
       const reports: ValidationReport[] = [];
       for (const file of files) reports.push(await validatePlan(file, { ...options, ...project }));
-      if (flags.json) ctx.io.stdout.write(`${JSON.stringify(toJson(reports), null, 2)}\n`);
+      if (flags.format === "json") ctx.io.stdout.write(`${safeJson(toJson(reports))}\n`);
       else ctx.io.stdout.write(await renderText(reports, useColor(ctx.io.stdout, ctx.io.env)));
       const invalid = reports.filter((r) => !r.ok);
       ctx.setExit(invalid.length === 0 ? EXIT.OK : exitForInvalid(invalid.flatMap((r) => r.diagnostics)));
@@ -65,18 +57,19 @@ function toJson(reports: readonly ValidationReport[]) {
 
 async function renderText(reports: readonly ValidationReport[], color: boolean): Promise<string> {
   const { formatDiagnostic } = await import("@qac/planner");
-  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const style = createStyle(color);
   const out: string[] = [];
   for (const r of reports) {
-    for (const d of r.diagnostics) out.push(formatDiagnostic(d, { color }));
+    for (const d of r.diagnostics) out.push(formatDiagnostic(safeDiagnostic(d), { color }));
     const errors = r.diagnostics.filter((d) => d.severity === "error").length;
     const warnings = r.diagnostics.length - errors;
     const tail = warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : "";
+    const file = terminalText(r.file);
     if (r.ok)
       out.push(
-        `${paint(32, "✓")} ${r.file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`,
+        `${style("green", "✓")} ${file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`,
       );
-    else out.push(`${paint(31, "✗")} ${r.file}: ${errors} error${errors === 1 ? "" : "s"}${tail}`);
+    else out.push(`${style("red", "✗")} ${file}: ${errors} error${errors === 1 ? "" : "s"}${tail}`);
   }
   const bad = reports.filter((r) => !r.ok).length;
   if (reports.length > 1)

@@ -50,7 +50,7 @@ describe("qac wait", () => {
   it("needs --project with run ids and a real report otherwise", async () => {
     const c = f.io();
     expect(await runCli(["wait", "123"], c.io)).toBe(EXIT.ERROR);
-    expect(c.err()).toContain("needs --project <id>");
+    expect(c.err()).toContain("needs --project <id|name>");
     await writeFile(join(f.dir, "junk.json"), "{}");
     const j = f.io();
     expect(await runCli(["wait", "junk.json"], j.io)).toBe(EXIT.ERROR);

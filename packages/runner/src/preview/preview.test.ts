@@ -8,7 +8,6 @@ import { applyPlan } from "../apply/apply-plan.js";
 import { summarizeWait } from "../report/wait-summary.js";
 import { waitForRuns } from "../wait/wait-for-runs.js";
 import { buildPreview, type PreviewDocument } from "./build-preview.js";
-import { renderPreviewText } from "./render-preview-text.js";
 import { renderPreviewMarkdown } from "./render-preview-markdown.js";
 
 let f: Awaited<ReturnType<typeof startFixture>>;
@@ -37,25 +36,6 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 describe("preview", () => {
-  it("renders a summary line and one line per run with decision and reason", () => {
-    const text = renderPreviewText(doc);
-    const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toBe("Plan mixed (plans/mixed.yaml) · project Web Shop (1001)");
-    expect(lines[1]).toBe("5 to create (1 forced), 1 already satisfied · Run History read with 2 calls (minimum 2)");
-    expect(lines.slice(3)).toHaveLength(6);
-    expect(lines[3]).toMatch(
-      /^ {2}\+ create \(forced\) {2}test Search by SKU jumps to product page {2}Chrome \/ Windows 11 +2026\.12 \/ RC1 \/ Build 42 {2}build-agent-01 {2}forceNewRun/,
-    );
-    expect(lines[8]).toMatch(
-      /^ {2}= skip .*Chrome \/ Windows 11.*run \d+ with the same test set, configuration, release and host is still Awaiting Run$/,
-    );
-    expect(text).not.toContain("\u001b[");
-  });
-
-  it("colours only when asked (the CLI asks on a TTY without NO_COLOR)", () => {
-    expect(renderPreviewText(doc, { color: true })).toContain("\u001b[32m+ create");
-  });
-
   it("renders markdown with the marker first, the summary, details collapsed, in a deterministic order", () => {
     const md = renderPreviewMarkdown(doc);
     const lines = md.split("\n");

@@ -1,5 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from "@qac/planner";
-import { fenceFor, safeUrl } from "./markdown-text.js";
+import { codeSpanText, fenceFor, fencedText, safeUrl } from "./markdown-text.js";
 import { GITHUB_COMMENT_LIMIT, previewMarker, type MarkdownOptions } from "./render-preview-markdown.js";
 
 /**
@@ -19,15 +19,15 @@ export function renderInvalidPlanMarkdown(
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const blocks = diagnostics.map((d) => formatDiagnostic(d));
+  const blocks = diagnostics.map((d) => fencedText(formatDiagnostic(d)));
   const fence = fenceFor(blocks.join("\n"));
   const statusUrl = options.statusUrl ? safeUrl(options.statusUrl) : "";
   const status = statusUrl ? ` · [status server](${statusUrl})` : "";
   const head = [
     previewMarker(planName),
-    `### qac plan \`${planName.replaceAll("`", "'")}\`: ❌ invalid plan, ${count(errors, "error")}${warnings ? `, ${count(warnings, "warning")}` : ""}`,
+    `### qac plan \`${codeSpanText(planName)}\`: ❌ invalid plan, ${count(errors, "error")}${warnings ? `, ${count(warnings, "warning")}` : ""}`,
     "",
-    `Nothing can be previewed or applied until the plan is fixed. \`qac validate ${file.replaceAll("`", "'")}\` shows the same offline.${status}`,
+    `Nothing can be previewed or applied until the plan is fixed. \`qac validate ${codeSpanText(file)}\` shows the same offline.${status}`,
     "",
     fence,
   ].join("\n");

@@ -1,9 +1,8 @@
 import { formatDiagnostic, type Diagnostic } from "@qac/planner";
 import type { PreviewDocument } from "./build-preview.js";
 import { summaryLine } from "./build-preview.js";
-import { fenceFor, safeUrl } from "./markdown-text.js";
-import { runColumns } from "./render-preview-text.js";
-import { plural } from "../output/plural.js";
+import { codeSpanText, fenceFor, fencedText, markdownText, safeUrl } from "./markdown-text.js";
+import { plural } from "./plural.js";
 
 /** GitHub's limit for one comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_535;
@@ -20,16 +19,14 @@ export interface MarkdownOptions {
 
 /** The hidden first line CI tools search for to update the comment in place. */
 export function previewMarker(planName: string): string {
-  return `<!-- qac-preview: ${planName.replaceAll("--", "-")} -->`;
+  return `<!-- qac-preview: ${codeSpanText(planName).replace(/-{2,}/g, "-")} -->`;
 }
 
-const cell = (s: string) =>
-  s
-    .replaceAll("\\", "\\\\")
-    .replaceAll("|", "\\|")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll(/\r?\n/g, " ");
+/** A run's cells: test or set, configuration, release, host (Markdown-escaped). */
+const runCells = (r: PreviewDocument["runs"][number]): string[] =>
+  [`${r.kind === "test" ? "test" : "set"} ${r.title}`, r.configuration?.title, r.release?.path, r.host?.name].map(
+    (c) => (c === undefined ? "-" : markdownText(c)),
+  );
 const DECISION = { create: "➕ create", "create-forced": "➕ create (forced)", skip: "✔️ skip" } as const;
 
 /**
@@ -41,7 +38,7 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
   const max = Math.min(options.maxChars ?? 65_000, GITHUB_COMMENT_LIMIT);
   // At most 20 warnings in full, so they never crowd the runs out of the comment.
   const allWarnings = options.warnings ?? [];
-  const warnings = allWarnings.slice(0, 20).map((d) => formatDiagnostic(d));
+  const warnings = allWarnings.slice(0, 20).map((d) => fencedText(formatDiagnostic(d)));
   if (allWarnings.length > warnings.length)
     warnings.push(`... ${allWarnings.length - warnings.length} more: run qac validate`);
   const warningCount = allWarnings.length
@@ -51,9 +48,9 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
   const fence = fenceFor(warnings.join("\n"));
   const head = [
     previewMarker(doc.plan.name),
-    `### qac plan \`${cell(doc.plan.name)}\`: ${summaryLine(doc.summary)}${warningCount}`,
+    `### qac plan \`${codeSpanText(doc.plan.name)}\`: ${summaryLine(doc.summary)}${warningCount}`,
     "",
-    `Project **${cell(doc.project.name)}** (${doc.project.id}) · \`${cell(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${cell(doc.applyIdentity)}\`` : ""} · Run History read with ${plural(doc.calls.observe.total, "call")} at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
+    `Project **${markdownText(doc.project.name)}** (${doc.project.id}) · \`${codeSpanText(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${codeSpanText(doc.applyIdentity)}\`` : ""} · Run History read with ${plural(doc.calls.observe.total, "call")} at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
     "",
     ...(warnings.length
       ? [
@@ -74,7 +71,7 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
   ].join("\n");
   const tail = "\n\n</details>\n";
   const rows = doc.runs.map(
-    (r) => `| ${DECISION[r.decision]} | ${runColumns(r).map(cell).join(" | ")} | ${cell(r.reason)} |`,
+    (r) => `| ${DECISION[r.decision]} | ${runCells(r).join(" | ")} | ${markdownText(r.reason)} |`,
   );
   const cutNote = (n: number) =>
     `\n\n_${n} more run${n === 1 ? "" : "s"} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac plan --format json\` for all of them._`;

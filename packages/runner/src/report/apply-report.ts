@@ -46,6 +46,10 @@ export interface ApplyReport {
   ci: CiInfo | null;
   user: string | null;
   runs: ReportRun[];
+  /**
+   * What the apply did to the desired runs, not test results: `failed` counts create errors (a
+   * create that failed or whose outcome stayed unknown), shown as "create errors" by qac.
+   */
   summary: { created: number; satisfied: number; failed: number; notStarted: number };
   /** With `--wait`: how waiting for the runs ended (one JSON document for `qac apply --wait --json`). */
   wait?: WaitSummary;
@@ -66,7 +70,7 @@ export function describeRun(run: DesiredRun): Omit<ReportRun, "decision" | "outc
   };
 }
 
-/** Counts outcomes; `unknown` counts as failed (it needs attention). */
+/** Counts outcomes; `failed` counts create errors, and `unknown` is one too (it needs attention). */
 export function summarizeRuns(runs: readonly ReportRun[]): ApplyReport["summary"] {
   const count = (...o: Outcome[]) => runs.filter((r) => o.includes(r.outcome)).length;
   return {

@@ -19,20 +19,26 @@ export interface WaitSummary {
   }[];
 }
 
-/** The plain-data summary of a wait, with each run's title from `titles` when the run does not carry one. */
-export function summarizeWait(result: WaitResult, titles: ReadonlyMap<number, string> = new Map()): WaitSummary {
+/** What the caller knows about a run that the run itself does not say (a single test's title, a release path). */
+export type RunLabels = ReadonlyMap<number, { title?: string | null; release?: string | null }>;
+
+/** The plain-data summary of a wait; `labels` fill in titles and release paths the runs do not carry. */
+export function summarizeWait(result: WaitResult, labels: RunLabels = new Map()): WaitSummary {
   return {
     outcome: result.outcome,
     reason: result.reason,
     missing: result.missing,
-    runs: result.runs.map((r) => ({
-      id: r.id,
-      status: r.status_code,
-      title: titles.get(r.id) ?? (r.test_set_name || null),
-      configuration: r.configuration_name ?? null,
-      release: r.release_name ?? null,
-      host: r.test_host || null,
-      runTimeSeconds: r.run_time ?? 0,
-    })),
+    runs: result.runs.map((r) => {
+      const label = labels.get(r.id);
+      return {
+        id: r.id,
+        status: r.status_code,
+        title: label?.title ?? (r.test_set_name || null),
+        configuration: r.configuration_name ?? null,
+        release: label?.release ?? r.release_name ?? null,
+        host: r.test_host || null,
+        runTimeSeconds: r.run_time ?? 0,
+      };
+    }),
   };
 }

@@ -6,18 +6,29 @@ export interface JunitOptions {
   name?: string;
 }
 
-/** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry. */
+/* eslint-disable no-control-regex -- these are the characters it removes */
+const DROPPED =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry or
+ * discourages (C1 controls, which a terminal acts on when the file is shown) and the
+ * bidirectional controls that reorder what a report viewer shows (U+202E and friends). Line breaks
+ * and tabs become character references, so a value stays on its line of the file (a `cat` of the
+ * report in a CI log cannot start a `::error` line) and keeps its text when parsed.
+ */
 export function xmlEscape(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replaceAll("&", "&amp;")
-      .replaceAll("<", "&lt;")
-      .replaceAll(">", "&gt;")
-      .replaceAll('"', "&quot;")
-      .replaceAll("'", "&apos;")
-  );
+  return text
+    .replace(DROPPED, "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;")
+    .replaceAll("\n", "&#10;")
+    .replaceAll("\r", "&#13;")
+    .replaceAll("\t", "&#9;");
 }
 
 const attrs = (values: Record<string, string | number>) =>
@@ -53,14 +64,22 @@ export function renderJunit(
     const cases = list.map((item) => {
       const status = item.status_code ?? "Awaiting Run";
       const v = verdict(status);
-      const props = `configuration: ${run.configuration_name || "-"}\nrelease: ${run.release_name || "-"}\nhost: ${item.test_host || run.test_host || "-"}\nstatus: ${status}\nrun: ${run.id}`;
+      const props = [
+        `configuration: ${run.configuration_name || "-"}`,
+        `release: ${run.release_name || "-"}`,
+        `host: ${item.test_host || run.test_host || "-"}`,
+        `status: ${status}`,
+        `run: ${run.id}`,
+      ]
+        .map(xmlEscape)
+        .join("\n");
       const body =
         v === "failure"
           ? `<failure${attrs({ type: status, message: `${status} in run ${run.id}` })}/>`
           : v === "skipped"
             ? `<skipped${attrs({ message: status })}/>`
             : "";
-      return `    <testcase${attrs({ name: item.test_name ?? `test ${item.test_id}`, classname: `${title}.${run.configuration_name || "default"}`, time: item.run_time ?? 0 })}>${body}<system-out>${xmlEscape(props)}</system-out></testcase>`;
+      return `    <testcase${attrs({ name: item.test_name ?? `test ${item.test_id}`, classname: `${title}.${run.configuration_name || "default"}`, time: item.run_time ?? 0 })}>${body}<system-out>${props}</system-out></testcase>`;
     });
     const failed = list.filter((i) => verdict(i.status_code ?? "") === "failure").length;
     const skipped = list.filter((i) => verdict(i.status_code ?? "") === "skipped").length;

@@ -8,9 +8,13 @@ export class SafeHtml {
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for HTML content and quoted attributes. */
+// NUL, and the bidirectional controls that reorder what is shown (U+202E and friends), are dropped.
+// eslint-disable-next-line no-control-regex
+const DROPPED = /[\u0000\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Escapes text for HTML content and quoted attributes; drops NUL and bidirectional overrides. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return text.replace(DROPPED, "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];
