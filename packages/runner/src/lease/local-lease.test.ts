@@ -12,13 +12,14 @@ describe("createLocalLeaseProvider", () => {
   it("lets one holder in at a time; the next gets in once the first releases", async () => {
     const d = await dir();
     const a = await createLocalLeaseProvider({ dir: d }).acquire(key, { timeoutMs: 1000 });
-    let waitedFor: string | null = null;
+    let waitedFor: (value: string) => void = () => undefined;
+    const waited = new Promise<string>((resolve) => (waitedFor = resolve));
     const second = createLocalLeaseProvider({ dir: d, pollMs: 5 }).acquire(key, {
       timeoutMs: 5000,
-      onWait: (h) => void (waitedFor = h?.name ?? "?"),
+      onWait: (h) => waitedFor(`${h?.name ?? "?"} (${h?.plan ?? "?"})`),
     });
-    await new Promise((r) => setTimeout(r, 30));
-    expect(waitedFor).toBe("qac apply");
+    // The second waits (named the holder and its plan) until the first releases, however busy the machine.
+    expect(await waited).toBe("qac apply (smoke)");
     await a.release();
     const b = await second;
     expect(b.lost()).toBe(false);
