@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
+import { registerInit } from "./commands/init.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSim } from "./commands/sim.js";
@@ -58,6 +59,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerApply(program, ctx);
   registerWait(program, ctx);
   registerServe(program, ctx);
+  registerInit(program, ctx);
   for (const command of program.commands)
     command
       .exitOverride()
