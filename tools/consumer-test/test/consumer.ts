@@ -66,6 +66,13 @@ export function describeConsumer(major: 20 | 22 | 24): void {
       expect(res.status).toBe(200);
     });
 
+    it("startSimulator() from the install serves the demo tenant without a seed", async () => {
+      const program = `import { startSimulator } from "@qac/simulator";\nconst sim = await startSimulator();\nconsole.log(sim.runs.list(1001).length >= 0, sim.url);\nawait sim.close();\n`;
+      project.write("start-simulator.mjs", program);
+      const r = await project.node(["start-simulator.mjs"]);
+      expect(r.stdout, shown(r)).toMatch(/^true http:\/\/127\.0\.0\.1:\d+\n$/);
+    });
+
     it("validates, previews, applies once per id with --wait and JUnit, and applies again creating nothing", async () => {
       cpSync(join(repoRoot, "examples/plans"), join(project.dir, "examples/plans"), { recursive: true });
       const plan = "examples/plans/smoke.yaml";
