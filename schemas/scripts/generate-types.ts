@@ -6,6 +6,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
+import type { JsonSchemaObject } from "../src/schemas.js";
+import { withoutInterpolation } from "../src/without-interpolation.js";
 
 const schemaPath = fileURLToPath(new URL("../plan.schema.json", import.meta.url));
 /** Where the generated types live (committed). */
@@ -19,7 +21,9 @@ const banner = `/* eslint-disable */
 
 /** Returns the TypeScript source generated from the plan schema. */
 export async function generatePlanTypes(): Promise<string> {
-  const schema = JSON.parse(await readFile(schemaPath, "utf8")) as JSONSchema;
+  // The types describe a plan's values after `${VAR}` interpolation, which is what programs get.
+  const file = JSON.parse(await readFile(schemaPath, "utf8")) as JsonSchemaObject;
+  const schema = withoutInterpolation(file) as JSONSchema;
   return compile(schema, "PlanFile", {
     bannerComment: banner,
     additionalProperties: false,

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { withoutInterpolation } from "./without-interpolation.js";
 
 /** A JSON Schema document as loaded from disk (draft 2020-12, with a `$id`). */
 export interface JsonSchemaObject {
@@ -16,12 +17,14 @@ function loadSchema(file: string): JsonSchemaObject {
 }
 
 /**
- * The plan format, version 1 (`schemas/plan.schema.json`).
+ * The plan format, version 1, as validators apply it: to a plan's values after `${VAR}`
+ * interpolation. It is `plan.schema.json` without the `${VAR}` alternatives that file offers
+ * editors, under the same `$id`.
  * @see docs/plan-format.md
  */
-export const planSchema: JsonSchemaObject = loadSchema("plan.schema.json");
+export const planSchema: JsonSchemaObject = withoutInterpolation(loadSchema("plan.schema.json"));
 
-/** The `$id` of {@link planSchema}; validators register schemas under their `$id`. */
+/** The `$id` of {@link planSchema}, the stable URL `https://qac.dev/schemas/plan.schema.json`; validators register schemas under their `$id`. */
 export const planSchemaId: string = planSchema.$id;
 
 /** The report of one `qac apply`, version 1 (`schemas/apply-report.schema.json`). */

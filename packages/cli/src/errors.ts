@@ -1,5 +1,5 @@
 /** Stable codes for the CLI's own errors. */
-export type CliErrorCode = "CLI_USAGE" | "CLI_SIMULATOR";
+export type CliErrorCode = "CLI_USAGE" | "CLI_SIMULATOR" | "CLI_MISSING_PACKAGE";
 
 /** An error the CLI reports as one line (no stack trace unless `--debug`). */
 export class CliError extends Error {

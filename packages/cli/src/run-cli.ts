@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
 import { registerCompletion } from "./commands/completion.js";
+import { registerInit } from "./commands/init.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSim } from "./commands/sim.js";
@@ -66,6 +67,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerWait(program, ctx);
   registerServe(program, ctx);
   registerCompletion(program, ctx);
+  registerInit(program, ctx);
   for (const command of program.commands)
     command
       .exitOverride()

@@ -27,7 +27,7 @@ export interface SimulatorOptions extends StrictnessOptions {
   port?: number;
   /** Interface to bind. @default "127.0.0.1" */
   host?: string;
-  /** Path of a seed YAML file, or a parsed seed document. @default the demo tenant examples/seed.yaml */
+  /** Path of a seed YAML file, or a parsed seed document. @default the demo tenant (`demo-seed.yaml` in this package) */
   seed?: string | SeedDocument;
   /** `virtual` time only moves with `clock.advance()`. @default "real" */
   clock?: ClockMode;

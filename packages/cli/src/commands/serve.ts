@@ -5,6 +5,7 @@ import { addConnectionOptions } from "../options/connection-options.js";
 import { parseDuration } from "../options/durations.js";
 import { tokenProblem } from "../options/token-problem.js";
 import type { CommandContext } from "../run-cli.js";
+import { importOptional } from "./import-optional.js";
 
 interface ServeFlags {
   host: string;
@@ -58,8 +59,8 @@ const pollInterval = (raw: string): number => {
 
 /**
  * `qac serve`: starts the status server (apply history, live run status, leases, web page) through
- * @qac/status-server's `startStatusServer`. Tokens come from the environment only, never flags,
- * so they do not show in `ps`.
+ * @qac/status-server's `startStatusServer`, an optional package loaded only when the command runs.
+ * Tokens come from the environment only, never flags, so they do not show in `ps`.
  */
 export function registerServe(program: Command, ctx: CommandContext): void {
   const command = program
@@ -111,12 +112,17 @@ Example:
       const problem = tokenProblem(env);
       if (problem) throw new CliError("CLI_USAGE", problem);
       const { connect } = await import("../connect/connect.js");
+      // An optional package: said in one line, before any password is read.
+      const { startStatusServer, isStatusServerError } = await importOptional(
+        "@qac/status-server",
+        "qac serve",
+        () => import("@qac/status-server"),
+      );
       const wantsQac = Boolean(
         flags.url || flags.user || flags.passwordStdin || env["QAC_URL"] || env["QAC_USER"] || env["QAC_PASSWORD"],
       );
       // A poll round must not hang on a rate limit: the poller backs off and asks again later.
       const client = wantsQac ? await connect(flags, ctx, { rateLimitWaitMs: 60_000 }) : undefined;
-      const { startStatusServer, isStatusServerError } = await import("@qac/status-server");
       const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
       let server;
       try {

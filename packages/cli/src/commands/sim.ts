@@ -1,7 +1,14 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { DUPLICATE_RUN_MODES, runSimulatorCommand, type SimulatorCommandOptions } from "@qac/simulator/command";
+import type { SimulatorCommandOptions } from "@qac/simulator/command";
 import { EXIT } from "../exit-codes.js";
 import type { CommandContext } from "../run-cli.js";
+import { importOptional } from "./import-optional.js";
+
+/**
+ * The simulator's `--duplicate-run-mode` values (its `DUPLICATE_RUN_MODES`; a test keeps the two
+ * equal), written here so `qac --help` and the other commands work without @qac/simulator installed.
+ */
+export const DUPLICATE_RUN_MODES = ["same-test", "full-key", "error", "full-key-error"] as const;
 
 interface SimFlags {
   seed?: string;
@@ -24,14 +31,14 @@ const wholeNumber =
 
 /**
  * `qac sim`: starts the QAComplete simulator with the same flags as the simulator's own
- * command (`pnpm sim`), through `@qac/simulator`'s shared `runSimulatorCommand` (which loads the
- * server only when the command runs).
+ * command (`pnpm sim`), through `@qac/simulator`'s shared `runSimulatorCommand`. The simulator is
+ * an optional package, loaded only when the command runs; without it, one line says what to add.
  */
 export function registerSim(program: Command, ctx: CommandContext): void {
   program
     .command("sim")
     .description("start the QAComplete simulator (a fake server with the demo tenant)")
-    .option("--seed <file>", "seed YAML file (default: examples/seed.yaml)")
+    .option("--seed <file>", "seed YAML file (default: the demo tenant)")
     .option("--port <n>", "port to listen on, 0 = any free port", wholeNumber(65535), 8787)
     .option("--host <address>", "interface to bind", "127.0.0.1")
     .addOption(
@@ -53,6 +60,11 @@ export function registerSim(program: Command, ctx: CommandContext): void {
     .option("--max-page-size <n>", "answer at most n rows per list page (25 with --strict)", wholeNumber(1_000_000, 1))
     .addHelpText("after", "\nExample:\n  $ qac sim --port 8787 --latency-ms 20\n  $ qac sim --port 0 --strict")
     .action(async (flags: SimFlags) => {
+      const { runSimulatorCommand } = await importOptional(
+        "@qac/simulator",
+        "qac sim",
+        () => import("@qac/simulator/command"),
+      );
       const options: SimulatorCommandOptions = { port: flags.port, host: flags.host, clock: flags.clock };
       if (flags.seed !== undefined) options.seed = flags.seed;
       if (flags.duplicateRunMode) options.duplicateRunMode = flags.duplicateRunMode;

@@ -6,10 +6,10 @@ import type { SimulatorCommandOptions } from "./run-simulator-command.js";
 /** Usage text of `main.js --help`. */
 export const USAGE = `Usage: qac-simulator [options]
 
-Starts a fake QAComplete REST API server (see examples/seed.yaml for the demo tenant).
+Starts a fake QAComplete REST API server (the demo tenant unless --seed is given).
 
 Options:
-  --seed <file>                 seed YAML file (default: examples/seed.yaml)
+  --seed <file>                 seed YAML file (default: the demo tenant)
   --port <n>                    port to listen on, 0 = any free port (default: 8787)
   --host <address>              interface to bind (default: 127.0.0.1)
   --clock real|virtual          real time, or time that never moves (default: real)

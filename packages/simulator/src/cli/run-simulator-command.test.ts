@@ -47,7 +47,7 @@ describe("runSimulatorCommand (pnpm sim and qac sim)", () => {
       "QAComplete simulator listening on http://HOST",
       "  REST API:       http://HOST/rest-api/service/api/v2/...",
       "  Automation API: http://HOST/rest-api/service/automation/v2/...",
-      expect.stringMatching(/^ {2}Seed: {11}\/.*examples\/seed\.yaml \(clock: virtual\)$/),
+      expect.stringMatching(/^ {2}Seed: {11}\/.*\/demo-seed\.yaml \(clock: virtual\)$/),
       "  Mode:           strict (page cap 5, undocumented filters refused, servicestack error bodies, irregular runs)",
       "  Demo logins (public demo data):",
       "    demo@qac.example / demo  (1001:full, 1002:full)",

@@ -19,7 +19,7 @@ export interface SimulatorCommandIo {
 
 /** Options of {@link runSimulatorCommand}: the simulator's options, with the seed as a file path. */
 export type SimulatorCommandOptions = Omit<SimulatorOptions, "seed"> & {
-  /** Seed YAML file. @default the demo tenant examples/seed.yaml */
+  /** Seed YAML file. @default the demo tenant (`demo-seed.yaml` in this package) */
   seed?: string;
 };
 

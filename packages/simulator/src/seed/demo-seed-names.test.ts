@@ -4,7 +4,7 @@ import { loadSeedFile } from "./load-seed.js";
 import type { SeedRelease } from "./seed-document.js";
 
 /**
- * Example plans and other packages' tests refer to these names and ids of examples/seed.yaml:
+ * Example plans and other packages' tests refer to these names and ids of the demo tenant (demo-seed.yaml):
  * renaming one must be a deliberate change, so this test lists them.
  */
 describe("demo tenant names other packages rely on", () => {

@@ -27,7 +27,7 @@ function problemsOf(source: string): string[] {
 }
 
 describe("seed loading", () => {
-  it("accepts the demo tenant examples/seed.yaml", () => {
+  it("accepts the demo tenant demo-seed.yaml", () => {
     const seed = loadSeedFile(DEFAULT_SEED_PATH);
     expect(seed.projects.map((p) => [p.id, p.name])).toEqual([
       [1001, "Web Shop"],

@@ -1,5 +1,5 @@
 /**
- * The seed document: one fake QAComplete tenant. `examples/seed.yaml` is the demo tenant.
+ * The seed document: one fake QAComplete tenant. `demo-seed.yaml` (in this package) is the demo tenant.
  * Keys are snake_case like the wire format. See `validate-seed.ts` for the rules.
  */
 export interface SeedDocument {

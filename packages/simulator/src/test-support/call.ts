@@ -1,6 +1,6 @@
 import type { Simulator } from "../start-simulator.js";
 
-/** Demo users of examples/seed.yaml. */
+/** Demo users of the demo tenant (demo-seed.yaml). */
 export const USERS = {
   demo: ["demo@qac.example", "demo"],
   viewer: ["viewer@qac.example", "viewer"],
