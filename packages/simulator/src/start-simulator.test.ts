@@ -65,3 +65,27 @@ describe("startSimulator options", () => {
     }
   });
 });
+
+describe("startSimulator speed", () => {
+  it("runs tests faster than their nominal durations with speed, still reporting the nominal run time", async () => {
+    const at = (speed: number) => createSimulator({ clock: "virtual", speed });
+    const run = async (sim: ReturnType<typeof createSimulator>) => {
+      const res = await sim.app.inject({
+        method: "POST",
+        url: "/rest-api/service/api/v2/projects/1001/testruns",
+        headers: { authorization: `Basic ${btoa("demo@qac.example:demo")}`, "content-type": "application/json" },
+        payload: { TestId: 3141, RunByHostId: 101, ForceNewRunCreation: true },
+      });
+      return res.json<{ id: number }>().id;
+    };
+    const slow = at(1);
+    const fast = at(1000);
+    const [slowRun, fastRun] = [await run(slow), await run(fast)];
+    // Test 3141 takes 14 s nominally: after 3.1 s of (virtual) time only the fast one has finished.
+    await slow.clock.advance(3_100);
+    await fast.clock.advance(3_100);
+    expect(slow.runs.get(slowRun)?.status_code).toMatch(/^(Awaiting Run|In Progress)$/);
+    expect(fast.runs.get(fastRun)).toMatchObject({ status_code: "Passed", run_time: 14 });
+    expect(() => createSimulator({ speed: 0 })).toThrow(/speed must be a number above 0/);
+  });
+});

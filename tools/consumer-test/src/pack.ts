@@ -35,12 +35,21 @@ export function publicPackages(): PublicPackage[] {
 
 /** Runs pnpm (the repository's package manager, as the README calls it) in the repository. */
 export function pnpm(args: readonly string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync("npx", ["-y", "pnpm@10", ...args], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
+  const result = spawnSync("npx", ["-y", "pnpm@10", ...args], { cwd: repoRoot, encoding: "utf8", env: outsideEnv() });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * This process's environment without what a surrounding `pnpm test` adds for its scripts
+ * (`npm_config_*`, `npm_package_*`, `npm_lifecycle_*`, FORCE_COLOR): the commands run as a user
+ * would run them, and npm does not warn about pnpm's own settings.
+ */
+export function outsideEnv(): Record<string, string> {
+  const own = /^(npm_config_|npm_package_|npm_lifecycle_|pnpm_|PNPM_)|^FORCE_COLOR$/;
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => v !== undefined && !own.test(k)),
+  ) as Record<string, string>;
+  return { ...env, NO_COLOR: "1" };
 }
 
 /**

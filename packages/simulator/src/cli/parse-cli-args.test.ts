@@ -24,6 +24,8 @@ describe("parseCliArgs", () => {
         "--strict",
         "--max-page-size",
         "5",
+        "--speed",
+        "1000",
       ]),
     ).toEqual({
       help: false,
@@ -36,6 +38,7 @@ describe("parseCliArgs", () => {
         faults: [{ latencyMs: 25 }],
         strict: true,
         maxPageSize: 5,
+        speed: 1000,
       },
     });
   });

@@ -18,6 +18,7 @@ Options:
   --strict                      behave like the real QAComplete where it is stricter: page cap 25,
                                 undocumented filters refused, ServiceStack error bodies, irregular runs
   --max-page-size <n>           answer at most n rows per list page (default: no cap; 25 with --strict)
+  --speed <n>                   run tests n times faster than their nominal durations (default: the seed's, 10)
   --help                        show this help`;
 
 /** What the command line asks for. */
@@ -53,6 +54,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         "latency-ms": { type: "string" },
         strict: { type: "boolean" },
         "max-page-size": { type: "string" },
+        speed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -82,6 +84,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values["strict"] === true) options.strict = true;
   const maxPageSize = str("max-page-size");
   if (maxPageSize !== undefined) options.maxPageSize = wholeNumber("max-page-size", maxPageSize, 1_000_000, 1);
+  const speed = str("speed");
+  if (speed !== undefined) options.speed = wholeNumber("speed", speed, 100_000, 1);
   return { help: false, options };
 }
 
