@@ -19,7 +19,8 @@ export function checkEveryRun(
   for (const key of shown) seen.set(key, (seen.get(key) ?? 0) + 1);
   const lost = planned.filter((key) => !seen.has(key));
   const twice = [...seen].filter(([, n]) => n > 1).map(([key]) => key);
-  const extra = [...seen.keys()].filter((key) => !planned.includes(key));
+  const plannedSet = new Set(planned);
+  const extra = [...seen.keys()].filter((key) => !plannedSet.has(key));
   if (lost.length + twice.length + extra.length === 0) return;
   const list = (keys: string[]) =>
     keys.slice(0, 10).join(", ") + (keys.length > 10 ? `, ... ${keys.length - 10} more` : "");
