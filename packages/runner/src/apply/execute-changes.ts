@@ -32,7 +32,11 @@ export async function executeChanges(
   for (const change of changes) {
     const group = change.run.sequence?.group;
     if (group === undefined) tasks.push(limit(async () => results.set(change.identity, await handle(change))));
-    else groups.set(group, [...(groups.get(group) ?? []), change]);
+    else {
+      const members = groups.get(group);
+      if (members) members.push(change);
+      else groups.set(group, [change]);
+    }
   }
   for (const [group, members] of groups) {
     members.sort((a, b) => a.run.sequence!.position - b.run.sequence!.position);
