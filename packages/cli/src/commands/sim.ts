@@ -59,7 +59,11 @@ export function registerSim(program: Command, ctx: CommandContext): void {
         "ServiceStack error bodies, irregular runs",
     )
     .option("--max-page-size <n>", "answer at most n rows per list page (25 with --strict)", wholeNumber(1_000_000, 1))
-    .option("--speed <n>", "run tests n times faster than their nominal durations (the demo: 10)", wholeNumber(100_000, 1))
+    .option(
+      "--speed <n>",
+      "run tests n times faster than their nominal durations (the demo: 10)",
+      wholeNumber(100_000, 1),
+    )
     .addHelpText("after", "\nExample:\n  $ qac sim --port 8787 --latency-ms 20\n  $ qac sim --port 0 --strict")
     .action(async (flags: SimFlags) => {
       const { runSimulatorCommand } = await importOptional(
