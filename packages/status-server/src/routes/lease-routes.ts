@@ -41,7 +41,7 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
           const held = result.current;
           const who = `${held.holder.name}${held.holder.host ? ` on ${held.holder.host}` : ""}${held.holder.ciJob ? ` (job ${held.holder.ciJob})` : ""}`;
           throw new StatusServerError(
-            "LEASE_HELD",
+            "STATUS_LEASE_HELD",
             `Plan ${held.plan} in project ${held.project} is leased by ${who} until ${held.expiresAt}; wait, or ask an admin to break lease ${held.id}.`,
             { lease: held },
           );
