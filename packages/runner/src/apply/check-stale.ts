@@ -8,6 +8,16 @@ export interface SavedDecision {
   satisfiedBy: number | null;
 }
 
+/** A run whose decision changed since its plan was saved (RUNNER_STALE_PLAN). */
+export interface StaleRun {
+  runKey: string;
+  /** The saved decision: `create`, `create-forced` or `skip (run N)`. */
+  was: string;
+  /** The decision Run History gives now. */
+  now: string;
+  reason: string;
+}
+
 const describe = (d: { decision: string; satisfiedBy: number | null }) =>
   d.decision === "skip" ? `skip (run ${d.satisfiedBy})` : d.decision;
 
@@ -19,7 +29,7 @@ const describe = (d: { decision: string; satisfiedBy: number | null }) =>
  */
 export function checkStale(saved: readonly SavedDecision[], now: readonly Change[]): void {
   const byIdentity = new Map(now.map((c) => [c.identity, c]));
-  const changed: { runKey: string; was: string; now: string; reason: string }[] = [];
+  const changed: StaleRun[] = [];
   for (const s of saved) {
     const c = byIdentity.get(s.identity);
     if (!c) continue;

@@ -91,6 +91,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     throw new RunnerError(
       "RUNNER_INVALID_ARGUMENT",
       `--status-url ${JSON.stringify(options.url)} is not a URL; expected e.g. http://127.0.0.1:8790`,
+      {},
     );
   }
   const root = base.origin + base.pathname.replace(/\/+$/, "");

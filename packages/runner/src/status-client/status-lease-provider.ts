@@ -75,7 +75,7 @@ async function tryAcquire(
   try {
     return await client.acquireLease(request);
   } catch (error) {
-    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && error.details["status"] === 429)
+    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && "status" in error.details && error.details.status === 429)
       return { ok: false, lease: known };
     throw error;
   }
