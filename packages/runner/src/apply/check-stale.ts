@@ -1,12 +1,9 @@
+import type { SavedDecision } from "@qac/schemas";
 import type { Change } from "../diff/change.js";
 import { RunnerError } from "../errors.js";
 
-/** A saved plan's decision for one run, as written by `qac plan --out`. */
-export interface SavedDecision {
-  identity: string;
-  decision: Change["decision"];
-  satisfiedBy: number | null;
-}
+// A saved plan's decision for one run, as `qac plan --out` writes it (schemas/saved-plan.schema.json).
+export type { SavedDecision };
 
 /** A run whose decision changed since its plan was saved (RUNNER_STALE_PLAN). */
 export interface StaleRun {

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
-import type { StatusLeaseRequest } from "@qac/runner";
+import type { StatusLeaseRequest } from "@qac/schemas";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { BEARER, readSecurity } from "../http/openapi-options.js";
