@@ -21,6 +21,7 @@ export type { ApplyReport, CiInfo, Outcome, ReportRun } from "./report/apply-rep
 export { createLocalLeaseProvider } from "./lease/local-lease.js";
 export type { LocalLeaseOptions } from "./lease/local-lease.js";
 export type { Lease, LeaseHolder, LeaseProvider, AcquireOptions } from "./lease/lease.js";
+export { describeHolder } from "./lease/describe-holder.js";
 export { createLocalLedger, DEFAULT_STATE_FILE } from "./ledger/local-ledger.js";
 export type { LocalLedger } from "./ledger/local-ledger.js";
 export { createDurableLedger } from "./ledger/durable-ledger.js";
