@@ -33,5 +33,8 @@ export const applyReportSchema: JsonSchemaObject = loadSchema("apply-report.sche
 /** The `qac plan --format json` document, version 1 (`schemas/preview.schema.json`). */
 export const previewSchema: JsonSchemaObject = loadSchema("preview.schema.json");
 
-/** Every schema of this package, for registering them all in one validator at start. */
-export const schemas: readonly JsonSchemaObject[] = [planSchema, applyReportSchema, previewSchema];
+/** The file `qac plan --out` writes and `qac apply` reads, version 1 (`schemas/saved-plan.schema.json`). */
+export const savedPlanSchema: JsonSchemaObject = loadSchema("saved-plan.schema.json");
+
+/** Every schema of this package but the status API's, for registering them all in one validator at start. */
+export const schemas: readonly JsonSchemaObject[] = [planSchema, applyReportSchema, previewSchema, savedPlanSchema];

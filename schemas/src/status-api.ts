@@ -3,7 +3,8 @@ import type { JsonSchemaObject } from "./schemas.js";
 
 // The status server's request and response schemas (schemas/status-api/*.schema.json). Read at
 // import time relative to this module: src/ and dist/ both sit one level below the schema folder.
-const NAMES = [
+/** Short names of the status server's API schemas, in the order their types are generated. */
+export const STATUS_API_NAMES = [
   "error",
   "applies-query",
   "apply-created",
@@ -28,7 +29,7 @@ const NAMES = [
 ] as const;
 
 /** Short name of one status-server API schema, e.g. `"lease-request"`. */
-export type StatusApiSchemaName = (typeof NAMES)[number];
+export type StatusApiSchemaName = (typeof STATUS_API_NAMES)[number];
 
 function load(name: StatusApiSchemaName): JsonSchemaObject {
   const schema = JSON.parse(
@@ -44,5 +45,5 @@ function load(name: StatusApiSchemaName): JsonSchemaObject {
  * them all in one validator.
  */
 export const statusApiSchemas: Readonly<Record<StatusApiSchemaName, JsonSchemaObject>> = Object.fromEntries(
-  NAMES.map((name) => [name, load(name)]),
+  STATUS_API_NAMES.map((name) => [name, load(name)]),
 ) as Record<StatusApiSchemaName, JsonSchemaObject>;

@@ -1,10 +1,14 @@
 import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { generatePlanTypes, generatedPath } from "../scripts/generate-types.js";
+import { generatedFiles } from "../scripts/generate-types.js";
 
-describe("generated plan types", () => {
-  it("match a fresh generation from plan.schema.json (run `pnpm generate` after changing the schema)", async () => {
-    const committed = await readFile(generatedPath, "utf8");
-    expect(committed).toBe(await generatePlanTypes());
-  });
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+describe("generated types", async () => {
+  for (const { path, source } of await generatedFiles())
+    it(`${relative(root, path)} matches a fresh generation from its schema (run \`pnpm generate\` after changing a schema)`, async () => {
+      expect(await readFile(path, "utf8")).toBe(source);
+    });
 });

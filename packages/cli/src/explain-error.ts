@@ -1,5 +1,5 @@
 import type { isQacError as IsQacError } from "@qac/core";
-import type { isRunnerError as IsRunnerError } from "@qac/runner";
+import type { isRunnerError as IsRunnerError, StaleRun } from "@qac/runner";
 import type { Connection } from "./connect/connect.js";
 import { CliError } from "./errors.js";
 import { terminalText } from "./render/terminal-text.js";
@@ -34,7 +34,7 @@ function explain(
   isQacError: typeof IsQacError,
   isRunnerError: typeof IsRunnerError,
 ): string {
-  if (isRunnerError(error, "RUNNER_STALE_PLAN")) return stalePlan(error.details["changed"]);
+  if (isRunnerError(error, "RUNNER_STALE_PLAN")) return stalePlan(error.details.changed);
   if (isQacError(error) && connection) {
     const c = connection;
     const tried = `${safeOrigin(c.url)}${error.path ?? ""}`;
@@ -64,10 +64,7 @@ function explain(
 }
 
 /** RUNNER_STALE_PLAN from its details, each changed run on its own line. */
-function stalePlan(changed: unknown): string {
-  const runs = Array.isArray(changed)
-    ? (changed as { runKey: string; was: string; now: string; reason: string }[])
-    : [];
+function stalePlan(runs: readonly StaleRun[]): string {
   const lines = runs
     .slice(0, 20)
     .map(

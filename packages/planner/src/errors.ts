@@ -2,7 +2,7 @@
  * Every problem the planner reports has one of these stable codes. Callers branch on `code`,
  * never on message text; docs/plan-format.md lists each code with its fix (a test keeps them in step).
  */
-export const planErrorCodes = [
+export const PLAN_ERROR_CODES = [
   /** The plan file does not exist. */
   "PLAN_FILE_NOT_FOUND",
   /** The path is a directory or another non-regular file. */
@@ -64,7 +64,7 @@ export const planErrorCodes = [
 ] as const;
 
 /** A stable diagnostic code. */
-export type PlanErrorCode = (typeof planErrorCodes)[number];
+export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
 
 /** Whether a diagnostic makes the plan unusable. */
 export type Severity = "error" | "warning";

@@ -6,7 +6,7 @@ export type { LoadPlanOptions, LoadPlanResult, PlanInput } from "./load/load-pla
 export type { Env } from "./load/interpolate-env.js";
 export { DEFAULT_MAX_BYTES } from "./load/read-source.js";
 export { MAX_ALIAS_COUNT, MAX_VALUES } from "./load/parse-source.js";
-export { planErrorCodes, hasErrors, MAX_DIAGNOSTICS } from "./errors.js";
+export { PLAN_ERROR_CODES, hasErrors, MAX_DIAGNOSTICS } from "./errors.js";
 export type { Diagnostic, PlanErrorCode, Severity } from "./errors.js";
 export { formatDiagnostic } from "./format-diagnostic.js";
 export type { FormatOptions } from "./format-diagnostic.js";

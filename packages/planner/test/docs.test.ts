@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { planSchema } from "@qac/schemas";
 import { describe, expect, it } from "vitest";
-import { planErrorCodes } from "../src/index.js";
+import { PLAN_ERROR_CODES } from "../src/index.js";
 
 const docs = await readFile(new URL("../../../docs/plan-format.md", import.meta.url), "utf8");
 
 describe("docs/plan-format.md", () => {
   it("lists every diagnostic code with its fix, and no code that does not exist", () => {
     const listed = [...docs.matchAll(/^\| `(PLAN_[A-Z_]+)` \|/gm)].map((m) => m[1]);
-    expect([...listed].sort()).toEqual([...planErrorCodes].sort());
+    expect([...listed].sort()).toEqual([...PLAN_ERROR_CODES].sort());
   });
 
   it("says what a sequence group does as the runner does it: creates runs in order, never waits for one to finish", async () => {

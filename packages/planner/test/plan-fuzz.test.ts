@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { stringify } from "yaml";
-import { loadPlan, planErrorCodes } from "../src/index.js";
+import { loadPlan, PLAN_ERROR_CODES } from "../src/index.js";
 
 const name = fc.constantFrom(
   "chrome",
@@ -139,7 +139,7 @@ describe("loadPlan on generated and mutated plans", () => {
           expect(d.line).toBeGreaterThanOrEqual(1);
           expect(d.line).toBeLessThanOrEqual(lines);
           expect(d.column).toBeGreaterThanOrEqual(1);
-          expect(planErrorCodes).toContain(d.code);
+          expect(PLAN_ERROR_CODES).toContain(d.code);
           expect(d.message.length).toBeGreaterThan(10);
         }
       }),
@@ -159,7 +159,7 @@ describe("loadPlan on arbitrary bytes", () => {
         const result = await loadPlan(file, { env: {} });
         for (const d of result.diagnostics) {
           expect(d.line).toBeGreaterThanOrEqual(1);
-          expect(planErrorCodes).toContain(d.code);
+          expect(PLAN_ERROR_CODES).toContain(d.code);
         }
       }),
       { numRuns: 200 },

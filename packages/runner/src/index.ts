@@ -14,13 +14,14 @@ export type { Change, ChangeSummary, Decision, SkipCause } from "./diff/change.j
 export { applyPlan } from "./apply/apply-plan.js";
 export type { ApplyEvent, ApplyOptions } from "./apply/apply-plan.js";
 export { checkStale } from "./apply/check-stale.js";
-export type { SavedDecision } from "./apply/check-stale.js";
+export type { SavedDecision, StaleRun } from "./apply/check-stale.js";
 export type { Sleep } from "./sleep.js";
 export { detectCi, summarizeRuns } from "./report/apply-report.js";
 export type { ApplyReport, CiInfo, Outcome, ReportRun } from "./report/apply-report.js";
 export { createLocalLeaseProvider } from "./lease/local-lease.js";
 export type { LocalLeaseOptions } from "./lease/local-lease.js";
 export type { Lease, LeaseHolder, LeaseProvider, AcquireOptions } from "./lease/lease.js";
+export { describeHolder } from "./lease/describe-holder.js";
 export { createLocalLedger, DEFAULT_STATE_FILE } from "./ledger/local-ledger.js";
 export type { LocalLedger } from "./ledger/local-ledger.js";
 export { createDurableLedger } from "./ledger/durable-ledger.js";
@@ -36,7 +37,7 @@ export type {
 export { createStatusLeaseProvider } from "./status-client/status-lease-provider.js";
 export type { StatusLeaseOptions } from "./status-client/status-lease-provider.js";
 export { RUNNER_ERROR_CODES, RunnerError, isRunnerError } from "./errors.js";
-export type { RunnerErrorCode } from "./errors.js";
+export type { RunnerErrorCode, RunnerErrorDetails } from "./errors.js";
 export { buildPreview, displayOrder, summaryLine } from "./preview/build-preview.js";
 export type { PreviewDocument, PreviewRun } from "./preview/build-preview.js";
 export { renderPreviewMarkdown, previewMarker, GITHUB_COMMENT_LIMIT } from "./preview/render-preview-markdown.js";

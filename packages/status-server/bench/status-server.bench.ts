@@ -8,7 +8,7 @@
 import { Agent, request } from "node:http";
 import { chunkInFilters, createClient } from "@qac/core";
 import { startSimulator } from "@qac/simulator";
-import type { ApplyReport } from "@qac/runner";
+import type { ApplyReport } from "@qac/schemas";
 import { buildServer, createPoller, openSqliteStore } from "@qac/status-server";
 import Fastify from "fastify";
 import { result, type BenchResult, type BenchSuite } from "../../../bench/types.js";

@@ -8,7 +8,7 @@ export const STATUS_ERROR_CODES = [
   "STATUS_BODY_TOO_LARGE",
   "STATUS_RATE_LIMITED",
   "STATUS_LEDGER_CONFLICT",
-  "LEASE_HELD",
+  "STATUS_LEASE_HELD",
   "STATUS_LEASE_NOT_FOUND",
   "STATUS_LEASE_GONE",
   "STATUS_STORE",
@@ -28,7 +28,7 @@ export const HTTP_STATUS_OF: Readonly<Record<StatusErrorCode, number>> = {
   STATUS_BODY_TOO_LARGE: 413,
   STATUS_RATE_LIMITED: 429,
   STATUS_LEDGER_CONFLICT: 409,
-  LEASE_HELD: 409,
+  STATUS_LEASE_HELD: 409,
   STATUS_LEASE_NOT_FOUND: 404,
   STATUS_LEASE_GONE: 410,
   STATUS_STORE: 500,
@@ -37,7 +37,7 @@ export const HTTP_STATUS_OF: Readonly<Record<StatusErrorCode, number>> = {
 
 /**
  * An error of the status server. `extra` is merged into the JSON error body next to `error`
- * (e.g. the current lease holder of a LEASE_HELD).
+ * (e.g. the current lease holder of a STATUS_LEASE_HELD).
  */
 export class StatusServerError extends Error {
   readonly code: StatusErrorCode;

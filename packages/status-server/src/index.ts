@@ -18,7 +18,7 @@ export type {
   TrackedRun,
   RunStatusUpdate,
   RunStatusChange,
-  LedgerEntry,
+  StoredLedgerEntry,
 } from "./store/status-store.js";
 export { createPoller } from "./poller/create-poller.js";
 export type { Poller, PollerOptions, PollerState, PollCycle } from "./poller/create-poller.js";

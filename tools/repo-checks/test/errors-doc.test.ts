@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CORE_ERROR_CODES } from "@qac/core";
-import { planErrorCodes } from "@qac/planner";
+import { PLAN_ERROR_CODES } from "@qac/planner";
 import { RUNNER_ERROR_CODES } from "@qac/runner";
 import { STATUS_ERROR_CODES } from "@qac/status-server";
 import { errorCodesOf } from "../src/error-codes.js";
@@ -40,7 +40,7 @@ describe("docs/errors.md", () => {
 
   it("agrees with the runtime code lists the packages export", () => {
     expect([...CORE_ERROR_CODES].sort()).toEqual(errorCodesOf("packages/core", "CoreErrorCode"));
-    expect([...planErrorCodes].sort()).toEqual(errorCodesOf("packages/planner", "PlanErrorCode"));
+    expect([...PLAN_ERROR_CODES].sort()).toEqual(errorCodesOf("packages/planner", "PlanErrorCode"));
     expect([...RUNNER_ERROR_CODES].sort()).toEqual(errorCodesOf("packages/runner", "RunnerErrorCode"));
     expect([...STATUS_ERROR_CODES].sort()).toEqual(errorCodesOf("packages/status-server", "StatusErrorCode"));
   });

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import type { Diagnostic, ResolvedPlan } from "@qac/planner";
-import type { ApplyReport, SavedDecision, WaitSummary } from "@qac/runner";
+import type { SavedDecision, WaitSummary } from "@qac/runner";
 import { CliError } from "../errors.js";
 import { EXIT, exitForInvalid, type ExitCode } from "../exit-codes.js";
 import { addConnectionOptions, type ConnectionFlags } from "../options/connection-options.js";
@@ -129,11 +129,14 @@ export function registerApply(program: Command, ctx: CommandContext): void {
               ...(planName ? { planName } : {}),
             })
             .catch((error: unknown) => {
-              // Runs were created but their --once-per record failed: show what was created, then fail.
+              // Runs were created but their --once-per record failed (or a run went missing from the
+              // report): show what was created, then fail.
               progress.done();
-              const partial = runner.isRunnerError(error)
-                ? (error.details["report"] as ApplyReport | undefined)
-                : undefined;
+              const partial =
+                runner.isRunnerError(error, "RUNNER_RECORD_NOT_DURABLE") ||
+                runner.isRunnerError(error, "RUNNER_LOST_RUNS")
+                  ? error.details.report
+                  : undefined;
               if (partial) printApplyReport(partial, flags.format, ctx);
               throw error;
             });

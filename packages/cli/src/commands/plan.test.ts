@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EXIT } from "../exit-codes.js";
 import { runCli } from "../run-cli.js";
 import { cliFixture } from "./test-support/cli-fixture.js";
 
+// Each test has its own simulator and folder: tests apply plans and move the clock, and none may
+// depend on what another did (any one runs alone with it.only).
 let f: Awaited<ReturnType<typeof cliFixture>>;
-beforeAll(async () => void (f = await cliFixture()));
-afterAll(() => f.sim.close());
+beforeEach(async () => void (f = await cliFixture()));
+afterEach(() => f.sim.close());
 
 describe("qac plan", () => {
   it("previews runs to create with a summary line and one line per run, creating nothing", async () => {
@@ -67,7 +69,7 @@ describe("qac plan", () => {
 
   it("exits 3 for an invalid plan and 1 without credentials, naming what is missing and never a password", async () => {
     const bad = f.io();
-    expect(await runCli(["plan", "missing-entries.yaml"], bad.io)).not.toBe(EXIT.OK);
+    expect(await runCli(["plan", "missing-entries.yaml"], bad.io)).toBe(EXIT.ERROR);
     const { writeFile } = await import("node:fs/promises");
     await writeFile(
       join(f.dir, "invalid.yaml"),
@@ -106,7 +108,6 @@ describe("qac plan", () => {
   });
 
   it("saves a plan with --out that qac apply applies exactly, and refuses it as stale when Run History changed", async () => {
-    await f.sim.clock.advance(24 * 3_600_000); // the pending runs finish
     expect(await runCli(["plan", "plan.yaml", "--out", "saved.json"], f.io().io)).toBe(EXIT.OK);
     const saved = JSON.parse(await readFile(join(f.dir, "saved.json"), "utf8")) as {
       kind: string;

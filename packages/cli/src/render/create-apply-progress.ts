@@ -1,4 +1,4 @@
-import type { ApplyEvent } from "@qac/runner";
+import { describeHolder, type ApplyEvent } from "@qac/runner";
 import { plural } from "./plural.js";
 import { progressBar, redraw, type ProgressMode, type ProgressStream } from "./progress-mode.js";
 import type { Style } from "./style.js";
@@ -39,9 +39,7 @@ export function createApplyProgress(stream: ProgressStream, options: ApplyProgre
       }
       if (event.type === "lease-wait") {
         const h = event.holder;
-        const who = h
-          ? ` (${terminalText(h.name)}${h.host ? ` on ${terminalText(h.host)}` : ""}${h.pid ? `, pid ${h.pid}` : ""})`
-          : "";
+        const who = h ? ` (${terminalText(describeHolder(h))})` : "";
         const plan = h?.plan ? ` of ${terminalText(h.plan)}` : "";
         stream.write(
           `${drawn ? "\r\u001b[K" : ""}waiting for another apply${plan} to this project to finish${who}...\n`,

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { isUnfinishedRun } from "@qac/core";
 import { DEFAULT_SEED_PATH, loadSeedFile, type Simulator } from "@qac/simulator";
 
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -107,7 +108,7 @@ export function allFinished(sim: Simulator, projectId: number, sinceId: number):
   return sim.runs
     .list(projectId)
     .filter((r) => r.id > sinceId)
-    .every((r) => !["Awaiting Run", "In Progress", "Paused"].includes(r.status_code));
+    .every((r) => !isUnfinishedRun(r.status_code));
 }
 
 /** The highest run id so far. */

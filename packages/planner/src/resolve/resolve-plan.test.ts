@@ -115,6 +115,16 @@ describe("resolvePlan against the simulator", () => {
     ]);
   });
 
+  it("lists tests for suggestions only when a test is missing, not for a missing test set", async () => {
+    const result = await resolveText(`${head}entries:\n  - { testSet: Checkout smok, host: win }\n`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(brief(result.diagnostics)).toEqual([
+      'PLAN_NOT_FOUND@8 test set "Checkout smok" was not found; did you mean "Checkout smoke"?',
+    ]);
+    expect(result.calls.byKind["tests"]).toBeUndefined();
+  });
+
   it("reports an ambiguous name with its candidates, and inactive configurations and hosts", async () => {
     const text = `version: 1\nproject: Web Shop\nconfigurations:\n  edge: "Edge / Windows 11"\n  ie: "IE 11 / Windows 8.1"\nhosts:\n  old: build-agent-03\n  ghost: no-such-agent\nentries:\n  - { testSet: Search regression, configurations: [edge, ie], host: old }\n  - { key: b, testSet: Search regression, host: ghost }\n`;
     const result = await resolveText(text);

@@ -84,9 +84,9 @@ export async function resolvePlan(
     counter,
   );
   const resolution = resolveTargets(plan, used, catalog);
-  if (resolution.diagnostics.some((d) => d.code === "PLAN_NOT_FOUND" && d.message.startsWith("test ")))
+  if (resolution.missingTests.length > 0)
     // Suggest near names: only now list tests (capped), since a plan normally names tests exactly.
-    await suggestTests(plan, client, projectId, counter, used.entries, resolution);
+    await suggestTests(plan, client, projectId, counter, resolution);
   for (const item of resolution.diagnostics) diagnostics.push(item);
   const runs = buildRuns(plan, projectId, selected.runs, resolution, diagnostics);
   const minimum = 1 + catalog.minimum;
@@ -132,7 +132,6 @@ async function suggestTests(
   client: PlannerClient,
   projectId: ProjectId,
   counter: CallCounter,
-  entries: Set<number>,
   resolution: Resolution,
 ): Promise<void> {
   const all = (await fetchTestCandidates(client, projectId, counter)).map((t) => ({
@@ -141,9 +140,7 @@ async function suggestTests(
     active: t.active !== false,
   }));
   resolution.diagnostics = resolution.diagnostics.map((d) => {
-    const index = [...entries].find(
-      (i) => plan.entries[i]!.refOrigin.path === d.path && plan.entries[i]!.kind === "test",
-    );
+    const index = resolution.missingTests.find((i) => plan.entries[i]!.refOrigin.path === d.path);
     if (index === undefined || d.code !== "PLAN_NOT_FOUND") return d;
     const entry = plan.entries[index]!;
     const m = matchEntity(entry.ref, all);

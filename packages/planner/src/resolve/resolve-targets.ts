@@ -21,6 +21,8 @@ export interface Resolution {
   releases: Map<string, ResolvedRelease | null>;
   hosts: Map<string, ResolvedHost | null>;
   targets: Map<number, Target | null>;
+  /** Entries (indexes into `plan.entries`) whose test matched nothing: "did you mean" looks at the test list. */
+  missingTests: number[];
   diagnostics: Diagnostic[];
 }
 
@@ -113,10 +115,12 @@ export function resolveTargets(
   const tests = indexEntities(catalog.tests.map(asTarget));
   const sets = indexEntities(catalog.testSets.map(asTarget));
   const targets = new Map<number, Target | null>();
+  const missingTests: number[] = [];
   for (const index of used.entries) {
     const entry = plan.entries[index]!;
     const m = matchEntity(entry.ref, entry.kind === "test" ? tests : sets);
     targets.set(index, m.ok ? m.entity : null);
+    if (!m.ok && m.reason === "missing" && entry.kind === "test") missingTests.push(index);
     if (!m.ok)
       diagnostics.push(
         diagnosticAt(
@@ -126,5 +130,5 @@ export function resolveTargets(
         ),
       );
   }
-  return { configurations, releases, hosts, targets, diagnostics };
+  return { configurations, releases, hosts, targets, missingTests, diagnostics };
 }

@@ -12,7 +12,6 @@ import { applyPlan } from "./apply-plan.js";
 import { diffPlan } from "../diff/diff-plan.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
 import { isRunnerError, type RunnerError } from "../errors.js";
-import type { ApplyReport } from "../report/apply-report.js";
 
 const fixtures: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -251,11 +250,10 @@ describe("applyPlan", () => {
       (e: unknown) => e,
     );
     expect(isRunnerError(error, "RUNNER_RECORD_NOT_DURABLE")).toBe(true);
-    const report = (error as RunnerError).details["report"] as ApplyReport;
+    const { details } = error as RunnerError<"RUNNER_RECORD_NOT_DURABLE">;
+    const report = details.report!;
     expect(report.summary.created).toBe(5);
-    expect(((error as RunnerError).details["runIds"] as number[]).sort()).toEqual(
-      report.runs.map((r) => r.runId).sort(),
-    );
+    expect(details.runIds.sort()).toEqual(report.runs.map((r) => r.runId).sort());
     expect((error as Error).message).toMatch(/look at these runs before applying again with the same --once-per id/);
   });
 

@@ -196,11 +196,11 @@ function notDurable(
   report: ApplyReport,
   applyIdentity: string | null,
 ): RunnerError {
-  const runIds = failures.map((f) => f.entry.runId);
+  const runIds = failures.flatMap((f) => (f.entry.runId === null ? [] : [f.entry.runId]));
   return new RunnerError(
     "RUNNER_RECORD_NOT_DURABLE",
     `the runs were applied (${report.summary.created} created) but the --once-per ${applyIdentity} record of runs ${runIds.join(", ")} could not be written anywhere (${failures[0]!.error.message}); look at these runs before applying again with the same --once-per id, which would not know them`,
-    { report, runIds },
+    { identities: failures.map((f) => f.entry.identity), runIds, report },
     { cause: failures[0]!.error },
   );
 }

@@ -1,11 +1,18 @@
+import type { SavedDecision } from "@qac/schemas";
 import type { Change } from "../diff/change.js";
 import { RunnerError } from "../errors.js";
 
-/** A saved plan's decision for one run, as written by `qac plan --out`. */
-export interface SavedDecision {
-  identity: string;
-  decision: Change["decision"];
-  satisfiedBy: number | null;
+// A saved plan's decision for one run, as `qac plan --out` writes it (schemas/saved-plan.schema.json).
+export type { SavedDecision };
+
+/** A run whose decision changed since its plan was saved (RUNNER_STALE_PLAN). */
+export interface StaleRun {
+  runKey: string;
+  /** The saved decision: `create`, `create-forced` or `skip (run N)`. */
+  was: string;
+  /** The decision Run History gives now. */
+  now: string;
+  reason: string;
 }
 
 const describe = (d: { decision: string; satisfiedBy: number | null }) =>
@@ -19,7 +26,7 @@ const describe = (d: { decision: string; satisfiedBy: number | null }) =>
  */
 export function checkStale(saved: readonly SavedDecision[], now: readonly Change[]): void {
   const byIdentity = new Map(now.map((c) => [c.identity, c]));
-  const changed: { runKey: string; was: string; now: string; reason: string }[] = [];
+  const changed: StaleRun[] = [];
   for (const s of saved) {
     const c = byIdentity.get(s.identity);
     if (!c) continue;

@@ -16,11 +16,6 @@ export class RunBook {
     return this.before.has(id);
   }
 
-  /** The identity a run was taken for, if any. */
-  takenBy(id: number): string | undefined {
-    return this.taken.get(id);
-  }
-
   /** Takes a run for `identity`; false when another identity has it. */
   take(id: number, identity: string): boolean {
     const owner = this.taken.get(id);

@@ -1,38 +1,24 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import type { ResolvedPlan } from "@qac/planner";
-import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
+import { describe, expect, it } from "vitest";
 import type { ObservedRun } from "../observe/observed-run.js";
+import { fakeDesiredRun, fakeObservedRun } from "../test-support/fake-runs.js";
 import { diffPlan } from "./diff-plan.js";
 
-let plan: ResolvedPlan;
-beforeAll(async () => {
-  const f = await startFixture();
-  plan = await resolveEntries(
-    f.client,
-    MIXED_ENTRIES +
-      `  - key: forced
-    test: Search by SKU jumps to product page
-    configurations: [chrome]
-    forceNewRun: true
-`,
-  );
-  await f.close();
-});
-
-const runFor = (i: number, over: Partial<ObservedRun> = {}): ObservedRun => {
-  const d = plan.runs[i]!;
-  return {
-    id: (1000 + i) as ObservedRun["id"],
-    kind: d.kind,
-    testId: d.testId,
-    testSetId: d.testSetId,
-    configurationId: d.configuration?.id ?? null,
-    releaseId: d.release?.id ?? null,
-    hostName: d.host?.hostName ?? null,
-    status: "Awaiting Run",
-    ...over,
-  };
+// Release 904 on build-agent-01 unless said otherwise.
+const at = { release: 904, host: "build-agent-01" };
+const plan = {
+  runs: [
+    fakeDesiredRun({ key: "search", test: 3101, configuration: 801, ...at }),
+    fakeDesiredRun({ key: "search", test: 3101, configuration: 802, ...at }),
+    fakeDesiredRun({ key: "search", test: 3101, configuration: 803, ...at }),
+    fakeDesiredRun({ key: "checkout", testSet: 6101, configuration: 801, ...at }),
+    fakeDesiredRun({ key: "cart", test: 3122, configuration: 801, ...at, host: "build-agent-02" }),
+    fakeDesiredRun({ key: "forced", test: 3105, configuration: 801, ...at, forceNewRun: true }),
+  ],
 };
+
+/** Run `1000 + i` of Run History, with the same test or set, configuration, release and host as desired run `i`. */
+const runFor = (i: number, over: Partial<ObservedRun> = {}): ObservedRun =>
+  fakeObservedRun(plan.runs[i]!, { id: 1000 + i, ...over });
 const none = { ledger: null, applyIdentity: null };
 
 describe("diffPlan", () => {

@@ -1,12 +1,8 @@
-/** Who holds a lease, for messages ("held by ci-job 42 on host x, pid 123"). */
-export interface LeaseHolder {
-  name: string;
-  /** The plan being applied. */
-  plan?: string;
-  host?: string;
-  pid?: number;
-  ciJob?: string;
-}
+import type { LeaseHolder } from "@qac/schemas";
+
+// Who holds a lease: the status server's lease request and the local lock file say it alike
+// (schemas/status-api/lease-request.schema.json).
+export type { LeaseHolder };
 
 /** A held lease on a project: one apply to the project at a time. */
 export interface Lease {

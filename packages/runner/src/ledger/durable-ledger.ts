@@ -94,7 +94,10 @@ export function createDurableLedger(
         throw new RunnerError(
           "RUNNER_RECORD_NOT_DURABLE",
           `the --once-per record could be written neither to ${local.file} (${localError.message}) nor to the status server (${(error as Error).message})`,
-          { identities: entries.map((e) => e.identity) },
+          {
+            identities: entries.map((e) => e.identity),
+            runIds: entries.flatMap((e) => (e.runId === null ? [] : [e.runId])),
+          },
           { cause: error },
         );
       }

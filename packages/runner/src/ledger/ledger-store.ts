@@ -1,14 +1,8 @@
-/**
- * One `--once-per` record to write: the run an apply with that id created (or adopted) for a
- * desired run, or, before the create is sent, the intent to create it (`runId: null`).
- */
-export interface LedgerEntry {
-  identity: string;
-  /** The run; null for an intent. */
-  runId: number | null;
-  /** When the create was about to be sent (ISO 8601), for an intent. */
-  intentAt?: string | null;
-}
+import type { LedgerEntry } from "@qac/schemas";
+
+// One `--once-per` record to write, as the status server takes it
+// (schemas/status-api/ledger-record.schema.json); the local state file stores the same.
+export type { LedgerEntry };
 
 /** What the ledger says about one desired run. */
 export interface LedgerRecord {

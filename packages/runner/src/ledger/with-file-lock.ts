@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { RunnerError } from "../errors.js";
-import { pidAlive } from "../lease/pid-alive.js";
+import { describeHolder } from "../lease/describe-holder.js";
+import { acquireLockFile, releaseLockFile } from "../lease/lock-file.js";
 
 /**
- * Runs `fn` while holding `${file}.lock`, so read-modify-write of a small shared file is never
- * interleaved with another process's (two plans applied at once share `.qac/state.json`; the apply
- * lease is per plan and does not serialise them). The lock appears with its content in one step
- * (hard link of a written temp file); it is broken when its holder on this machine is gone or it
- * is older than `staleMs` (the critical section takes milliseconds). Gives up after `timeoutMs`.
- * Both default to 30 s.
+ * Runs `fn` while holding `${file}.lock` (see `acquireLockFile`), so read-modify-write of a small
+ * shared file is never interleaved with another process's (two plans applied at once share
+ * `.qac/state.json`). The lock is broken when its holder on this machine is gone or it is older
+ * than `staleMs` (the critical section takes milliseconds). Gives up after `timeoutMs`. Both
+ * default to 30 s.
  */
 export async function withFileLock<T>(
   file: string,
@@ -18,48 +17,34 @@ export async function withFileLock<T>(
   options: { timeoutMs?: number; staleMs?: number } = {},
 ): Promise<T> {
   const lock = `${file}.lock`;
-  const me = `${process.pid}@${hostname()}`;
+  const nonce = randomUUID();
+  const holder = { name: "qac", host: hostname(), pid: process.pid };
+  const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (let wait = 2; ; wait = Math.min(50, wait * 2)) {
-    const temp = `${lock}.${randomUUID()}.tmp`;
-    try {
-      await writeFile(temp, me);
-      await link(temp, lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+  let wait = 2;
+  await acquireLockFile(lock, () => ({ nonce, holder, expiresAt: Date.now() + staleMs }), {
+    now: Date.now,
+    whileHeld: async (current) => {
+      if (Date.now() >= deadline)
         throw new RunnerError(
           "RUNNER_STATE_FILE",
-          `cannot lock ${file}: ${(error as Error).message}`,
+          `${file} stayed locked by ${current ? describeHolder(current.holder) : "another process"} (${lock}); remove the lock file if that process is gone`,
           { file },
-          { cause: error },
         );
-    } finally {
-      await unlink(temp).catch(() => undefined);
-    }
-    const holder = await readFile(lock, "utf8").catch(() => null);
-    const age = await stat(lock).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0,
-    );
-    const [pid, host] = (holder ?? "").split("@");
-    const gone = host === hostname() && Number(pid) > 0 && !pidAlive(Number(pid));
-    if (holder !== null && (gone || age > (options.staleMs ?? 30_000))) {
-      // Remove it only if it is still the lock judged stale.
-      if ((await readFile(lock, "utf8").catch(() => null)) === holder) await unlink(lock).catch(() => undefined);
-      continue;
-    }
-    if (Date.now() >= deadline)
-      throw new RunnerError(
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(50, wait * 2);
+    },
+    cannotCreate: (error) =>
+      new RunnerError(
         "RUNNER_STATE_FILE",
-        `${file} stayed locked by ${holder ?? "another process"} (${lock}); remove the lock file if that process is gone`,
+        `cannot lock ${file}: ${(error as Error).message}`,
         { file },
-      );
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+        { cause: error },
+      ),
+  });
   try {
     return await fn();
   } finally {
-    await unlink(lock).catch(() => undefined);
+    await releaseLockFile(lock, nonce);
   }
 }

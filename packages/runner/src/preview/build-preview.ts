@@ -1,33 +1,13 @@
 import { basename, extname } from "node:path";
 import type { ResolvedPlan } from "@qac/planner";
+import type { PreviewDocument, PreviewRun } from "@qac/schemas";
 import { summarize, type Change, type ChangeSummary, type Decision } from "../diff/change.js";
-import type { ObserveCalls, RunHistory } from "../observe/observed-run.js";
-import { describeRun, type ReportRun } from "../report/apply-report.js";
+import type { RunHistory } from "../observe/observed-run.js";
+import { describeRun } from "../report/apply-report.js";
 import { checkEveryRun } from "../report/check-every-run.js";
 
-/** One run of a preview. */
-export type PreviewRun = Omit<ReportRun, "decision" | "outcome" | "runId" | "reason" | "status"> & {
-  identityKey: string;
-  sequence: { group: string; position: number; size: number } | null;
-  decision: Decision;
-  satisfiedBy: number | null;
-  satisfiedByStatus: string | null;
-  reason: string;
-  origin: { file: string; line: number };
-};
-
-/** The `qac plan --format json` document (schemas/preview.schema.json, version 1). */
-export interface PreviewDocument {
-  version: 1;
-  kind: "qac-preview";
-  plan: { name: string; file: string };
-  project: { id: number; name: string };
-  applyIdentity: string | null;
-  observedAt: string;
-  calls: { resolve: { total: number; minimum: number }; observe: ObserveCalls };
-  summary: ChangeSummary;
-  runs: PreviewRun[];
-}
+// The `qac plan --format json` document and its runs, generated from schemas/preview.schema.json.
+export type { PreviewDocument, PreviewRun };
 
 const ORDER: Record<Decision, number> = { "create-forced": 0, create: 1, skip: 2 };
 

@@ -1,59 +1,12 @@
 import type { DesiredRun } from "@qac/planner";
-import type { Decision } from "../diff/change.js";
-import type { WaitSummary } from "./wait-summary.js";
+import type { ApplyReport, CiInfo, ReportRun } from "@qac/schemas";
+
+// The report's types are generated from schemas/apply-report.schema.json (one definition, shared
+// with the status server, which stores reports).
+export type { ApplyReport, CiInfo, ReportRun };
 
 /** What happened to one desired run. */
-export type Outcome = "created" | "satisfied" | "failed" | "not-started" | "unknown";
-
-/** CI context of an apply (GitHub Actions, GitLab CI), from the environment. */
-export interface CiInfo {
-  provider: "github" | "gitlab" | null;
-  commit: string | null;
-  job: string | null;
-  pipeline: string | null;
-  url: string | null;
-  actor: string | null;
-}
-
-/** One desired run in an {@link ApplyReport}. */
-export interface ReportRun {
-  identity: string;
-  runKey: string;
-  kind: "test" | "testSet";
-  testId: number | null;
-  testSetId: number | null;
-  title: string;
-  configuration: { id: number; title: string } | null;
-  release: { id: number; title: string; path: string } | null;
-  host: { id: number; name: string } | null;
-  decision: Decision | "not-started";
-  outcome: Outcome;
-  runId: number | null;
-  reason: string;
-  /** QAComplete `status_code` of the run when known. */
-  status: string | null;
-}
-
-/** The report of one apply (schemas/apply-report.schema.json, version 1). */
-export interface ApplyReport {
-  version: 1;
-  plan: { name: string; file: string };
-  project: { id: number; name: string };
-  applyIdentity: string | null;
-  startedAt: string;
-  finishedAt: string;
-  status: "succeeded" | "failed" | "interrupted";
-  ci: CiInfo | null;
-  user: string | null;
-  runs: ReportRun[];
-  /**
-   * What the apply did to the desired runs, not test results: `failed` counts create errors (a
-   * create that failed or whose outcome stayed unknown), shown as "create errors" by qac.
-   */
-  summary: { created: number; satisfied: number; failed: number; notStarted: number };
-  /** With `--wait`: how waiting for the runs ended (one JSON document for `qac apply --wait --json`). */
-  wait?: WaitSummary;
-}
+export type Outcome = ReportRun["outcome"];
 
 /** The report fields describing a desired run (everything but the outcome). */
 export function describeRun(run: DesiredRun): Omit<ReportRun, "decision" | "outcome" | "runId" | "reason" | "status"> {

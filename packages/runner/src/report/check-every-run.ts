@@ -1,5 +1,6 @@
 import type { ResolvedPlan } from "@qac/planner";
 import { RunnerError } from "../errors.js";
+import type { ApplyReport } from "./apply-report.js";
 
 /**
  * The invariant behind "exactly the runs the plan asks for": every run the plan expands to
@@ -11,7 +12,7 @@ export function checkEveryRun(
   plan: ResolvedPlan,
   shown: readonly string[],
   where: string,
-  details: Record<string, unknown> = {},
+  details: { report?: ApplyReport } = {},
 ): void {
   // A plan saved by an older qac has no plannedRunKeys: its runs are what it planned.
   const planned = plan.plannedRunKeys ?? plan.runs.map((r) => r.runKey);

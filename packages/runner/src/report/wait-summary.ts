@@ -1,23 +1,9 @@
+import type { WaitSummary } from "@qac/schemas";
 import type { WaitResult } from "../wait/wait-for-runs.js";
 
-/** How waiting for an apply's runs ended, as the apply report and `qac wait --json` carry it. */
-export interface WaitSummary {
-  outcome: WaitResult["outcome"];
-  /** One sentence: which runs failed, were blocked or incomplete, or are still unfinished. */
-  reason: string;
-  /** Run ids that were not found (deleted). */
-  missing: number[];
-  runs: {
-    id: number;
-    /** QAComplete's `status_code`, as it is (an unknown one never counts as passed). */
-    status: string;
-    title: string | null;
-    configuration: string | null;
-    release: string | null;
-    host: string | null;
-    runTimeSeconds: number;
-  }[];
-}
+// How a wait ended, as the apply report's `wait` member (schemas/apply-report.schema.json) and
+// `qac wait --json` carry it.
+export type { WaitSummary };
 
 /** What the caller knows about a run that the run itself does not say (a single test's title, a release path). */
 export type RunLabels = ReadonlyMap<number, { title?: string | null; release?: string | null }>;

@@ -1,20 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { DesiredRun, ResolvedPlan } from "@qac/planner";
+import { savedPlanSchema, type SavedResolvedPlan } from "@qac/schemas";
 import { checkStale } from "../apply/check-stale.js";
 import type { Change } from "../diff/change.js";
 import { isRunnerError } from "../errors.js";
 import type { RunHistory } from "../observe/observed-run.js";
+import { fakeDesiredRun, fakeResolvedPlan } from "../test-support/fake-runs.js";
+import { validateAgainst } from "../test-support/schema-validate.js";
 import { createSavedPlan, looksLikeSavedPlan, parseSavedPlan } from "./saved-plan.js";
 
-const run = (identity: string, runKey: string) => ({ identity, runKey }) as DesiredRun;
-const plan = {
-  version: 1,
-  file: "p.yaml",
-  files: ["p.yaml"],
-  project: { id: 1001, name: "Web Shop" },
-  runs: [run("a", "a/chrome"), run("b", "b/chrome")],
-  calls: { total: 0, byKind: {}, minimum: 0 },
-} as unknown as ResolvedPlan;
+const run = (identity: string, runKey: string): DesiredRun => ({
+  ...fakeDesiredRun({ key: identity }),
+  identity,
+  runKey,
+});
+const plan = fakeResolvedPlan([run("a", "a/chrome"), run("b", "b/chrome")]);
 const history = { applyIdentity: "sha", observedAt: "2026-12-01T00:00:00.000Z" } as RunHistory;
 const change = (r: DesiredRun, decision: Change["decision"], satisfiedBy: number | null): Change => ({
   identity: r.identity,
@@ -34,6 +34,11 @@ describe("saved plans", () => {
     "p",
   );
 
+  it("is what schemas/saved-plan.schema.json describes, for every resolved plan", () => {
+    expect(validateAgainst(savedPlanSchema.$id, JSON.parse(JSON.stringify(saved)))).toEqual([]);
+    expectTypeOf<ResolvedPlan>().toExtend<SavedResolvedPlan>();
+  });
+
   it("round-trips through JSON and is told apart from a YAML plan", () => {
     const text = JSON.stringify(saved);
     expect(looksLikeSavedPlan(text)).toBe(true);
@@ -46,6 +51,11 @@ describe("saved plans", () => {
     ["another JSON file", "{}", 'no "kind": "qac-saved-plan"'],
     ["a future version", JSON.stringify({ ...saved, version: 2 }), "this qac reads version 1"],
     ["edited decisions", JSON.stringify({ ...saved, decisions: saved.decisions.slice(1) }), "was edited"],
+    [
+      "a run without its body",
+      JSON.stringify({ ...saved, plan: { ...plan, runs: plan.runs.map(({ body: _body, ...r }) => r) } }),
+      "does not match schemas/saved-plan.schema.json (/plan/runs/0 must have required property 'body'; /plan/runs/1 must have required property 'body'); plan again with qac plan --out",
+    ],
   ])("refuses %s with what to do", (_name, text, message) => {
     const error = (() => {
       try {

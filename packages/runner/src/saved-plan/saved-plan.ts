@@ -1,23 +1,16 @@
 import type { ResolvedPlan } from "@qac/planner";
-import type { SavedDecision } from "../apply/check-stale.js";
+import type { SavedPlan as SavedPlanDocument } from "@qac/schemas";
 import type { Change } from "../diff/change.js";
 import { RunnerError } from "../errors.js";
 import type { RunHistory } from "../observe/observed-run.js";
+import { savedPlanErrors } from "./saved-plan-errors.js";
 
 /**
- * `qac plan --out plan.json`: the resolved plan (ids, bodies) and the decisions made from Run
- * History, so `qac apply plan.json` applies exactly that, or refuses it as stale.
+ * `qac plan --out plan.json` (schemas/saved-plan.schema.json): the resolved plan (ids, bodies)
+ * and the decisions made from Run History, so `qac apply plan.json` applies exactly that, or
+ * refuses it as stale. `plan` is the planner's `ResolvedPlan`, whose ids are branded.
  */
-export interface SavedPlan {
-  version: 1;
-  kind: "qac-saved-plan";
-  createdAt: string;
-  planName: string;
-  applyIdentity: string | null;
-  observedAt: string;
-  plan: ResolvedPlan;
-  decisions: SavedDecision[];
-}
+export type SavedPlan = Omit<SavedPlanDocument, "plan"> & { plan: ResolvedPlan };
 
 /** Builds the saved plan of a preview. */
 export function createSavedPlan(
@@ -79,6 +72,13 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
     throw new RunnerError(
       "RUNNER_SAVED_PLAN",
       `${file} is incomplete (plan, runs, decisions or planName missing); plan again with qac plan --out`,
+      { file },
+    );
+  const problems = savedPlanErrors(value);
+  if (problems.length > 0)
+    throw new RunnerError(
+      "RUNNER_SAVED_PLAN",
+      `${file} does not match schemas/saved-plan.schema.json (${problems.slice(0, 5).join("; ")}${problems.length > 5 ? `; ${problems.length - 5} more` : ""}); plan again with qac plan --out`,
       { file },
     );
   const identities = new Set(plan.runs.map((r) => r.identity));

@@ -73,7 +73,7 @@ describe("createStatusClient", () => {
       expiresAt: "t2",
     };
     const s = scripted([
-      { status: 409, body: { error: { code: "LEASE_HELD", message: "held" }, lease: { ...lease, id: "L0" } } },
+      { status: 409, body: { error: { code: "STATUS_LEASE_HELD", message: "held" }, lease: { ...lease, id: "L0" } } },
       { status: 201, body: lease },
       { status: 204 },
     ]);
@@ -121,7 +121,7 @@ describe("createStatusClient", () => {
     const dead = { name: "qac apply", host: hostname(), pid: 99_999_999 }; // above the kernel's PID limit
     const lease = { id: "L0", project: 1001, plan: "*", holder: dead, acquiredAt: "t", expiresAt: "t2" };
     const s = scripted([
-      { status: 409, body: { error: { code: "LEASE_HELD", message: "held" }, lease } },
+      { status: 409, body: { error: { code: "STATUS_LEASE_HELD", message: "held" }, lease } },
       { status: 201, body: { ...lease, id: "L1", holder: { name: "me" } } },
     ]);
     const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });

@@ -9,7 +9,7 @@ import {
 } from "@qac/core";
 import { RunnerError } from "../errors.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
-import type { LeaseHolder } from "../lease/lease.js";
+import type { StatusLease, StatusLeaseRequest } from "@qac/schemas";
 
 /** Options of {@link createStatusClient}. */
 export interface StatusClientOptions {
@@ -30,26 +30,9 @@ export interface StatusClientOptions {
   fetch?: typeof fetch;
 }
 
-/** A lease as the status server returns it. */
-export interface StatusLease {
-  id: string;
-  project: number;
-  plan: string;
-  holder: LeaseHolder;
-  acquiredAt: string;
-  expiresAt: string;
-}
-
-/** What `POST /api/v1/leases` takes: the lease on (project, plan) for `holder`, for `ttlSeconds`. */
-export interface StatusLeaseRequest {
-  project: number;
-  /** The lease's name within the project; qac apply uses `*`: one lease per project. */
-  plan: string;
-  holder: LeaseHolder;
-  ttlSeconds: number;
-  /** Take over this lease, whose holder on this host is provably gone (its PID no longer runs). */
-  replaces?: string;
-}
+// The lease and its request as the status server returns and takes them
+// (schemas/status-api/lease.schema.json, lease-request.schema.json).
+export type { StatusLease, StatusLeaseRequest };
 
 /** The HTTP client of the status server (contract: /api/v1 applies, ledger, leases). */
 export interface StatusClient {
@@ -91,6 +74,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     throw new RunnerError(
       "RUNNER_INVALID_ARGUMENT",
       `--status-url ${JSON.stringify(options.url)} is not a URL; expected e.g. http://127.0.0.1:8790`,
+      {},
     );
   }
   const root = base.origin + base.pathname.replace(/\/+$/, "");

@@ -1,6 +1,8 @@
 import { hostname } from "node:os";
 import { isRunnerError, RunnerError } from "../errors.js";
 import { realSleep, type Sleep } from "../sleep.js";
+import { describeHolder } from "../lease/describe-holder.js";
+import { startHeartbeat } from "../lease/heartbeat.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
 import { holderGone } from "../lease/pid-alive.js";
 import type { StatusClient, StatusLease, StatusLeaseRequest } from "./create-status-client.js";
@@ -46,7 +48,7 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
         known = result.lease;
         if (Date.now() >= deadline || acquire.signal?.aborted) {
           const who = result.lease
-            ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})`
+            ? ` (held by ${describeHolder(result.lease.holder)} until ${result.lease.expiresAt})`
             : "";
           throw new RunnerError(
             "RUNNER_LEASE_TIMEOUT",
@@ -75,33 +77,23 @@ async function tryAcquire(
   try {
     return await client.acquireLease(request);
   } catch (error) {
-    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && error.details["status"] === 429)
+    if (isRunnerError(error, "RUNNER_STATUS_SERVER") && "status" in error.details && error.details.status === 429)
       return { ok: false, lease: known };
     throw error;
   }
 }
 
 function hold(client: StatusClient, id: string, ttlSeconds: number, now: () => number): Lease {
-  let lost = false;
+  // The status server unreachable for most of the TTL: the lease may expire there and another
+  // apply take it, so the heartbeat says it is lost before that can happen.
+  const heartbeat = startHeartbeat(() => client.renewLease(id, ttlSeconds), ttlSeconds * 1000, now);
   let released = false;
-  const every = Math.max(1000, (ttlSeconds * 1000) / 3);
-  let renewedAt = now();
-  const timer = setInterval(() => {
-    const at = now();
-    void client.renewLease(id, ttlSeconds).then(
-      (ok) => void (ok ? (renewedAt = at) : (lost = true)),
-      () => undefined,
-    );
-  }, every);
-  timer.unref();
   return {
-    // The status server unreachable for most of the TTL: the lease may expire there and another
-    // apply take it, so stop creating before that can happen.
-    lost: () => lost || now() - renewedAt > Math.max(ttlSeconds * 750, every * 2),
+    lost: heartbeat.lost,
     async release() {
       if (released) return;
       released = true;
-      clearInterval(timer);
+      heartbeat.stop();
       // A failure is the caller's to report: the next apply waits until the lease expires.
       await client.releaseLease(id).catch((error: unknown) => {
         throw new RunnerError(

@@ -1,7 +1,7 @@
 import { badRequest, notFound } from "../http/http-error.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { RunRow } from "../tenant/wire-types.js";
-import { isActiveRun } from "./derive-run.js";
+import { ACTIVE_RUN_STATUSES, isActiveRun } from "./derive-run.js";
 import { insertRun, type ItemSpec, type RunSpec } from "./insert-run.js";
 
 /**
@@ -112,8 +112,6 @@ export function resolveRunSpec(tenant: Tenant, projectId: number, userId: number
   };
 }
 
-const ACTIVE_STATUSES = ["Awaiting Run", "In Progress", "Paused"] as const;
-
 /**
  * Finds an active run that a create request duplicates (reference §11.1): same test (single-test
  * run) or same set in the project, status Awaiting Run / In Progress / Paused; with `full-key` and
@@ -124,7 +122,7 @@ export function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: Duplica
     ? tenant.runs.idsWhere("test_set_id", spec.testSetId)
     : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());
   // With a long history, the few active runs are the cheaper side to walk.
-  const active = ACTIVE_STATUSES.map((s) => tenant.runs.idsWhere("status_code", s));
+  const active = ACTIVE_RUN_STATUSES.map((s) => tenant.runs.idsWhere("status_code", s));
   const activeCount = active.reduce((n, ids) => n + ids.size, 0);
   const candidates =
     activeCount < byTarget.size ? active.flatMap((ids) => [...ids]).filter((id) => byTarget.has(id)) : byTarget;

@@ -60,9 +60,15 @@ export function deriveRun(items: readonly RunItemRow[], started: boolean): Deriv
   };
 }
 
-/** True for a run that has not finished (counts for duplicate detection, reference §11.1). */
+/**
+ * Statuses of a run that has not finished (they count for duplicate detection, reference §11.1).
+ * The simulator keeps its own list, as the server does: it must not share a mistake with the client.
+ */
+export const ACTIVE_RUN_STATUSES = ["Awaiting Run", "In Progress", "Paused"] as const;
+
+/** True for a run that has not finished. */
 export function isActiveRun(status: string): boolean {
-  return status === "Awaiting Run" || status === "In Progress" || status === "Paused";
+  return (ACTIVE_RUN_STATUSES as readonly string[]).includes(status);
 }
 
 /** True when every item has a final status. */

@@ -1,6 +1,6 @@
 import { chunkInFilters, isFinishedRun, readAll, toProjectId, type QacClient, type TestRun } from "@qac/core";
+import pLimit from "p-limit";
 import type { RunStatusUpdate } from "../store/status-store.js";
-import { runPool } from "./run-pool.js";
 
 /** What refreshing one project's runs found. */
 export interface ProjectRefresh {
@@ -23,17 +23,19 @@ export async function refreshProject(
   const filters = chunkInFilters("Id", runIds, { maxEncodedLength: options.maxFilterLength });
   const found = new Map<number, TestRun>();
   let calls = 0;
-  const results = await runPool(
-    filters.map((f) => async () => {
-      // A batch matches at most the ids asked for, but a server may cap pages: read to the total.
-      const list = (offset: number, limit: number) => {
-        calls += 1; // failed requests count too
-        return client.testRuns.list(toProjectId(projectId), { filter: f, offset, limit });
-      };
-      const rows = await readAll(list, { pageSize: Math.max(1, runIds.length) });
-      for (const run of rows) found.set(Number(run.id), run);
-    }),
-    options.concurrency,
+  const inFlight = pLimit(options.concurrency);
+  const results = await Promise.allSettled(
+    filters.map((f) =>
+      inFlight(async () => {
+        // A batch matches at most the ids asked for, but a server may cap pages: read to the total.
+        const list = (offset: number, limit: number) => {
+          calls += 1; // failed requests count too
+          return client.testRuns.list(toProjectId(projectId), { filter: f, offset, limit });
+        };
+        const rows = await readAll(list, { pageSize: Math.max(1, runIds.length) });
+        for (const run of rows) found.set(Number(run.id), run);
+      }),
+    ),
   );
   const failed = results.find((r) => r.status === "rejected");
   const updates: RunStatusUpdate[] = [...found.values()].map((run) => ({

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
-import type { ApplyReport } from "@qac/runner";
+import type { ApplyReport } from "@qac/schemas";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { APPLY_REPORT_SCHEMA_ID } from "../schema/apply-report-schema.js";

@@ -31,7 +31,7 @@ describe("leases", () => {
     });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({
-      error: { code: "LEASE_HELD" },
+      error: { code: "STATUS_LEASE_HELD" },
       lease: { id: first.json().id, holder: { name: "alpha", ciJob: "job-alpha" } },
     });
     expect(second.json().error.message).toContain("alpha on alpha-host (job job-alpha) until 2026-12-01T09:01:00.000Z");

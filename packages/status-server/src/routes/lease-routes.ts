@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/require-await -- fastify plugins, hooks and handlers are async by contract */
-import type { StatusLeaseRequest } from "@qac/runner";
+import type { StatusLeaseRequest } from "@qac/schemas";
 import type { FastifyPluginAsync } from "fastify";
 import { StatusServerError } from "../errors.js";
 import { BEARER, readSecurity } from "../http/openapi-options.js";
@@ -41,7 +41,7 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
           const held = result.current;
           const who = `${held.holder.name}${held.holder.host ? ` on ${held.holder.host}` : ""}${held.holder.ciJob ? ` (job ${held.holder.ciJob})` : ""}`;
           throw new StatusServerError(
-            "LEASE_HELD",
+            "STATUS_LEASE_HELD",
             `Plan ${held.plan} in project ${held.project} is leased by ${who} until ${held.expiresAt}; wait, or ask an admin to break lease ${held.id}.`,
             { lease: held },
           );

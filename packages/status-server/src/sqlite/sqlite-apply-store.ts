@@ -1,4 +1,4 @@
-import type { ApplyReport } from "@qac/runner";
+import type { ApplyReport, StoredApply } from "@qac/schemas";
 import type { Database } from "better-sqlite3";
 import { isFinishedRun, runStatusBucket } from "@qac/core";
 import { emptyCounts } from "../store/empty-counts.js";
@@ -32,7 +32,8 @@ function toSummary(row: ApplyRow): ApplySummary {
     applyIdentity: row.apply_identity,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    status: row.status,
+    // Stored from a report the apply report schema accepted.
+    status: row.status as ApplySummary["status"],
     ci: row.ci_json === null ? null : (JSON.parse(row.ci_json) as ApplySummary["ci"]),
     user: row.user_name,
     summary: JSON.parse(row.summary_json) as Record<string, number>,
@@ -125,7 +126,7 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
       const row = db.prepare("SELECT report_json, received_at FROM applies WHERE id = ?").get(id) as
         { report_json: string; received_at: string } | undefined;
       if (!row) return undefined;
-      return { ...(JSON.parse(row.report_json) as Record<string, unknown>), id, receivedAt: row.received_at };
+      return { ...(JSON.parse(row.report_json) as StoredApply), id, receivedAt: row.received_at };
     },
     plans(): PlanOverview[] {
       const counts = new Map<number, ReturnType<typeof emptyCounts>>();

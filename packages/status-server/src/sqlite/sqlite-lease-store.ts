@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import type { LeaseHolder, StatusLease } from "@qac/runner";
+import type { LeaseHolder, StatusLease } from "@qac/schemas";
 import type { LeaseStore } from "../store/status-store.js";
 
 interface LeaseRow {

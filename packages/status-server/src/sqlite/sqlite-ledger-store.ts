@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
-import type { LedgerEntry as RunnerLedgerEntry } from "@qac/runner";
-import type { LedgerEntry, LedgerStore } from "../store/status-store.js";
+import type { LedgerEntry } from "@qac/schemas";
+import type { LedgerStore, StoredLedgerEntry } from "../store/status-store.js";
 
 const COLUMNS = "identity, run_id AS runId, intent_at AS intentAt, recorded_at AS recordedAt";
 
@@ -20,12 +20,12 @@ export function createSqliteLedgerStore(db: Database): LedgerStore {
     (
       projectId: number,
       applyIdentity: string,
-      entries: readonly RunnerLedgerEntry[],
+      entries: readonly LedgerEntry[],
       now: Date,
     ): ReturnType<LedgerStore["record"]> => {
       let added = 0;
       for (const entry of entries) {
-        const existing = one.get(projectId, applyIdentity, entry.identity) as LedgerEntry | undefined;
+        const existing = one.get(projectId, applyIdentity, entry.identity) as StoredLedgerEntry | undefined;
         if (!existing) {
           add.run(projectId, applyIdentity, entry.identity, entry.runId, entry.intentAt ?? null, now.toISOString());
           added++;
@@ -43,7 +43,7 @@ export function createSqliteLedgerStore(db: Database): LedgerStore {
     },
   );
   return {
-    entries: (projectId, applyIdentity) => all.all(projectId, applyIdentity) as LedgerEntry[],
+    entries: (projectId, applyIdentity) => all.all(projectId, applyIdentity) as StoredLedgerEntry[],
     record(projectId, applyIdentity, entries, now) {
       try {
         return record.immediate(projectId, applyIdentity, entries, now);
@@ -56,7 +56,7 @@ export function createSqliteLedgerStore(db: Database): LedgerStore {
 }
 
 class LedgerConflict extends Error {
-  constructor(readonly existing: LedgerEntry) {
+  constructor(readonly existing: StoredLedgerEntry) {
     super("ledger conflict");
   }
 }

@@ -1,67 +1,22 @@
 import type {
   ApplyReport,
-  CiInfo,
-  LedgerEntry as RunnerLedgerEntry,
+  ApplySummary,
+  LedgerEntry,
+  PlanOverview,
+  StatusCounts,
   StatusLease,
   StatusLeaseRequest,
-} from "@qac/runner";
+  StatusRun,
+  StoredApply,
+  StoredLedgerEntry,
+} from "@qac/schemas";
 
-/** Runs of an apply counted by live QAComplete status. */
-export interface StatusCounts {
-  passed: number;
-  failed: number;
-  blocked: number;
-  awaiting: number;
-  inProgress: number;
-  /** Incomplete, not started, unknown. */
-  other: number;
-  total: number;
-}
+// The shapes the routes answer with, generated from schemas/status-api/*.schema.json: the stores
+// return them as they are sent, and the runner's status client reads the same types.
+export type { ApplySummary, PlanOverview, StatusCounts, StoredLedgerEntry };
 
-/** One stored apply without its runs. */
-export interface ApplySummary {
-  id: number;
-  receivedAt: string;
-  plan: { name: string; file: string | null };
-  project: { id: number; name: string | null };
-  applyIdentity: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  status: string;
-  ci: CiInfo | null;
-  user: string | null;
-  summary: Record<string, number>;
-}
-
-/** The latest apply of a plan with its runs counted. */
-export interface PlanOverview {
-  plan: string;
-  project: { id: number; name: string | null };
-  latestApply: Pick<
-    ApplySummary,
-    "id" | "receivedAt" | "status" | "startedAt" | "finishedAt" | "ci" | "user" | "summary"
-  >;
-  counts: StatusCounts;
-}
-
-/** A desired run of an apply with the live status last read from QAComplete. */
-export interface RunView {
-  applyId: number;
-  plan: string;
-  projectId: number;
-  identity: string;
-  title: string;
-  kind: "test" | "testSet";
-  decision: string;
-  outcome: string;
-  runId: number | null;
-  status: string | null;
-  statusUpdatedAt: string | null;
-  finished: boolean;
-  host: string | null;
-  release: string | null;
-  configuration: string | null;
-}
+/** A desired run of an apply with the live status last read from QAComplete (the route adds its `url`). */
+export type RunView = Omit<StatusRun, "url">;
 
 /** Filters of {@link ApplyStore.listRuns}; without `applyId`, the runs of each plan's latest apply. */
 export interface RunQuery {
@@ -80,7 +35,7 @@ export interface ApplyStore {
   insert(report: ApplyReport, receivedAt: Date): number;
   list(query: { plan?: string; limit: number; offset: number }): { applies: ApplySummary[]; total: number };
   /** The report as sent plus `id` and `receivedAt`, or undefined. */
-  get(id: number): (Record<string, unknown> & { id: number; receivedAt: string }) | undefined;
+  get(id: number): StoredApply | undefined;
   /** Latest apply per plan with counts, sorted by plan name. */
   plans(): PlanOverview[];
   runs(query: RunQuery): { runs: RunView[]; total: number };
@@ -119,17 +74,9 @@ export interface RunStatusStore {
   lag(): { unfinished: number; oldestRefreshMs: number | null };
 }
 
-/** One stored `--once-per` ledger entry: a run id (or the intent to create one) and when it was recorded. */
-export interface LedgerEntry {
-  identity: string;
-  runId: number | null;
-  intentAt: string | null;
-  recordedAt: string;
-}
-
 /** The runner's `--once-per` record: which desired runs an apply identity already created. */
 export interface LedgerStore {
-  entries(projectId: number, applyIdentity: string): LedgerEntry[];
+  entries(projectId: number, applyIdentity: string): StoredLedgerEntry[];
   /**
    * All or nothing; a conflicting entry (same identity, other run id) stores nothing. An intent
    * (run id null) never replaces a run id; a run id completes an intent.
@@ -137,9 +84,9 @@ export interface LedgerStore {
   record(
     projectId: number,
     applyIdentity: string,
-    entries: readonly RunnerLedgerEntry[],
+    entries: readonly LedgerEntry[],
     now: Date,
-  ): { ok: true; recorded: number; added: number } | { ok: false; existing: LedgerEntry };
+  ): { ok: true; recorded: number; added: number } | { ok: false; existing: StoredLedgerEntry };
 }
 
 /**

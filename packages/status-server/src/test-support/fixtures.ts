@@ -1,4 +1,4 @@
-import type { ApplyReport, ReportRun } from "@qac/runner";
+import type { ApplyReport, ReportRun } from "@qac/schemas";
 import { buildServer } from "../build-server.js";
 import type { StatusServerOptions } from "../options.js";
 import { openSqliteStore } from "../sqlite/open-sqlite-store.js";
