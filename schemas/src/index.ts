@@ -2,7 +2,14 @@
  * @qac/schemas: the JSON Schemas of qac (the single source of truth) and the TypeScript types
  * generated from them.
  */
-export { planSchema, planSchemaId, applyReportSchema, previewSchema, schemas } from "./schemas.js";
+export {
+  planSchema,
+  planSchemaId,
+  applyReportSchema,
+  /** @public The schema of `qac plan --format json`. */
+  previewSchema,
+  schemas,
+} from "./schemas.js";
 export type { JsonSchemaObject } from "./schemas.js";
 export type {
   PlanFile,

@@ -4,7 +4,7 @@ import { interpolateEnv, type Env } from "./interpolate-env.js";
 import { SourceFile } from "./source-file.js";
 
 /** A document expanding more aliases than this is refused (guards against "billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** A parsed plan file: its source (for locating problems), its data, and what went wrong. */
 export interface ParsedSource {

@@ -9,7 +9,7 @@ import { buildReleaseTree, matchRelease, showPath, type ReleaseNode } from "./re
 import type { ResolvedConfiguration, ResolvedHost, ResolvedRelease } from "./resolved-plan.js";
 
 /** A test or test set as resolved. */
-export interface Target extends Matchable {
+interface Target extends Matchable {
   folder: string | null;
   automated: boolean;
   isSequential: boolean;

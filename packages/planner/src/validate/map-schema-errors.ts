@@ -11,7 +11,7 @@ export interface MappedSchemaErrors {
 }
 
 /** `/entries/0/test` → `["entries", 0, "test"]`. */
-export function parsePointer(pointer: string): (string | number)[] {
+function parsePointer(pointer: string): (string | number)[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)
@@ -36,13 +36,13 @@ function quoteKey(key: string): string {
 }
 
 /** `entries[0].test` for messages. */
-export function label(path: DocPath): string {
+function label(path: DocPath): string {
   if (path.length === 0) return "the plan";
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 /** A short description of a value for "found ..." in messages. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return "a list";

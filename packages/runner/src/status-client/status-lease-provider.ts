@@ -18,7 +18,7 @@ export interface StatusLeaseOptions {
 }
 
 /** The name of the lease qac apply takes: one per project (see {@link LeaseProvider}). */
-export const PROJECT_LEASE = "*";
+const PROJECT_LEASE = "*";
 
 /**
  * Leases from the status server: serialises applies to one project across machines (CI jobs). The

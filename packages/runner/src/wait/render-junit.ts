@@ -18,7 +18,7 @@ const DROPPED =
  * and tabs become character references, so a value stays on its line of the file (a `cat` of the
  * report in a CI log cannot start a `::error` line) and keeps its text when parsed.
  */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text
     .replace(DROPPED, "")
     .replaceAll("&", "&amp;")

@@ -45,7 +45,7 @@ const STATUSES = new Set([429, 500, 502, 503, 504]);
  * `routes` (the server's route keys), a `route` that names none of them is refused too.
  * @throws SimulatorError `SIM_OPTIONS` naming the rule and the field
  */
-export function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<string>): void {
+function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<string>): void {
   rules.forEach((rule, i) => {
     const where = `faults[${i}]`;
     if (rule.route !== undefined && rule.route !== "*" && routes !== undefined && !routes.has(rule.route)) {

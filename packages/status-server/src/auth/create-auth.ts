@@ -11,7 +11,7 @@ export interface AuthTokens {
 }
 
 /** The credential of a request: `Authorization: Bearer <token>`, or Basic with the token as password (browsers). */
-export function credentialOf(request: FastifyRequest): string | null {
+function credentialOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header !== "string") return null;
   const [scheme, value] = header.split(" ", 2);

@@ -7,7 +7,7 @@ const COLORS = { passed: "#2e7d32", failed: "#c62828", running: "#b26a00", unkno
 const widthOf = (text: string) => Math.round(text.length * 6.6 + 12);
 
 /** What the badge says and its colour: failures first, then work still running, then all passed. */
-export function badgeMessage(counts: StatusCounts | undefined): { text: string; color: string } {
+function badgeMessage(counts: StatusCounts | undefined): { text: string; color: string } {
   if (!counts || counts.total === 0) return { text: "no runs", color: COLORS.unknown };
   if (counts.failed + counts.blocked > 0)
     return { text: `${counts.failed + counts.blocked} failed, ${counts.passed} passed`, color: COLORS.failed };

@@ -19,7 +19,7 @@ export interface Attention {
 }
 
 /** Sums the counts of every plan's latest apply. */
-export function totalCounts(plans: readonly PlanOverview[]): StatusCounts {
+function totalCounts(plans: readonly PlanOverview[]): StatusCounts {
   const total: StatusCounts = { passed: 0, failed: 0, blocked: 0, awaiting: 0, inProgress: 0, other: 0, total: 0 };
   for (const p of plans) for (const key of Object.keys(total) as (keyof StatusCounts)[]) total[key] += p.counts[key];
   return total;
