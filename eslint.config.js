@@ -1,6 +1,7 @@
 // One lint configuration for the whole workspace: typescript-eslint's type-checked rules.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { boundariesPlugin } from "./eslint.boundaries.js";
 
 export default tseslint.config(
   {
@@ -23,22 +24,10 @@ export default tseslint.config(
     },
   },
   {
-    // The simulator is an independent implementation of the server side: it must not share code
-    // (and so mistakes) with the client or anything built on it. It may name itself (its bench does).
-    files: ["packages/simulator/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: "^@qac/(?!simulator$)",
-              message: "@qac/simulator must not import other qac packages (it is the independent server side).",
-            },
-          ],
-        },
-      ],
-    },
+    // The dependency direction between workspace projects, from the Nx tags in each package.json:
+    // core ← planner ← runner ← cli, status-server; the simulator imports nothing of ours.
+    plugins: { qac: boundariesPlugin },
+    rules: { "qac/module-boundaries": "error" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],
