@@ -48,6 +48,7 @@ const code = command
 const t = readTotals(since);
 for (const name of t.skippedNames) process.stdout.write(`  skipped: ${name}\n`);
 process.stdout.write(
-  `Tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.packages} package${t.packages === 1 ? "" : "s"})\n`,
+  `Tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.packages} ` +
+    `package${t.packages === 1 ? "" : "s"})\n`,
 );
 process.exitCode = code;

@@ -36,7 +36,8 @@ export async function main(
     print(`Plan ${doc.plan.name}: ${summaryLine(doc.summary)}\n`);
     for (const r of doc.runs) print(`  ${r.decision.padEnd(13)} ${r.kind} ${r.title}: ${r.reason}\n`);
     print(
-      `\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`,
+      `\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first ` +
+        `line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`,
     );
     return doc;
   } finally {

@@ -38,7 +38,10 @@ export interface QacClient {
   /** `origin + /rest-api/service`, for display. */
   readonly baseUrl: string;
   readonly username: string;
-  /** The generic call every helper uses: `request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", { path: { ProjectId, Id } })`. */
+  /**
+   * The generic call every helper uses:
+   * `request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", { path: { ProjectId, Id } })`.
+   */
   readonly request: RequestFn;
   /** Projects the user can access (v1). */
   readonly projects: {

@@ -94,14 +94,18 @@ function toDiagnostic(
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const keyPath = [...path, propertyName];
-    const msg = `name ${quoteKey(propertyName)} in ${where} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
+    const msg =
+      `name ${quoteKey(propertyName)} in ${where} is not valid: expected ` +
+      `${lowerFirst(firstSentence(parent.description))}`;
     return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path: keyPath, part: "key" }), invalid: keyPath };
   }
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
-      const msg = `unknown key ${quoteKey(key)} in ${where}${key.length > 100 ? "" : didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}`;
+      const suggestion = key.length > 100 ? "" : didYouMean(key, allowed);
+      const list = allowed.length ? ` (allowed: ${allowed.join(", ")})` : "";
+      const msg = `unknown key ${quoteKey(key)} in ${where}${suggestion}${list}`;
       return {
         diagnostic: source.diagnostic("PLAN_UNKNOWN_KEY", msg, { path: [...path, key], part: "key" }),
         invalid: [...path, key],
@@ -119,7 +123,9 @@ function toDiagnostic(
     }
     case "const": {
       const allowed = (error.params as { allowedValue: unknown }).allowedValue;
-      const msg = `${where} must be ${JSON.stringify(allowed)}, found ${describe(error.data)}${path[0] === "version" ? " (this is plan format version 1)" : ""}`;
+      const msg =
+        `${where} must be ${JSON.stringify(allowed)}, found ` +
+        `${describe(error.data)}${path[0] === "version" ? " (this is plan format version 1)" : ""}`;
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "anyOf": {
@@ -127,7 +133,8 @@ function toDiagnostic(
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "pattern": {
-      const msg = `${where} ${describe(error.data)} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
+      const msg =
+        `${where} ${describe(error.data)} is not valid: expected ` + `${lowerFirst(firstSentence(parent.description))}`;
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "minProperties": {

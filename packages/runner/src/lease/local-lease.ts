@@ -92,7 +92,9 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
         if (now() >= deadline)
           throw new RunnerError(
             "RUNNER_LEASE_TIMEOUT",
-            `another apply to this project holds the lock ${file}${describe(current)}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`,
+            `another apply to this project holds the lock ${file}${describe(current)}; waited ` +
+              `${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is ` +
+              `gone)`,
             { file, holder: current?.holder ?? null },
           );
         if (!waited) acquire.onWait?.(current?.holder ?? null);
@@ -122,7 +124,8 @@ function parse(text: string | null): LockContent | null {
 
 const describe = (lock: LockContent | null): string =>
   lock
-    ? ` (${lock.holder.name}${lock.holder.host ? ` on ${lock.holder.host}` : ""}${lock.holder.pid ? `, pid ${lock.holder.pid}` : ""})`
+    ? ` (${lock.holder.name}${lock.holder.host ? ` on ${lock.holder.host}` : ""}` +
+      `${lock.holder.pid ? `, pid ${lock.holder.pid}` : ""})`
     : "";
 
 function holdLease(file: string, nonce: string, content: () => LockContent, ttlMs: number, now: () => number): Lease {

@@ -75,7 +75,7 @@ describe("saved plans", () => {
     }
   });
 
-  it("is not stale when a run to create is now satisfied by the --once-per record (an earlier apply of this plan created it)", () => {
+  it("is not stale when a run to create is now satisfied by the --once-per record (an earlier apply's)", () => {
     const oncePer = { ...change(plan.runs[0]!, "skip", 9), cause: "once-per" as const };
     expect(() => checkStale(saved.decisions, [oncePer, change(plan.runs[1]!, "skip", 7)])).not.toThrow();
     // A planned skip that now points at another run is still a change.

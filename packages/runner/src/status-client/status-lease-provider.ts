@@ -46,11 +46,14 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
         known = result.lease;
         if (Date.now() >= deadline || acquire.signal?.aborted) {
           const who = result.lease
-            ? ` (held by ${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} until ${result.lease.expiresAt})`
+            ? ` (held by ` +
+              `${result.lease.holder.name}${result.lease.holder.ciJob ? `, job ${result.lease.holder.ciJob}` : ""} ` +
+              `until ${result.lease.expiresAt})`
             : "";
           throw new RunnerError(
             "RUNNER_LEASE_TIMEOUT",
-            `another apply to project ${key.projectId} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`,
+            `another apply to project ${key.projectId} holds the status server's lease${who}; raise --lock-timeout ` +
+              `or break the lease as an admin`,
             { lease: result.lease },
           );
         }

@@ -137,7 +137,8 @@ export function parseFilter(input: string): FilterNode {
       return { type: "compare", ...base, op: negated ? "!=" : "=", value: parseLiteral() };
     }
     return fail(
-      `Expected an operator (=, !=, >, <, >=, <=, ~, in, not in, is) after '${fieldToken.text}' but found ${describe(t)}`,
+      `Expected an operator (=, !=, >, <, >=, <=, ~, in, not in, is) after '${fieldToken.text}' but found ` +
+        `${describe(t)}`,
       t,
     );
   };

@@ -51,7 +51,8 @@ function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<strin
     if (rule.route !== undefined && rule.route !== "*" && routes !== undefined && !routes.has(rule.route)) {
       throw new SimulatorError(
         "SIM_OPTIONS",
-        `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`,
+        `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ` +
+          `${suggestRoute(rule.route, routes)}`,
       );
     }
     if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1))

@@ -78,7 +78,8 @@ export function createAuth(tokens: AuthTokens): Auth {
       reply.header("www-authenticate", 'Basic realm="qac status", charset="UTF-8"');
       throw new StatusServerError(
         "STATUS_UNAUTHORIZED",
-        "Reading needs a token on this server: `Authorization: Bearer <token>` (or, in a browser, any user name and the token as password).",
+        "Reading needs a token on this server: `Authorization: Bearer <token>` (or, in a browser, any user name and " +
+          "the token as password).",
       );
     },
   };
