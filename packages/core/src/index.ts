@@ -3,6 +3,7 @@ export type {
   QacClient,
   ProjectResource,
   SearchableResource,
+  NestedResource,
   SearchOptions,
   IterateSearchOptions,
 } from "./qac-client.js";
