@@ -95,7 +95,8 @@ async function plan(plans, report, run) {
     counts["to-create"] += doc.summary.create + doc.summary.createForced;
     counts.satisfied += doc.summary.skip;
     console.log(
-      `qac plan ${file}: ${doc.summary.create + doc.summary.createForced} to create, ${doc.summary.skip} already satisfied`,
+      `qac plan ${file}: ${doc.summary.create + doc.summary.createForced} to create, ${doc.summary.skip} already ` +
+        `satisfied`,
     );
   }
   if (pr) for (const p of await upsertComments(pr, bodies)) console.log(`Pull-request comment ${p.action}: ${p.url}`);
@@ -121,7 +122,8 @@ async function apply(plans, report, run) {
     counts.failed += s.failed;
     counts["not-started"] += s.notStarted;
     console.log(
-      `qac apply ${file}: ${s.created} created, ${s.satisfied} satisfied, ${s.failed} failed, ${s.notStarted} not started`,
+      `qac apply ${file}: ${s.created} created, ${s.satisfied} satisfied, ${s.failed} failed, ${s.notStarted} not ` +
+        `started`,
     );
     if (!flag(env, "wait")) continue;
     const waitArgs = ["wait", path, "--timeout", input(env, "timeout", "30m")];

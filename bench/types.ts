@@ -45,7 +45,7 @@ export function result(
   };
 }
 
-export function round(n: number, digits: number): number {
+function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }

@@ -91,7 +91,8 @@ try {
   if (error?.code !== "EADDRINUSE" && error?.code !== "STATUS_CONFIG") throw error;
   say(`qac demo: a port it needs is in use (${port} for the simulator, ${statusPort} for the status server).`);
   say(
-    "Stop what uses it (another pnpm start, qac sim or qac serve?), or give the simulator another: node scripts/demo.mjs --port=8788",
+    "Stop what uses it (another pnpm start, qac sim or qac serve?), or give the simulator another: node " +
+      "scripts/demo.mjs --port=8788",
   );
   process.exit(1);
 }
@@ -125,7 +126,8 @@ async function showStatusServer() {
   say();
   say(
     bold(
-      `Status server ${services.statusUrl}/ recorded ${applies.length} applies of ${first.plan.name}; runs of apply #${first.id}:`,
+      `Status server ${services.statusUrl}/ recorded ${applies.length} applies of ${first.plan.name}; runs of apply ` +
+        `#${first.id}:`,
     ),
   );
   for (const run of runs) {
@@ -169,7 +171,8 @@ try {
     say(`  export QAC_URL=${services.env.QAC_URL} QAC_USER=demo@qac.example QAC_PASSWORD=demo`);
     say("  npx -y pnpm@10 qac plan examples/plans/nightly.yaml --format markdown");
     say(
-      `Watch runs move from Awaiting Run to Passed or Failed: open ${services.statusUrl}/ and apply again (this demo's own token):`,
+      `Watch runs move from Awaiting Run to Passed or Failed: open ${services.statusUrl}/ and apply again (this ` +
+        `demo's own token):`,
     );
     say(`  export QAC_STATUS_TOKEN=${services.env.QAC_STATUS_TOKEN}`);
     say(`  npx -y pnpm@10 qac apply examples/plans/smoke.yaml --report-to ${services.statusUrl}`);
@@ -182,7 +185,8 @@ try {
 if (stopSignal) {
   say();
   say(
-    `qac demo: stopped (${stopSignal}); the simulator (${services.simUrl}) and the status server (${services.statusUrl}) are closed.`,
+    `qac demo: stopped (${stopSignal}); the simulator (${services.simUrl}) and the status server ` +
+      `(${services.statusUrl}) are closed.`,
   );
 }
 process.exitCode = failed && !stopSignal ? 1 : 0;

@@ -9,27 +9,17 @@
  *   node scripts/test-totals.mjs nx run-many -t typecheck lint test
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageDirs } from "./workspace-packages.mjs";
 
 const root = process.env.QAC_TEST_TOTALS_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** The workspace's package folders, from pnpm-workspace.yaml (`dir` and `dir/*` entries). */
-function packageDirs() {
-  const yaml = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8");
-  const list = /^packages:\n((?:\s+-\s+.+\n?)+)/m.exec(yaml)?.[1] ?? "";
-  return [...list.matchAll(/-\s+["']?([^"'\s]+)/g)].flatMap(([, pattern]) => {
-    if (!pattern.endsWith("/*")) return [join(root, pattern)];
-    const parent = join(root, pattern.slice(0, -2));
-    return existsSync(parent) ? readdirSync(parent).map((name) => join(parent, name)) : [];
-  });
-}
 
 /** Totals of the reports written since `since` (epoch ms): reports of packages not run are old. */
 function readTotals(since) {
   const totals = { passed: 0, failed: 0, skipped: 0, packages: 0, skippedNames: [] };
-  for (const dir of packageDirs()) {
+  for (const dir of packageDirs(root)) {
     const file = join(dir, "test-results", "vitest.json");
     if (!existsSync(file) || statSync(file).mtimeMs < since) continue;
     const report = JSON.parse(readFileSync(file, "utf8"));
@@ -58,6 +48,7 @@ const code = command
 const t = readTotals(since);
 for (const name of t.skippedNames) process.stdout.write(`  skipped: ${name}\n`);
 process.stdout.write(
-  `Tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.packages} package${t.packages === 1 ? "" : "s"})\n`,
+  `Tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.packages} ` +
+    `package${t.packages === 1 ? "" : "s"})\n`,
 );
 process.exitCode = code;

@@ -98,10 +98,10 @@ const readSchema = async (file: string): Promise<JsonSchemaObject> =>
   JSON.parse(await readFile(new URL(file, ROOT), "utf8")) as JsonSchemaObject;
 
 /** Where the generated types of the plan live (committed). */
-export const generatedPath = fileURLToPath(new URL("src/plan.generated.ts", ROOT));
+const generatedPath = fileURLToPath(new URL("src/plan.generated.ts", ROOT));
 
 /** Returns the TypeScript source generated from the plan schema. */
-export async function generatePlanTypes(): Promise<string> {
+async function generatePlanTypes(): Promise<string> {
   // The types describe a plan's values after `${VAR}` interpolation, which is what programs get.
   const schema = withoutInterpolation(await readSchema("plan.schema.json")) as JSONSchema;
   return compile(schema, "PlanFile", options(banner("schemas/plan.schema.json")));
@@ -151,7 +151,7 @@ function prepare(file: string, schema: Node, imports: Map<string, Set<string>>, 
 }
 
 /** Returns the TypeScript source of one generated file (see {@link OUTPUTS}). */
-export async function generateTypes(output: Output): Promise<string> {
+async function generateTypes(output: Output): Promise<string> {
   const imports = new Map<string, Set<string>>();
   const parts: string[] = [];
   for (const file of output.sources) {

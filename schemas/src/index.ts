@@ -2,7 +2,15 @@
  * @qac/schemas: the JSON Schemas of qac (the single source of truth) and the TypeScript types
  * generated from them.
  */
-export { planSchema, planSchemaId, applyReportSchema, previewSchema, savedPlanSchema, schemas } from "./schemas.js";
+export {
+  planSchema,
+  planSchemaId,
+  applyReportSchema,
+  /** @public The schema of `qac plan --format json`. */
+  previewSchema,
+  savedPlanSchema,
+  schemas,
+} from "./schemas.js";
 export type { JsonSchemaObject } from "./schemas.js";
 export type {
   PlanFile,

@@ -24,7 +24,10 @@ function loadSchema(file: string): JsonSchemaObject {
  */
 export const planSchema: JsonSchemaObject = withoutInterpolation(loadSchema("plan.schema.json"));
 
-/** The `$id` of {@link planSchema}, the stable URL `https://qac.dev/schemas/plan.schema.json`; validators register schemas under their `$id`. */
+/**
+ * The `$id` of {@link planSchema}, the stable URL `https://qac.dev/schemas/plan.schema.json`; validators register
+ * schemas under their `$id`.
+ */
 export const planSchemaId: string = planSchema.$id;
 
 /** The report of one `qac apply`, version 1 (`schemas/apply-report.schema.json`). */

@@ -22,7 +22,7 @@ import { SMOKE_PLAN, startDemoServer } from "./demo-server.js";
 import { resolvePlanFile } from "./resolve-plan-file.js";
 
 /** Where an example apply keeps its once-per record and lock, and how it waits. */
-export interface ApplyAndWaitOptions {
+interface ApplyAndWaitOptions {
   /** The `--once-per` id, e.g. a commit SHA. */
   applyIdentity: string;
   /** Folder for `state.json` and `locks/`. */
@@ -34,7 +34,7 @@ export interface ApplyAndWaitOptions {
 }
 
 /** Applies a plan file once per `applyIdentity`, then waits for the runs it created or adopted. */
-export async function applyAndWait(
+async function applyAndWait(
   client: QacClient,
   file: string,
   options: ApplyAndWaitOptions,

@@ -15,7 +15,7 @@ describe("examples/programmatic", () => {
     expect(out.join("")).toContain("<!-- qac-preview: smoke -->");
   });
 
-  it("applies the smoke plan, waits for the runs, and a second apply with the same identity creates nothing", async () => {
+  it("applies the smoke plan, waits for the runs; a second apply with the same identity creates nothing", async () => {
     const out: string[] = [];
     const { first, wait, second } = await applyMain((t) => out.push(t));
     expect(first.summary).toEqual({ created: 2, satisfied: 0, failed: 0, notStarted: 0 });

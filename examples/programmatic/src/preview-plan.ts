@@ -18,7 +18,7 @@ import { SMOKE_PLAN, startDemoServer } from "./demo-server.js";
 import { resolvePlanFile } from "./resolve-plan-file.js";
 
 /** Previews one plan file against a QAComplete server; returns the versioned preview document. */
-export async function previewPlan(client: QacClient, file: string): Promise<PreviewDocument> {
+async function previewPlan(client: QacClient, file: string): Promise<PreviewDocument> {
   const plan = await resolvePlanFile(client, file);
   const history = await observeRunHistory(client, plan.project.id, plan.runs);
   const changes = diffPlan(plan.runs, history); // pure: the same inputs always give the same decisions
@@ -36,7 +36,8 @@ export async function main(
     print(`Plan ${doc.plan.name}: ${summaryLine(doc.summary)}\n`);
     for (const r of doc.runs) print(`  ${r.decision.padEnd(13)} ${r.kind} ${r.title}: ${r.reason}\n`);
     print(
-      `\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`,
+      `\nThe same as a pull-request comment (${renderPreviewMarkdown(doc).length} characters), first ` +
+        `line:\n${renderPreviewMarkdown(doc).split("\n")[0]}\n`,
     );
     return doc;
   } finally {

@@ -41,7 +41,10 @@ function explain(
     const said = error.serverMessage ? `: ${terminalText(error.serverMessage)}` : "";
     switch (error.code) {
       case "CORE_AUTH":
-        return `QAComplete at ${terminalText(c.url)} refused the login ${terminalText(c.user)} (HTTP ${error.status ?? 401}${said}). Check ${c.userSetting} and ${c.passwordSetting}.`;
+        return (
+          `QAComplete at ${terminalText(c.url)} refused the login ${terminalText(c.user)} (HTTP ` +
+          `${error.status ?? 401}${said}). Check ${c.userSetting} and ${c.passwordSetting}.`
+        );
       case "CORE_NETWORK":
       case "CORE_TIMEOUT": {
         const why =
@@ -52,12 +55,19 @@ function explain(
               : error.causeCode === "ENOTFOUND" || error.causeCode === "EAI_AGAIN"
                 ? `the host ${terminalText(hostOf(c.url))} was not found (${error.causeCode})`
                 : `the connection failed (${terminalText(error.causeCode ?? "network error")})`;
-        return `cannot reach QAComplete at ${terminalText(c.url)}: ${why}. Check ${c.urlSetting} and that the server is running.`;
+        return (
+          `cannot reach QAComplete at ${terminalText(c.url)}: ${why}. Check ${c.urlSetting} and that the ` +
+          `server is running.`
+        );
       }
       case "CORE_NOT_FOUND":
         // A 404 before anything else worked means the URL, not the item: qac adds /rest-api/service itself.
         if (c.client.callCount() <= 1)
-          return `QAComplete answered 404 Not Found for ${terminalText(tried)}, the first request qac made. Is ${c.urlSetting} (${terminalText(c.url)}) the server root, e.g. ${ROOT_EXAMPLE}? qac adds /rest-api/service itself.`;
+          return (
+            `QAComplete answered 404 Not Found for ${terminalText(tried)}, the first request qac made. Is ` +
+            `${c.urlSetting} (${terminalText(c.url)}) the server root, e.g. ${ROOT_EXAMPLE}? qac adds ` +
+            `/rest-api/service itself.`
+          );
     }
   }
   return terminalText(error.message);
@@ -69,7 +79,8 @@ function stalePlan(runs: readonly StaleRun[]): string {
     .slice(0, 20)
     .map(
       (c) =>
-        `  ${terminalText(c.runKey)}: planned ${terminalText(c.was)}, now ${terminalText(c.now)} (${terminalText(c.reason)})`,
+        `  ${terminalText(c.runKey)}: planned ${terminalText(c.was)}, now ${terminalText(c.now)} ` +
+        `(${terminalText(c.reason)})`,
     );
   if (runs.length > 20) lines.push(`  ... and ${runs.length - 20} more`);
   return [

@@ -30,7 +30,10 @@ describe("pnpm start, stopped with Ctrl-C", () => {
       /^qac demo: QAComplete simulator on a free port, status server on a free port \(127\.0\.0\.1\)$/,
     );
     expect(out.trimEnd().split("\n").at(-1)).toMatch(
-      /^qac demo: stopped \(SIGINT\); the simulator \(http:\/\/127\.0\.0\.1:\d+\) and the status server \(http:\/\/127\.0\.0\.1:\d+\) are closed\.$/,
+      new RegExp(
+        String.raw`^qac demo: stopped \(SIGINT\); the simulator \(http://127\.0\.0\.1:\d+\) ` +
+          String.raw`and the status server \(http://127\.0\.0\.1:\d+\) are closed\.$`,
+      ),
     );
   }, 60_000);
 });

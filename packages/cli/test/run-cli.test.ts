@@ -153,7 +153,8 @@ describe("qac", () => {
     expect(c.stdout()).toContain("$ qac validate examples/plans/*.yaml");
     for (const command of ["plan", "apply", "wait", "sim"]) expect(c.stdout()).toContain(`  $ qac ${command} `);
     expect(c.stdout()).toContain(
-      "Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),\n2 runs would be created (qac plan --detailed-exitcode), 3 invalid plan.",
+      "Exit codes: 0 ok (with --wait: every run passed), 1 any other error (or a run did not pass),\n2 runs would " +
+        "be created (qac plan --detailed-exitcode), 3 invalid plan.",
     );
   });
 

@@ -10,7 +10,8 @@ import { DEFAULT_SEED_PATH, loadSeedFile, startSimulator, type Simulator } from 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const tsx = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
 /** The real `qac` (src/main.ts, as bin/qac.js runs dist/main.js after a build) as one shell command. */
-const qac = `"${process.execPath}" --conditions=qac-source --import "${tsx}" "${join(root, "packages/cli/src/main.ts")}"`;
+const qac =
+  `"${process.execPath}" --conditions=qac-source --import "${tsx}" ` + `"${join(root, "packages/cli/src/main.ts")}"`;
 
 let sim: Simulator;
 let dir: string;
@@ -62,7 +63,10 @@ describe("qac apply --wait through the real binary", { timeout: 60_000 }, () => 
     const frames = output.split("\r\u001b[K").filter((f) => f.startsWith("["));
     expect(frames.length).toBeGreaterThan(1);
     expect(frames.at(-1)).toMatch(
-      /^\[#+-*\] \d\/2 · \d passed · \d failed · 0 blocked · \d in progress · \d awaiting · \d+s elapsed · 1m\d\ds left/,
+      new RegExp(
+        String.raw`^\[#+-*\] \d/2 · \d passed · \d failed · 0 blocked · ` +
+          String.raw`\d in progress · \d awaiting · \d+s elapsed · 1m\d\ds left`,
+      ),
     );
     expect(output).toMatch(
       /First failure: run \d+ Failed · set Checkout smoke · Chrome \/ Windows 11 · 2026\.12 \/ RC1 \/ Build 42/,

@@ -19,7 +19,8 @@ import type { CreateTestRunBody, TestRun } from "./wire/test-run.js";
  * errors, logs, `util.inspect` or `JSON.stringify` of the client.
  * @example
  * const client = createClient({ baseUrl: "http://127.0.0.1:8787", username: "demo@qac.example", password: "demo" });
- * for await (const run of client.testRuns.iterate(toProjectId(1001), { filter: filter.eq("TestSetId", 5) })) console.log(run.id);
+ * for await (const run of client.testRuns.iterate(toProjectId(1001), { filter: filter.eq("TestSetId", 5) }))
+ *   console.log(run.id);
  */
 export function createClient(options: ClientOptions): QacClient {
   const resolved = resolveOptions(options);

@@ -120,7 +120,7 @@ export type RouteParams<K extends Route> = Endpoints[K]["params"];
 export type RouteResponse<K extends Route> = Endpoints[K]["response"];
 
 /** How the client checks a response body before handing it out (cheap guards, not a schema per row). */
-export type ResponseShape = "list" | "object" | "empty" | "object-or-empty" | "hosts";
+type ResponseShape = "list" | "object" | "empty" | "object-or-empty" | "hosts";
 
 /** What the request layer needs to know about a route besides its types. */
 export interface RouteMeta {

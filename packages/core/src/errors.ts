@@ -39,7 +39,10 @@ export interface ConfigProblem {
 export interface QacErrorContext {
   /** HTTP method, e.g. `GET`. */
   method?: string;
-  /** Request path under the server root including the query, e.g. `/rest-api/service/api/v2/projects/1001/testruns?offset=0&limit=500`. */
+  /**
+   * Request path under the server root including the query, e.g.
+   * `/rest-api/service/api/v2/projects/1001/testruns?offset=0&limit=500`.
+   */
   path?: string;
   /** HTTP status, when a response arrived. */
   status?: number;
@@ -143,7 +146,8 @@ export class QacCreateOutcomeUnknownError extends QacError {
   constructor(reason: QacError, requestBody: unknown) {
     super(
       "CORE_CREATE_OUTCOME_UNKNOWN",
-      `${reason.method ?? "POST"} ${reason.path ?? ""} may or may not have created a test run (${reason.code}: ${reason.message}). ` +
+      `${reason.method ?? "POST"} ${reason.path ?? ""} may or may not have created a test run ` +
+        `(${reason.code}: ${reason.message}). ` +
         "It was not repeated; list the project's runs to find out whether it exists before trying again.",
       { ...contextOf(reason), cause: reason },
     );

@@ -35,7 +35,8 @@ describe("mapHttpError", () => {
       requestId: "r1",
     });
     expect(e.message).toBe(
-      "GET /rest-api/service/api/v2/projects/1/testruns failed with HTTP 403: Access is denied. The project does not exist or this user lacks the rights for it.",
+      "GET /rest-api/service/api/v2/projects/1/testruns failed with HTTP 403: Access is denied. The project does " +
+        "not exist or this user lacks the rights for it.",
     );
   });
   it("parses Retry-After in seconds and as an HTTP date", () => {

@@ -3,6 +3,7 @@ export type {
   QacClient,
   ProjectResource,
   SearchableResource,
+  NestedResource,
   SearchOptions,
   IterateSearchOptions,
 } from "./qac-client.js";
@@ -20,7 +21,11 @@ export type { RequestFn } from "./request.js";
 export type { ClientStats } from "./stats.js";
 export type { Endpoints, Route, RouteParams, RouteResponse } from "./endpoints.js";
 export type { Page, ListOptions, IterateOptions, PageWalk } from "./paginate.js";
-export { paginate, readAll } from "./paginate.js";
+export {
+  /** @public */
+  paginate,
+  readAll,
+} from "./paginate.js";
 export { CORE_ERROR_CODES, QacError, QacRateLimitedError, QacCreateOutcomeUnknownError, isQacError } from "./errors.js";
 export type { ConfigProblem, CoreErrorCode, QacErrorContext } from "./errors.js";
 export type {
@@ -35,6 +40,7 @@ export type {
   UserId,
 } from "./ids.js";
 export {
+  /** @public */
   parseId,
   toProjectId,
   toTestId,
@@ -43,12 +49,17 @@ export {
   toReleaseId,
   toHostId,
   toTestRunId,
+  /** @public */
   toTestRunItemId,
   toUserId,
 } from "./ids.js";
 export { parseQacDate } from "./dates.js";
 export type { ParseQacDateOptions } from "./dates.js";
-export { filter, filterLiteral } from "./filter.js";
+export {
+  filter,
+  /** @public */
+  filterLiteral,
+} from "./filter.js";
 export type { Filter, FilterValue } from "./filter.js";
 export { chunkInFilters } from "./chunk-in-filters.js";
 export type { ChunkInFiltersOptions } from "./chunk-in-filters.js";
@@ -78,6 +89,7 @@ export type { Test, TestAutomation, TestStep, TestSet, TestSetItem, TestConfigur
 export type { Release, ReleaseType, Project, User, TestHost } from "./wire/admin.js";
 export {
   UNFINISHED_RUN_STATUSES,
+  /** @public */
   FINAL_RUN_STATUSES,
   isUnfinishedRun,
   isFinishedRun,

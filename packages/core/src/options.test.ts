@@ -57,7 +57,10 @@ describe("resolveOptions", () => {
       expect.objectContaining({
         code: "CORE_CONFIG",
         message: expect.stringMatching(
-          /^createClient: 4 problems with the options:\n- option `baseUrl` uses ftp:.*\n- option `username`.*\n- option `password`.*\n- option `pageSize`/,
+          new RegExp(
+            "^createClient: 4 problems with the options:\n- option `baseUrl` uses ftp:.*\n" +
+              "- option `username`.*\n- option `password`.*\n- option `pageSize`",
+          ),
         ),
       }),
     );

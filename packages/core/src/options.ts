@@ -39,7 +39,10 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Deadline per attempt (connect to last body byte), in ms. @default 30000 */
   timeoutMs?: number;
-  /** Largest response body the client reads, in bytes; a bigger one is CORE_INVALID_RESPONSE. @default 67108864 (64 MiB) */
+  /**
+   * Largest response body the client reads, in bytes; a bigger one is CORE_INVALID_RESPONSE.
+   * @default 67108864 (64 MiB)
+   */
   maxResponseBytes?: number;
   /** Keep-alive connections per origin (bounds concurrency); ignored with `dispatcher`. @default 8 */
   connections?: number;

@@ -21,6 +21,14 @@ export interface ProjectResource<T, Id> {
   get(projectId: ProjectId, id: Id): Promise<T>;
 }
 
+/** list/iterate of the rows under one parent: a test's automations, a set's items, a run's items. */
+export interface NestedResource<T, ParentId> {
+  /** One page (`{ results, total, offset, limit }`). */
+  list(projectId: ProjectId, parentId: ParentId, options?: ListOptions): Promise<Page<T>>;
+  /** Every row, page after page. */
+  iterate(projectId: ProjectId, parentId: ParentId, options?: IterateOptions): AsyncGenerator<T, void, undefined>;
+}
+
 /** A resource with `POST .../search` for filters too long for a URL. */
 export interface SearchableResource<T, Id> extends ProjectResource<T, Id> {
   /** One page of `POST .../search` with `{ Filter }` in the body. */
@@ -38,7 +46,10 @@ export interface QacClient {
   /** `origin + /rest-api/service`, for display. */
   readonly baseUrl: string;
   readonly username: string;
-  /** The generic call every helper uses: `request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", { path: { ProjectId, Id } })`. */
+  /**
+   * The generic call every helper uses:
+   * `request("GET /api/v2/projects/{ProjectId}/testruns/{Id}", { path: { ProjectId, Id } })`.
+   */
   readonly request: RequestFn;
   /** Projects the user can access (v1). */
   readonly projects: {
@@ -50,25 +61,12 @@ export interface QacClient {
   readonly users: ProjectResource<User, UserId>;
   /** Test Library (list/search v2, get v1) and each test's automations (v2). */
   readonly tests: SearchableResource<Test, TestId> & {
-    readonly automations: {
-      /** One page of the agents that can run the test; an automated run of a test with none never starts. */
-      list(projectId: ProjectId, testId: TestId, options?: ListOptions): Promise<Page<TestAutomation>>;
-      iterate(
-        projectId: ProjectId,
-        testId: TestId,
-        options?: IterateOptions,
-      ): AsyncGenerator<TestAutomation, void, undefined>;
-    };
+    /** The agents that can run the test; an automated run of a test with none never starts. */
+    readonly automations: NestedResource<TestAutomation, TestId>;
   };
   /** Test sets (v2) and their items (v1). */
   readonly testSets: ProjectResource<TestSet, TestSetId> & {
-    readonly items: {
-      list(projectId: ProjectId, testSetId: TestSetId, options?: ListOptions): Promise<Page<TestSetItem>>;
-      iterate(
-        projectId: ProjectId,
-        testSetId: TestSetId,
-        options?: IterateOptions,
-      ): AsyncGenerator<TestSetItem, void, undefined>;
+    readonly items: NestedResource<TestSetItem, TestSetId> & {
       /** Item at 1-based position `seq`. */
       get(projectId: ProjectId, testSetId: TestSetId, seq: number): Promise<TestSetItem>;
     };
@@ -89,13 +87,7 @@ export interface QacClient {
     delete(projectId: ProjectId, runId: TestRunId): Promise<void>;
     /** Creates a new run from an old one (new id); never retried blindly either. */
     restart(projectId: ProjectId, runId: TestRunId): Promise<TestRun>;
-    readonly items: {
-      list(projectId: ProjectId, runId: TestRunId, options?: ListOptions): Promise<Page<TestRunItem>>;
-      iterate(
-        projectId: ProjectId,
-        runId: TestRunId,
-        options?: IterateOptions,
-      ): AsyncGenerator<TestRunItem, void, undefined>;
+    readonly items: NestedResource<TestRunItem, TestRunId> & {
       get(projectId: ProjectId, runId: TestRunId, itemId: TestRunItemId): Promise<TestRunItem>;
       /** Sets an item's status (and steps); returns the item when the server sends one. */
       patch(

@@ -19,10 +19,12 @@ describe("createRedactor", () => {
     const token = Buffer.from("demo@qac.example:wrong").toString("base64");
     expect(
       redact(
-        `echo: Authorization: Basic ${token} url=https://demo:wrong@qac.example/x {"Password":"wrong","user":"demo"} ?password=wrong&x=1 raw ${token}`,
+        `echo: Authorization: Basic ${token} url=https://demo:wrong@qac.example/x ` +
+          `{"Password":"wrong","user":"demo"} ?password=wrong&x=1 raw ${token}`,
       ),
     ).toBe(
-      'echo: Authorization: Basic [redacted] url=https://[redacted]@qac.example/x {"Password":"[redacted]","user":"demo"} ?password=[redacted]&x=1 raw [redacted]',
+      "echo: Authorization: Basic [redacted] url=https://[redacted]@qac.example/x " +
+        '{"Password":"[redacted]","user":"demo"} ?password=[redacted]&x=1 raw [redacted]',
     );
   });
 

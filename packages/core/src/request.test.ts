@@ -184,7 +184,9 @@ describe("request", () => {
       expect(await rejection(client.testRuns.get(toProjectId(1001), toTestRunId(id)))).toMatchObject({
         code: "CORE_INVALID_RESPONSE",
         status: 200,
-        message: `GET /rest-api/service/api/v2/projects/1001/testruns/${id} returned a body larger than 1000 bytes (option \`maxResponseBytes\`).`,
+        message:
+          `GET /rest-api/service/api/v2/projects/1001/testruns/${id} returned a body larger than 1000 bytes ` +
+          `(option \`maxResponseBytes\`).`,
       });
     }
     await expect(client.testRuns.get(toProjectId(1001), toTestRunId(9))).resolves.toMatchObject({ id: 9 });

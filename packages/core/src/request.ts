@@ -30,7 +30,9 @@ const USER_AGENT = "qac-core/0.1.0";
 
 type Loose = { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
-/** Builds the client's one `request(route, params)`: URL, auth, timeout, retries, error mapping, validation, stats, log. */
+/**
+ * Builds the client's one `request(route, params)`: URL, auth, timeout, retries, error mapping, validation, stats, log.
+ */
 export function createRequest(deps: RequestDeps): RequestFn {
   const { options, dispatcher, authorization, scrub, stats, clock } = deps;
   return async function request<K extends Route>(route: K, params: RouteParams<K>): Promise<RouteResponse<K>> {

@@ -10,13 +10,19 @@ import type { RouteMeta } from "./endpoints.js";
 export interface RetryOptions {
   /** Attempts per request for transient failures, including the first. @default 8 */
   maxAttempts?: number;
-  /** Backoff ceiling of the first retry; doubles per attempt (equal jitter: between half and all of it). @default 500 */
+  /**
+   * Backoff ceiling of the first retry; doubles per attempt (equal jitter: between half and all of it).
+   * @default 500
+   */
   baseDelayMs?: number;
   /** Largest backoff ceiling. @default 30000 */
   maxDelayMs?: number;
   /** Longest single `Retry-After` honoured; a longer one ends retrying (CORE_RATE_LIMITED). @default 600000 */
   maxRetryAfterMs?: number;
-  /** Total time one request keeps waiting out 429s; `Infinity` waits until the deadline or abort, 0 never waits. @default 900000 */
+  /**
+   * Total time one request keeps waiting out 429s; `Infinity` waits until the deadline or abort, 0 never waits.
+   * @default 900000
+   */
   rateLimitWaitMs?: number;
   /** Epoch ms after which no wait starts (the command's deadline). @default none */
   deadline?: number;

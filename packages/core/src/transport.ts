@@ -90,7 +90,8 @@ export async function send(
       response.body.destroy();
       return new QacError(
         "CORE_INVALID_RESPONSE",
-        `${request.method} ${request.path} returned a body larger than ${request.maxBytes} bytes (option \`maxResponseBytes\`).`,
+        `${request.method} ${request.path} returned a body larger than ${request.maxBytes} bytes (option ` +
+          `\`maxResponseBytes\`).`,
         { ...context, status: response.statusCode },
       );
     };

@@ -17,7 +17,8 @@ function checkId(row: unknown, at: string, id: RouteMeta["id"]): void {
       : Number.isSafeInteger(value);
   if (!ok)
     throw new Invalid(
-      `${at}.id is ${JSON.stringify(value) ?? "missing"}, expected ${id === "digits" ? "a string of digits" : "an integer"}`,
+      `${at}.id is ${JSON.stringify(value) ?? "missing"}, expected ` +
+        `${id === "digits" ? "a string of digits" : "an integer"}`,
     );
 }
 
@@ -58,7 +59,8 @@ export function validateResponse(
     const preview = scrub(text.trim().slice(0, 4096)).slice(0, 80);
     throw new QacError(
       "CORE_INVALID_RESPONSE",
-      `${where} returned HTTP ${context.status ?? "?"} with a body that is not JSON${preview ? ` (starts with ${JSON.stringify(preview)})` : " (empty)"}.`,
+      `${where} returned HTTP ${context.status ?? "?"} with a body that is not ` +
+        `JSON${preview ? ` (starts with ${JSON.stringify(preview)})` : " (empty)"}.`,
       context,
     );
   }

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { startSimulator, type Simulator } from "@qac/simulator";
 import { createClient, isQacError, type ClientOptions, type QacClient, type RequestLogEvent } from "@qac/core";
 
-export const DEMO_TOKEN = Buffer.from("demo@qac.example:demo").toString("base64");
+const DEMO_TOKEN = Buffer.from("demo@qac.example:demo").toString("base64");
 export const WRONG_PASSWORD = "Wr0ng-S3cret-Pa55!";
 export const CREATE = "POST /api/v2/projects/:projectId/testruns";
 export const GET_RUN = "GET /api/v2/projects/:projectId/testruns/:id";

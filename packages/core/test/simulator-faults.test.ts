@@ -1,4 +1,7 @@
-/** The client against the real simulator: every error code, retries under injected faults, create safety, connection bounds, secrets. */
+/**
+ * The client against the real simulator: every error code, retries under injected faults, create safety, connection
+ * bounds, secrets.
+ */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@qac/simulator";
 import {
@@ -135,7 +138,7 @@ describe("error codes", () => {
 });
 
 describe("retries under injected faults", () => {
-  it("spends exactly the documented attempts (RETRY_DEFAULTS.maxAttempts) on a persistent 503, waiting between them", async () => {
+  it("spends exactly RETRY_DEFAULTS.maxAttempts attempts on a persistent 503, waiting between them", async () => {
     sim.faults.set([{ route: GET_RUN, status: 503 }]);
     const waits: number[] = [];
     const c = make(undefined, undefined, {

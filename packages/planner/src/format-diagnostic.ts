@@ -42,5 +42,8 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
   const after = source.length > from + EXCERPT ? "…" : "";
   const width = Math.max(1, Math.min((d.endColumn ?? d.column + 1) - d.column, shown.length - (at - from)));
   const caret = " ".repeat(before.length + Math.max(0, at - from)) + "^".repeat(width);
-  return `${head}\n${dim(`${gutter} |`)} ${before}${shown}${after}\n${dim(`${" ".repeat(gutter.length)} |`)} ${red(caret)}`;
+  return (
+    `${head}\n${dim(`${gutter} |`)} ${before}${shown}${after}\n${dim(`${" ".repeat(gutter.length)} |`)} ` +
+    `${red(caret)}`
+  );
 }

@@ -4,9 +4,7 @@
 export { loadPlan } from "./load/load-plan.js";
 export type { LoadPlanOptions, LoadPlanResult, PlanInput } from "./load/load-plan.js";
 export type { Env } from "./load/interpolate-env.js";
-export { DEFAULT_MAX_BYTES } from "./load/read-source.js";
-export { MAX_ALIAS_COUNT, MAX_VALUES } from "./load/parse-source.js";
-export { PLAN_ERROR_CODES, hasErrors, MAX_DIAGNOSTICS } from "./errors.js";
+export { PLAN_ERROR_CODES, MAX_DIAGNOSTICS } from "./errors.js";
 export type { Diagnostic, PlanErrorCode, Severity } from "./errors.js";
 export { formatDiagnostic } from "./format-diagnostic.js";
 export type { FormatOptions } from "./format-diagnostic.js";
@@ -37,9 +35,6 @@ export type {
 } from "./resolve/resolved-plan.js";
 export { runIdentity } from "./resolve/run-identity.js";
 export type { IdentityParts } from "./resolve/run-identity.js";
-export { selectRuns, matchesPattern } from "./select/select-runs.js";
-export type { Selection, Selectable } from "./select/select-runs.js";
-export { routeHost } from "./expand/route-host.js";
-export type { RouteInput, RouteResult } from "./expand/route-host.js";
+export type { Selection } from "./select/select-runs.js";
 export { validatePlan } from "./validate/validate-plan.js";
 export type { ValidatePlanOptions, ValidationReport } from "./validate/validate-plan.js";

@@ -11,7 +11,7 @@ describe("docs/plan-format.md", () => {
     expect([...listed].sort()).toEqual([...PLAN_ERROR_CODES].sort());
   });
 
-  it("says what a sequence group does as the runner does it: creates runs in order, never waits for one to finish", async () => {
+  it("says sequence groups create runs in order and never wait for one to finish, as the runner does", async () => {
     const section = /## Sequences\n([\s\S]*?)\n## /.exec(docs)?.[1] ?? "";
     const entry = (
       planSchema as unknown as { $defs: { Entry: { properties: { sequenceGroup: { description: string } } } } }

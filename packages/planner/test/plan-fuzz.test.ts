@@ -127,7 +127,7 @@ afterEach(() => {
 });
 
 describe("loadPlan on generated and mutated plans", () => {
-  it("returns a plan or diagnostics, never throws, and every diagnostic has a line in the file and a known code", async () => {
+  it("returns a plan or diagnostics, never throws; each diagnostic has a line in the file, a known code", async () => {
     await fc.assert(
       fc.asyncProperty(plan, fc.array(mutation, { maxLength: 3 }), async (data, mutations) => {
         const text = mutations.reduce((t, m) => mutate(t, m), stringify(data));

@@ -287,7 +287,8 @@ async function hundredThousand(): Promise<BenchResult[]> {
 const suite: BenchSuite = {
   name: "runner",
   description:
-    "qac apply against the simulator: 1,000 runs at 50 ms latency (vs ideal and naive), re-apply calls, memory for 100,000 runs",
+    "qac apply against the simulator: 1,000 runs at 50 ms latency (vs ideal and naive), re-apply calls, memory for " +
+    "100,000 runs",
   async run() {
     return [...(await thousandRuns()), ...(await hundredThousand())];
   },

@@ -5,18 +5,15 @@
 export { observeRunHistory } from "./observe/observe-run-history.js";
 export type { ObserveOptions, RunnerClient } from "./observe/observe-run-history.js";
 export type { ObservedRun, ObserveCalls, RunHistory } from "./observe/observed-run.js";
-export { matchesKey } from "./observe/match-run.js";
-export { createLocalRunTestCache, RUN_TEST_CACHE_LIMIT } from "./observe/run-test-cache.js";
+export { createLocalRunTestCache } from "./observe/run-test-cache.js";
 export type { RunFingerprint, RunTestCache } from "./observe/run-test-cache.js";
 export { diffPlan } from "./diff/diff-plan.js";
-export { summarize } from "./diff/change.js";
 export type { Change, ChangeSummary, Decision, SkipCause } from "./diff/change.js";
 export { applyPlan } from "./apply/apply-plan.js";
 export type { ApplyEvent, ApplyOptions } from "./apply/apply-plan.js";
-export { checkStale } from "./apply/check-stale.js";
 export type { SavedDecision, StaleRun } from "./apply/check-stale.js";
 export type { Sleep } from "./sleep.js";
-export { detectCi, summarizeRuns } from "./report/apply-report.js";
+export { detectCi } from "./report/apply-report.js";
 export type { ApplyReport, CiInfo, Outcome, ReportRun } from "./report/apply-report.js";
 export { createLocalLeaseProvider } from "./lease/local-lease.js";
 export type { LocalLeaseOptions } from "./lease/local-lease.js";
@@ -36,11 +33,16 @@ export type {
 } from "./status-client/create-status-client.js";
 export { createStatusLeaseProvider } from "./status-client/status-lease-provider.js";
 export type { StatusLeaseOptions } from "./status-client/status-lease-provider.js";
-export { RUNNER_ERROR_CODES, RunnerError, isRunnerError } from "./errors.js";
+export {
+  RUNNER_ERROR_CODES,
+  /** @public Thrown by every function here; `isRunnerError` narrows to it. */
+  RunnerError,
+  isRunnerError,
+} from "./errors.js";
 export type { RunnerErrorCode, RunnerErrorDetails } from "./errors.js";
-export { buildPreview, displayOrder, summaryLine } from "./preview/build-preview.js";
+export { buildPreview, summaryLine } from "./preview/build-preview.js";
 export type { PreviewDocument, PreviewRun } from "./preview/build-preview.js";
-export { renderPreviewMarkdown, previewMarker, GITHUB_COMMENT_LIMIT } from "./preview/render-preview-markdown.js";
+export { renderPreviewMarkdown } from "./preview/render-preview-markdown.js";
 export type { MarkdownOptions } from "./preview/render-preview-markdown.js";
 export { renderInvalidPlanMarkdown } from "./preview/render-invalid-plan-markdown.js";
 export { createSavedPlan, parseSavedPlan, looksLikeSavedPlan } from "./saved-plan/saved-plan.js";
@@ -50,5 +52,5 @@ export { summarizeWait } from "./report/wait-summary.js";
 export type { RunLabels, WaitSummary } from "./report/wait-summary.js";
 export type { WaitOptions, WaitResult } from "./wait/wait-for-runs.js";
 export { collectRunItems } from "./wait/collect-run-items.js";
-export { renderJunit, xmlEscape } from "./wait/render-junit.js";
+export { renderJunit } from "./wait/render-junit.js";
 export type { JunitOptions } from "./wait/render-junit.js";

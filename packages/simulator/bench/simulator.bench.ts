@@ -40,7 +40,9 @@ async function startBaseline(runBody: string, pageBody: string) {
 
 const suite: BenchSuite = {
   name: "simulator",
-  description: `simulator create and filtered-list throughput at ${RUNS.toLocaleString("en")} runs in one project vs a bare fastify route`,
+  description:
+    `simulator create and filtered-list throughput at ${RUNS.toLocaleString("en")} runs in one project ` +
+    `vs a bare fastify route`,
   async run(): Promise<BenchResult[]> {
     const sim = await startSimulator({ clock: "real" });
     const tests = [3101, 3102, 3104, 3141, 3142, 3143, 3181, 3182];

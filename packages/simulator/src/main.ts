@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Command line entry point: `node packages/simulator/dist/main.js --port 8787` (the demo tenant), or `--seed my-seed.yaml`.
+ * Command line entry point: `node packages/simulator/dist/main.js --port 8787` (the demo tenant),
+ * or `--seed my-seed.yaml`.
  * Parses the flags and hands over to `runSimulatorCommand` (shared with `qac sim`), which prints the
  * URL and the demo logins and stops cleanly on SIGINT/SIGTERM.
  */

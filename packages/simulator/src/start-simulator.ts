@@ -27,7 +27,10 @@ export interface SimulatorOptions extends StrictnessOptions {
   port?: number;
   /** Interface to bind. @default "127.0.0.1" */
   host?: string;
-  /** Path of a seed YAML file, or a parsed seed document. @default the demo tenant (`demo-seed.yaml` in this package) */
+  /**
+   * Path of a seed YAML file, or a parsed seed document.
+   * @default the demo tenant (`demo-seed.yaml` in this package)
+   */
   seed?: string | SeedDocument;
   /** `virtual` time only moves with `clock.advance()`. @default "real" */
   clock?: ClockMode;
@@ -61,13 +64,19 @@ export interface SimulatorRuns {
 
 /** Direct access to the test hosts. */
 export interface SimulatorHosts {
-  /** Turns a host on or off; an inactive host starts no further tests and new runs on it are refused (400); reactivating it lets its runs continue. */
+  /**
+   * Turns a host on or off; an inactive host starts no further tests and new runs on it are refused (400); reactivating
+   * it lets its runs continue.
+   */
   setActive(hostId: number, active: boolean): void;
 }
 
 /** A running simulator. */
 export interface Simulator {
-  /** Server root, e.g. "http://127.0.0.1:41234"; the API lives under `${url}/rest-api/service/...`. Empty until listening. */
+  /**
+   * Server root, e.g. "http://127.0.0.1:41234"; the API lives under `${url}/rest-api/service/...`. Empty until
+   * listening.
+   */
   url: string;
   /** The fastify app, for `app.inject()` in tests. */
   app: FastifyInstance;
@@ -165,7 +174,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
  * Starts a fake QAComplete server.
  * @example
  * const sim = await startSimulator({ clock: "virtual" });
- * const res = await fetch(`${sim.url}/rest-api/service/api/v1/projects`, { headers: { authorization: "Basic " + btoa("demo@qac.example:demo") } });
+ * const res = await fetch(`${sim.url}/rest-api/service/api/v1/projects`, {
+ *   headers: { authorization: "Basic " + btoa("demo@qac.example:demo") },
+ * });
  * await sim.close();
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

@@ -156,7 +156,8 @@ async function pollerRefresh(): Promise<BenchResult[]> {
 const suite: BenchSuite = {
   name: "status-server",
   description:
-    "plans endpoint throughput with 1,000 plans / 100,000 runs vs bare fastify; poller refresh of 10,000 runs at 20 ms latency",
+    "plans endpoint throughput with 1,000 plans / 100,000 runs vs bare fastify; poller refresh of 10,000 runs at 20 " +
+    "ms latency",
   async run() {
     return [...(await plansThroughput()), ...(await pollerRefresh())];
   },

@@ -70,7 +70,8 @@ export function checkServerOptions(options: Omit<StatusServerOptions, "store">):
     if (typeof value !== "string" || value.length < 16) {
       throw new StatusServerError(
         "STATUS_CONFIG",
-        `${env} ${value === undefined || value === "" ? "is missing" : "is too short"} (option \`${name}\`); set it to a random secret of at least 16 characters (e.g. \`openssl rand -hex 24\`).`,
+        `${env} ${value === undefined || value === "" ? "is missing" : "is too short"} (option \`${name}\`); set it ` +
+          `to a random secret of at least 16 characters (e.g. \`openssl rand -hex 24\`).`,
       );
     }
   };
@@ -91,12 +92,14 @@ export function checkServerOptions(options: Omit<StatusServerOptions, "store">):
   if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level))
     throw new StatusServerError(
       "STATUS_CONFIG",
-      `The log level (qac serve --log-level, option \`logger.level\`) must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(level)}.`,
+      `The log level (qac serve --log-level, option \`logger.level\`) must be one of ${LOG_LEVELS.join(", ")}, got ` +
+        `${JSON.stringify(level)}.`,
     );
   if (options.runLinkTemplate !== undefined && !/^https?:\/\/.*\{runId\}/.test(options.runLinkTemplate)) {
     throw new StatusServerError(
       "STATUS_CONFIG",
-      `The run link (qac serve --run-link, option \`runLinkTemplate\`) must be an http(s) URL containing {runId}, got ${JSON.stringify(options.runLinkTemplate)}.`,
+      `The run link (qac serve --run-link, option \`runLinkTemplate\`) must be an http(s) URL containing {runId}, ` +
+        `got ${JSON.stringify(options.runLinkTemplate)}.`,
     );
   }
 }

@@ -36,12 +36,14 @@ describe("startStatusServer", () => {
   it("names the variable or flag to fix, and creates no database file, when it refuses to start", async () => {
     const file = join(tempDir(), "status.db");
     await expect(startStatusServer({ token: "", port: 0, dbFile: file })).rejects.toThrow(
-      "QAC_STATUS_TOKEN is missing (option `token`); set it to a random secret of at least 16 characters (e.g. `openssl rand -hex 24`).",
+      "QAC_STATUS_TOKEN is missing (option `token`); set it to a random secret of at least 16 characters (e.g. " +
+        "`openssl rand -hex 24`).",
     );
     await expect(
       startStatusServer({ token: TOKEN, port: 0, dbFile: file, runLinkTemplate: "ftp://x" }),
     ).rejects.toThrow(
-      'The run link (qac serve --run-link, option `runLinkTemplate`) must be an http(s) URL containing {runId}, got "ftp://x".',
+      "The run link (qac serve --run-link, option `runLinkTemplate`) must be an http(s) URL containing {runId}, got " +
+        '"ftp://x".',
     );
     await expect(
       startStatusServer({ token: TOKEN, port: 0, dbFile: file, maxEventStreamsPerClient: 0 }),
@@ -59,7 +61,8 @@ describe("startStatusServer", () => {
       const error = await startStatusServer({ token: TOKEN, port, dbFile: join(dir, "b.db") }).catch((e: unknown) => e);
       expect((error as { code?: string }).code).toBe("STATUS_CONFIG");
       expect((error as Error).message).toBe(
-        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`,
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or ` +
+          `choose another --port.`,
       );
     } finally {
       await first.close();

@@ -36,7 +36,8 @@ function listenError(error: unknown, host: string, port: number): unknown {
   if (code === "EADDRINUSE")
     return new StatusServerError(
       "STATUS_CONFIG",
-      `Cannot listen on ${where}: the port is already in use (another qac serve?); stop that server or choose another --port.`,
+      `Cannot listen on ${where}: the port is already in use (another qac serve?); stop that server or choose ` +
+        `another --port.`,
     );
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
     return new StatusServerError(

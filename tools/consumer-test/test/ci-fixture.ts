@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { repoRoot } from "../src/pack.js";
 
 /** A plan whose configuration is misspelt: `qac` reports PLAN_UNKNOWN_REF at 6:22. */
-export const BROKEN_PLAN =
+const BROKEN_PLAN =
   "version: 1\nproject: Web Shop\nentries:\n  - key: smoke\n    testSet: Checkout smoke\n    configurations: [chrom]\n";
 
 /** A user's repository with qac plans in `qac/`: the example smoke plan (and what it includes) and a broken one. */

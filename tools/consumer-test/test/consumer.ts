@@ -49,7 +49,8 @@ export function describeConsumer(major: 20 | 22 | 24): void {
       const sim = await project.qac(["sim", "--port", "0"]);
       expect(sim.code).toBe(1);
       expect(sim.stderr.split("\n")[0]).toBe(
-        `qac: qac sim needs @qac/simulator, which is not installed; add it with: npm install --save-dev ${at("@qac/simulator")}`,
+        `qac: qac sim needs @qac/simulator, which is not installed; add it with: npm install --save-dev ` +
+          `${at("@qac/simulator")}`,
       );
       const serve = await project.qac(["serve"], { QAC_STATUS_TOKEN: "0123456789abcdef0123" });
       expect(serve.stderr.split("\n")[0]).toContain(`qac serve needs @qac/status-server, which is not installed`);
@@ -70,13 +71,15 @@ export function describeConsumer(major: 20 | 22 | 24): void {
     });
 
     it("startSimulator() from the install serves the demo tenant without a seed", async () => {
-      const program = `import { startSimulator } from "@qac/simulator";\nconst sim = await startSimulator();\nconsole.log(sim.runs.list(1001).length >= 0, sim.url);\nawait sim.close();\n`;
+      const program =
+        `import { startSimulator } from "@qac/simulator";\nconst sim = await ` +
+        `startSimulator();\nconsole.log(sim.runs.list(1001).length >= 0, sim.url);\nawait sim.close();\n`;
       project.write("start-simulator.mjs", program);
       const r = await project.node(["start-simulator.mjs"]);
       expect(r.stdout, shown(r)).toMatch(/^true http:\/\/127\.0\.0\.1:\d+\n$/);
     });
 
-    it("validates, previews, applies once per id with --wait and JUnit, and applies again creating nothing", async () => {
+    it("validates, previews, applies once per id with --wait and JUnit, applies again creating nothing", async () => {
       cpSync(join(repoRoot, "examples/plans"), join(project.dir, "examples/plans"), { recursive: true });
       const plan = "examples/plans/smoke.yaml";
       const valid = await project.qac(["validate", plan]);
@@ -93,7 +96,7 @@ export function describeConsumer(major: 20 | 22 | 24): void {
       expect(again.stdout, shown(again)).toContain("0 created, 2 satisfied");
     });
 
-    it("compiles the README's 'From TypeScript' program with tsc (NodeNext, skipLibCheck false) and runs it", async () => {
+    it("compiles the README's 'From TypeScript' program (tsc, NodeNext, skipLibCheck false) and runs it", async () => {
       const tools = await project.npm(["install", "--save-dev", "typescript@5.9.3", "@types/node@20.19.43"]);
       expect(tools.code, shown(tools)).toBe(0);
       project.write("preview.mts", readmeBlock("From TypeScript", "ts"));
@@ -119,7 +122,8 @@ export function describeConsumer(major: 20 | 22 | 24): void {
     it("require()s every installed package from CommonJS", async () => {
       project.write(
         "require.cjs",
-        `for (const name of ["@qac/core", "@qac/planner", "@qac/runner", "@qac/schemas", "@qac/cli", "@qac/simulator", "@qac/simulator/command"])\n` +
+        `for (const name of ["@qac/core", "@qac/planner", "@qac/runner", "@qac/schemas", "@qac/cli",\n` +
+          `    "@qac/simulator", "@qac/simulator/command"])\n` +
           `  console.log(name, Object.keys(require(name)).length > 0);\n` +
           `console.log(typeof require("@qac/core").createClient);\n`,
       );
@@ -129,7 +133,7 @@ export function describeConsumer(major: 20 | 22 | 24): void {
       expect(r.stdout.trim().split("\n").at(-1)).toBe("function");
     });
 
-    it("qac init scaffolds a plan (names read from the simulator) and a workflow that qac validate accepts", async () => {
+    it("qac init scaffolds a plan (names from the simulator) and a workflow that qac validate accepts", async () => {
       const init = await project.qac(["init", "--project", "Web Shop", "--ci", "github"], connection());
       expect(init.stdout, shown(init)).toContain("created     qac/web-shop.yaml");
       expect(project.read("qac/web-shop.yaml").split("\n")[0]).toBe(

@@ -117,7 +117,7 @@ describe("the GitHub Action", () => {
     ]);
   });
 
-  it("on a pull request posts one comment per plan (the simulator standing in without a url), and the next push updates it", async () => {
+  it("on a pull request posts one comment per plan (simulator without a url); the next push updates it", async () => {
     const first = await step({ command: "plan", plans: "qac/smoke.yaml" });
     expect(first.outputs, first.log).toMatchObject({ "exit-code": "0", "to-create": "2", satisfied: "0" });
     expect(first.log).toContain("No QAComplete url given: running against the QAComplete simulator's demo tenant.");
@@ -140,7 +140,7 @@ describe("the GitHub Action", () => {
     expect(forge.comments).toHaveLength(2);
   });
 
-  it("applies on a push with the same once-per id twice, creating nothing the second time; waits and writes JUnit", async () => {
+  it("applies twice on a push with the same once-per id, creating nothing the second time; waits, JUnit", async () => {
     const connection = { url: sim.url, user: "demo@qac.example", password: "demo" };
     const before = sim.runs.list(1001).length;
     const inputs = {

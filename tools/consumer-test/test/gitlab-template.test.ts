@@ -115,7 +115,7 @@ describe("the GitLab CI template", () => {
     expect(template.variables["QAC_VERSION"]).toBe(version);
   });
 
-  it("on a merge request posts one note per plan (the simulator standing in without QAC_URL), and the next push updates it", async () => {
+  it("on a merge request posts one note per plan (simulator without QAC_URL); the next push updates it", async () => {
     const first = await job("qac-preview", { ...mergeRequest, QAC_PLANS: "qac/smoke.yaml" });
     expect(first.code, first.log).toBe(0);
     expect(first.log).toContain("No QAC_URL: using the QAComplete simulator's demo tenant.");

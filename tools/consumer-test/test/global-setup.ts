@@ -27,7 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   runtime(22);
   runtime(24);
   console.log(
-    `consumer-test setup: packed ${tarballs.size} packages and fetched Node 22/24 in ${Math.round(performance.now() - started)} ms`,
+    `consumer-test setup: packed ${tarballs.size} packages and fetched Node 22/24 in ` +
+      `${Math.round(performance.now() - started)} ms`,
   );
   project.provide("tarballs", Object.fromEntries(tarballs));
   project.provide("registryNpmrc", registry.npmrc);

@@ -26,7 +26,7 @@ export function qacArgs(words: readonly string[]): string[] | null {
 }
 
 /** Every shell script of a GitHub Actions workflow (`jobs.*.steps[].run`), with its location. */
-export function githubScripts(doc: unknown): { where: string; script: string }[] {
+function githubScripts(doc: unknown): { where: string; script: string }[] {
   const jobs = (doc as { jobs?: Record<string, { steps?: { name?: string; run?: string }[] }> }).jobs ?? {};
   return Object.entries(jobs).flatMap(([job, def]) =>
     (def.steps ?? []).flatMap((step, i) =>
@@ -36,7 +36,7 @@ export function githubScripts(doc: unknown): { where: string; script: string }[]
 }
 
 /** Every shell script of a GitLab CI file (`before_script`, `script`, `after_script` of each job). */
-export function gitlabScripts(doc: unknown): { where: string; script: string }[] {
+function gitlabScripts(doc: unknown): { where: string; script: string }[] {
   const out: { where: string; script: string }[] = [];
   for (const [job, def] of Object.entries((doc ?? {}) as Record<string, unknown>)) {
     if (!def || typeof def !== "object" || Array.isArray(def)) continue;

@@ -26,6 +26,3 @@ export const PACKAGES = [
   { dir: "packages/status-server", name: "@qac/status-server", codeType: "StatusErrorCode" },
   { dir: "packages/cli", name: "@qac/cli", codeType: "CliErrorCode" },
 ] as const;
-
-/** One entry of {@link PACKAGES}. */
-export type CheckedPackage = (typeof PACKAGES)[number];

@@ -9,7 +9,7 @@ let cached: ts.Program | null = null;
  * compiler options (NodeNext, the `qac-source` condition), so cross-package re-exports resolve
  * to source. Built once per process: it is the slow part.
  */
-export function workspaceProgram(): ts.Program {
+function workspaceProgram(): ts.Program {
   if (cached) return cached;
   const root = repoRoot();
   const base = ts.readConfigFile(join(root, "tsconfig.base.json"), (p) => ts.sys.readFile(p));

@@ -34,7 +34,7 @@ async function initCi(ci: "github" | "gitlab"): Promise<string> {
 }
 
 describe("examples/ci", () => {
-  it("has GitHub Actions workflows for pull requests and for main, and a GitLab CI file, and no scripts to copy", () => {
+  it("has GitHub Actions workflows for pull requests and for main, a GitLab CI file, and no scripts to copy", () => {
     expect(readdirSync(join(root, "examples/ci/github")).sort()).toEqual(["qac-apply.yml", "qac-preview.yml"]);
     expect(readdirSync(join(root, "examples/ci/gitlab"))).toEqual([".gitlab-ci.yml"]);
   });
@@ -83,7 +83,7 @@ describe("examples/ci", () => {
     );
   });
 
-  it("GitLab: includes the template as qac init does, from this repository's gitlab/ folder, at the CLI's version", async () => {
+  it("GitLab: includes the template as qac init does, from this repo's gitlab/, at the CLI's version", async () => {
     const example = parse(read("examples/ci/gitlab/.gitlab-ci.yml")) as {
       include: { remote: string }[];
       variables: Record<string, string>;
@@ -95,7 +95,7 @@ describe("examples/ci", () => {
     expect(example.variables["QAC_VERSION"]).toBe(cliVersion);
   });
 
-  it("the GitLab template: valid YAML; every qac command line parses with the real CLI; preview notes and apply JUnit", async () => {
+  it("the GitLab template: valid YAML, every qac command line parses with the real CLI, notes and JUnit", async () => {
     const cmds = qacCommandLines(read(TEMPLATE), "gitlab");
     expect(cmds.map((c) => c.args[0])).toEqual(expect.arrayContaining(["sim", "validate", "plan", "apply"]));
     // The template's own variables hold their defaults (`--timeout $QAC_TIMEOUT` is `--timeout 45m`).

@@ -28,7 +28,10 @@ function consoleExamples(text: string): Map<string, string> {
   return examples;
 }
 
-/** GitHub's anchors for a Markdown file's headings (lower case, punctuation dropped, spaces to dashes, repeats numbered). */
+/**
+ * GitHub's anchors for a Markdown file's headings (lower case, punctuation dropped, spaces to dashes, repeats
+ * numbered).
+ */
 function headingSlugs(text: string): Set<string> {
   const seen = new Map<string, number>();
   const slugs = new Set<string>();

@@ -16,7 +16,7 @@ const report = (statuses: string[]) =>
   });
 
 describe("pnpm test's last line (scripts/test-totals.mjs)", () => {
-  it("adds up the reports the run wrote, names skipped tests, ignores old reports and keeps the exit code", async () => {
+  it("adds up the reports the run wrote, names skipped tests, ignores old reports, keeps the exit code", async () => {
     const root = mkdtempSync(join(tmpdir(), "qac-totals-"));
     writeFileSync(join(root, "pnpm-workspace.yaml"), "packages:\n  - packages/*\n  - schemas\n");
     for (const dir of ["packages/core/test-results", "packages/old/test-results", "schemas/test-results"])
@@ -26,8 +26,12 @@ describe("pnpm test's last line (scripts/test-totals.mjs)", () => {
     utimesSync(join(root, "packages/old/test-results/vitest.json"), new Date(0), new Date(0));
     // The command stands for Nx: it runs the packages' tests (writing their reports) and fails.
     const write = (dir: string, statuses: string[]) =>
-      `require("fs").writeFileSync(${JSON.stringify(join(root, dir, "test-results/vitest.json"))}, ${JSON.stringify(report(statuses))});`;
-    const nx = `${write("packages/core", ["passed", "passed", "skipped"])}${write("schemas", ["passed", "failed"])}process.exit(3);`;
+      `require("fs").writeFileSync(${JSON.stringify(join(root, dir, "test-results/vitest.json"))}, ` +
+      `${JSON.stringify(report(statuses))});`;
+    const nx =
+      write("packages/core", ["passed", "passed", "skipped"]) +
+      write("schemas", ["passed", "failed"]) +
+      "process.exit(3);";
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
       execFile(
         process.execPath,

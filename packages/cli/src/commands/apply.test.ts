@@ -96,7 +96,7 @@ describe("qac apply", () => {
     expect(c.out()).toContain("Interrupted: interrupted while 3 runs were unfinished");
   });
 
-  it("prints one JSON document with --wait --json: the report, with the wait's result inside, which qac wait reads", async () => {
+  it("--wait --json prints one document: the report with the wait's result inside, as qac wait reads it", async () => {
     const c = f.io();
     expect(await runCli(["apply", "plan.yaml", "--wait", "--timeout", "1s", "--json"], c.io)).toBe(EXIT.ERROR);
     const report = JSON.parse(c.out()) as { summary: { created: number }; wait: { outcome: string; runs: unknown[] } };

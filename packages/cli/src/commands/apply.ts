@@ -58,7 +58,8 @@ export function registerApply(program: Command, ctx: CommandContext): void {
       // Two reports one after the other are not one JSON value: `qac wait report.json` could not read them.
       if (flags.format === "json" && files.length > 1) {
         ctx.io.stderr.write(
-          "qac apply: --format json prints one apply report (schemas/apply-report.schema.json); run it once per plan file.\n",
+          "qac apply: --format json prints one apply report (schemas/apply-report.schema.json); run it once per " +
+            "plan file.\n",
         );
         return ctx.setExit(EXIT.ERROR);
       }
@@ -103,7 +104,8 @@ export function registerApply(program: Command, ctx: CommandContext): void {
             if (flags.oncePer !== undefined && flags.oncePer !== saved.applyIdentity)
               throw new CliError(
                 "CLI_USAGE",
-                `${file} was planned with --once-per ${terminalText(saved.applyIdentity ?? "(none)")}; apply it without --once-per or plan again.`,
+                `${file} was planned with --once-per ${terminalText(saved.applyIdentity ?? "(none)")}; apply it ` +
+                  `without --once-per or plan again.`,
               );
             ({ plan, decisions: expected, applyIdentity, planName } = saved);
           } else plan = await resolveFile(file, flags, client, ctx, diagnostics);

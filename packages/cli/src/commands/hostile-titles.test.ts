@@ -8,7 +8,8 @@ import { runCli } from "../run-cli.js";
 
 /** A title someone with edit rights in QAComplete could write: OSC, CSI, BEL, CR, NUL, bidi, a workflow command. */
 const HOSTILE =
-  "Log in\u001b]0;pwned\u0007 \u001b[2J\u001b[31mred ok\rFAKE nul\u0000 \u202eabc \u009b31m [x](https://evil.example) @octocat\n::error title=injected::owned";
+  "Log in\u001b]0;pwned\u0007 \u001b[2J\u001b[31mred ok\rFAKE nul\u0000 \u202eabc \u009b31m " +
+  "[x](https://evil.example) @octocat\n::error title=injected::owned";
 
 const PLAN = `version: 1
 project: 1001
@@ -51,7 +52,9 @@ const run = async (args: string[], extra: Partial<CliIo> = {}) => {
   return { out: out.join(""), err: err.join("") };
 };
 
-/** Nothing a terminal or CI runner acts on: no control character but line feeds, no line starting a workflow command. */
+/**
+ * Nothing a terminal or CI runner acts on: no control character but line feeds, no line starting a workflow command.
+ */
 function expectSafe(text: string, live = false) {
   // A live bar redraws its own line with CR + ESC[K; nothing else may carry a control character.
   const own = live ? text.replaceAll("\r\u001b[K", "") : text;

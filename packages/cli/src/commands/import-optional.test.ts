@@ -14,7 +14,10 @@ describe("importOptional", () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).code).toBe("CLI_MISSING_PACKAGE");
     expect((error as CliError).message).toMatch(
-      /^qac serve needs @qac\/no-such-package, which is not installed; add it with: npm install --save-dev @qac\/no-such-package@\d+\.\d+\.\d+$/,
+      new RegExp(
+        "^qac serve needs @qac/no-such-package, which is not installed; " +
+          String.raw`add it with: npm install --save-dev @qac/no-such-package@\d+\.\d+\.\d+$`,
+      ),
     );
   });
 

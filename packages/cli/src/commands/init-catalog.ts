@@ -29,7 +29,8 @@ async function findProject(client: QacClient, ref: string | number): Promise<{ i
   const some = projects.slice(0, 10).map((p) => `${p.name} (${p.id})`);
   throw new CliError(
     "CLI_USAGE",
-    `no project ${JSON.stringify(ref)} that ${client.username} can see; ${some.length ? `projects: ${some.join(", ")}` : "the user sees no project"}.`,
+    `no project ${JSON.stringify(ref)} that ${client.username} can see; ` +
+      `${some.length ? `projects: ${some.join(", ")}` : "the user sees no project"}.`,
   );
 }
 

@@ -54,6 +54,10 @@ export function renderStarterPlan(input: StarterPlanInput): string {
   const test = set === undefined ? (c?.tests[0] ?? "Smoke tests") : undefined;
   const configKey = shortName(config);
   const hint = (text: string) => (fromServer ? "" : ` # ${text}`);
+  const hostHint =
+    fromServer && !input.host && !c?.hosts.length
+      ? " # no run names a host yet: use your test host's name"
+      : hint("a test host's name");
   const project = c ? c.project.name : input.project;
   const lines = [
     `# yaml-language-server: $schema=${input.schemaPath}`,
@@ -80,7 +84,7 @@ export function renderStarterPlan(input: StarterPlanInput): string {
     "",
     "# Test hosts: machines running a QAComplete test agent.",
     "hosts:",
-    `  agent: ${scalar(host)}${fromServer && !input.host && !c?.hosts.length ? " # no run names a host yet: use your test host's name" : hint("a test host's name")}`,
+    `  agent: ${scalar(host)}${hostHint}`,
     "",
     "defaults:",
     `  configurations: [${configKey}]`,

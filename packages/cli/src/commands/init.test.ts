@@ -121,7 +121,7 @@ describe("qac init", () => {
     expect(first).toBe("# yaml-language-server: $schema=../../node_modules/@qac/schemas/plan.schema.json");
   });
 
-  it("--ci github writes a workflow using the Action at the CLI's version; --ci gitlab includes the template", async () => {
+  it("--ci github writes a workflow with the Action at the CLI's version; --ci gitlab, the template", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-init-"));
     const version = (
       JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }

@@ -110,16 +110,19 @@ export function registerInit(program: Command, ctx: CommandContext): void {
       const out = (line: string) => void ctx.io.stdout.write(`${line}\n`);
       for (const { file, outcome } of await writeInitFiles(ctx.io.cwd, files, flags.force === true)) {
         out(
-          `${outcome.padEnd(11)} ${file.path}  (${outcome === "kept" ? "exists and differs; --force replaces it" : file.what})`,
+          `${outcome.padEnd(11)} ${file.path}  ` +
+            `(${outcome === "kept" ? "exists and differs; --force replaces it" : file.what})`,
         );
         if (outcome === "kept" && file.path === CI_FILES.gitlab)
           out(
-            `            to keep your pipeline, add to it instead:\n${indent(file.text.slice(file.text.indexOf("include:")))}`,
+            `            to keep your pipeline, add to it ` +
+              `instead:\n${indent(file.text.slice(file.text.indexOf("include:")))}`,
           );
       }
       if (!existsSync(join(ctx.io.cwd, SCHEMA)))
         ctx.io.stderr.write(
-          `Note: ${SCHEMA} is not installed, so editors cannot check the plan yet: npm install --save-dev @qac/cli @qac/schemas\n`,
+          `Note: ${SCHEMA} is not installed, so editors cannot check the plan yet: npm install --save-dev @qac/cli ` +
+            `@qac/schemas\n`,
         );
       out(`Next: npx qac validate ${planPath}, then npx qac plan ${planPath} (QAC_URL, QAC_USER, QAC_PASSWORD).`);
       ctx.setExit(EXIT.OK);

@@ -10,13 +10,14 @@ beforeAll(async () => {
   f = await cliFixture();
   await writeFile(
     join(f.dir, "broken.yaml"),
-    "version: 1\nproject: Web Shop\nentries:\n  - key: smoke\n    testSet: Checkout smoke\n    configurations: [chrom]\n",
+    "version: 1\nproject: Web Shop\nentries:\n  - key: smoke\n    testSet: Checkout smoke\n    configurations: " +
+      "[chrom]\n",
   );
 });
 afterAll(() => f.sim.close());
 
 describe("qac plan --format markdown (the pull-request comment)", () => {
-  it("for an invalid plan: writes a comment with the marker and each diagnostic with file:line, and exits 3", async () => {
+  it("an invalid plan: a comment with the marker and each diagnostic with file:line, and exit 3", async () => {
     const run = f.io();
     expect(await runCli(["plan", "broken.yaml", "--format", "markdown"], run.io)).toBe(EXIT.INVALID_PLAN);
     const lines = run.out().split("\n");

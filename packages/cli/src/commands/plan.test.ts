@@ -84,7 +84,7 @@ describe("qac plan", () => {
     `);
   });
 
-  it("exits 1, not 3, for a plan file that does not exist (as qac validate), and 3 when another plan is invalid", async () => {
+  it("exits 1, not 3, for a missing plan file (as qac validate does), and 3 when another plan is invalid", async () => {
     const { writeFile } = await import("node:fs/promises");
     await writeFile(
       join(f.dir, "invalid.yaml"),
@@ -107,7 +107,7 @@ describe("qac plan", () => {
     expect(wrong.out() + wrong.err()).not.toContain("s3cret-value");
   });
 
-  it("saves a plan with --out that qac apply applies exactly, and refuses it as stale when Run History changed", async () => {
+  it("saves a plan with --out that apply applies exactly, and refuses as stale once Run History changed", async () => {
     expect(await runCli(["plan", "plan.yaml", "--out", "saved.json"], f.io().io)).toBe(EXIT.OK);
     const saved = JSON.parse(await readFile(join(f.dir, "saved.json"), "utf8")) as {
       kind: string;

@@ -15,17 +15,20 @@ interface PlanFlags extends ConnectionFlags, SelectionFlags {
   detailedExitcode?: boolean;
 }
 
-const help = `
-Examples:
-  $ qac plan examples/plans/smoke.yaml                       preview: what apply would create, and why
-  $ qac plan smoke.yaml --format markdown > comment.md       a pull-request comment (marker: <!-- qac-preview: smoke -->)
-  $ qac plan smoke.yaml --format json                        versioned JSON (schemas/preview.schema.json)
-  $ qac plan smoke.yaml --out plan.json                      save it; qac apply plan.json applies exactly that
-  $ qac plan smoke.yaml --detailed-exitcode                  exit 2 when there is something to create
-  $ QAC_PASSWORD=... qac plan smoke.yaml --url https://rest.qacomplete.smartbear.com --user me@example.com
-
-Exit codes: 0 nothing to create (or success without --detailed-exitcode), 1 error,
-2 changes pending (--detailed-exitcode), 3 invalid plan.`;
+const help = [
+  "",
+  "Examples:",
+  "  $ qac plan examples/plans/smoke.yaml                       preview: what apply would create, and why",
+  "  $ qac plan smoke.yaml --format markdown > comment.md       " +
+    "a pull-request comment (marker: <!-- qac-preview: smoke -->)",
+  "  $ qac plan smoke.yaml --format json                        versioned JSON (schemas/preview.schema.json)",
+  "  $ qac plan smoke.yaml --out plan.json                      save it; qac apply plan.json applies exactly that",
+  "  $ qac plan smoke.yaml --detailed-exitcode                  exit 2 when there is something to create",
+  "  $ QAC_PASSWORD=... qac plan smoke.yaml --url https://rest.qacomplete.smartbear.com --user me@example.com",
+  "",
+  "Exit codes: 0 nothing to create (or success without --detailed-exitcode), 1 error,",
+  "2 changes pending (--detailed-exitcode), 3 invalid plan.",
+].join("\n");
 
 /** `qac plan FILE...`: the dry run. Reads Run History, prints the decisions, creates nothing. */
 export function registerPlan(program: Command, ctx: CommandContext): void {

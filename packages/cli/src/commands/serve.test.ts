@@ -164,7 +164,8 @@ describe("qac serve", () => {
     });
     expect(await run.exit).toBe(1);
     expect(run.err()).toContain(
-      `option '--poll-interval <duration>' argument '0' is invalid. must be at least 1s so QAComplete is not flooded, got "0".`,
+      `option '--poll-interval <duration>' argument '0' is invalid. must be at least 1s so QAComplete is not ` +
+        `flooded, got "0".`,
     );
     const help = serve(["--help"], {});
     await help.exit;
@@ -182,7 +183,8 @@ describe("qac serve", () => {
       const run = serve(["--port", String(port), "--db", join(dir, "status.db")], { QAC_STATUS_TOKEN: TOKEN });
       expect(await run.exit).toBe(1);
       expect(run.err()).toContain(
-        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or choose another --port.`,
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another qac serve?); stop that server or ` +
+          `choose another --port.`,
       );
       expect(run.out()).toBe("");
     } finally {
@@ -222,10 +224,12 @@ describe("qac serve", () => {
     expect(exposureWarning("127.0.0.1", false)).toBeNull();
     expect(exposureWarning("::1", false)).toBeNull();
     expect(exposureWarning("0.0.0.0", false)).toBe(
-      "Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front. Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.",
+      "Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy " +
+        "in front. Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.",
     );
     expect(exposureWarning("0.0.0.0", true)).toBe(
-      "Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.",
+      "Warning: listening on 0.0.0.0, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy " +
+        "in front.",
     );
   });
 });

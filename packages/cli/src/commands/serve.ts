@@ -46,7 +46,10 @@ export function exposureWarning(host: string, protectReads: boolean): string | n
   const reads = protectReads
     ? ""
     : " Reads are open: anyone who can reach it sees plans, runs and CI links; add --protect-reads.";
-  return `Warning: listening on ${host}, beyond this machine. Tokens travel in clear over plain http; put a TLS proxy in front.${reads}`;
+  return (
+    `Warning: listening on ${host}, beyond this machine. Tokens travel in clear over plain http; put a TLS ` +
+    `proxy in front.${reads}`
+  );
 }
 
 /** A pause between polls: a duration (plain numbers are seconds), at least 1 s so QAComplete is not flooded. */

@@ -67,7 +67,8 @@ async function renderText(reports: readonly ValidationReport[], color: boolean):
     const file = terminalText(r.file);
     if (r.ok)
       out.push(
-        `${style("green", "✓")} ${file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`,
+        `${style("green", "✓")} ${file}: valid (${r.entries} entr${r.entries === 1 ? "y" : "ies"}, ${r.runs} ` +
+          `run${r.runs === 1 ? "" : "s"}${r.files.length > 1 ? `, ${r.files.length} files` : ""}${tail})`,
       );
     else out.push(`${style("red", "✗")} ${file}: ${errors} error${errors === 1 ? "" : "s"}${tail}`);
   }

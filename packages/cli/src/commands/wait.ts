@@ -100,7 +100,8 @@ async function readReport(file: string): Promise<ReportFile> {
   } catch (error) {
     throw new CliError(
       "CLI_USAGE",
-      `cannot read the apply report ${file}: ${terminalText((error as Error).message)}. Write one with qac apply --json > report.json.`,
+      `cannot read the apply report ${file}: ${terminalText((error as Error).message)}. Write one with qac apply ` +
+        `--json > report.json.`,
     );
   }
   const v = value as { version?: unknown; project?: { id?: unknown }; runs?: unknown };

@@ -26,7 +26,8 @@ export function bashCompletion(commands: readonly CompletionCommand[]): string {
     return [
       `    ${c.name})`,
       ...(prev.length ? ['      case "$prev" in', ...prev, "      esac"] : []),
-      `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${words(c.options.flatMap((o) => o.names))}" -- "$cur")); else ${args}; fi`,
+      `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "${words(c.options.flatMap((o) => o.names))}" -- ` +
+        `"$cur")); else ${args}; fi`,
       "      ;;",
     ].join("\n");
   });

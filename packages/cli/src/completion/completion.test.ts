@@ -26,7 +26,9 @@ describe("qac completion bash", () => {
   /** What bash offers after typing `line` (the cursor at its end), as the completion function computes it. */
   const complete = (line: string) => {
     const words = line.split(" ");
-    const program = `source qac.bash; COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _qac; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const program =
+      `source qac.bash; COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); ` +
+      `COMP_CWORD=${words.length - 1}; _qac; printf '%s\\n' "\${COMPREPLY[@]}"`;
     return execFileSync("bash", ["-c", program], { cwd: dir, encoding: "utf8" }).trim().split("\n").sort();
   };
 
@@ -52,7 +54,8 @@ describe("qac completion zsh and fish", () => {
     );
     const fish = (await script("fish")).split("\n");
     expect(fish.filter((l) => l.includes("subcommand_from plan") && l.includes("-l format"))).toEqual([
-      "complete -c qac -n '__fish_seen_subcommand_from plan' -l format -x -a 'text markdown json' -d 'a table (text), a pull-request comment (markdown) or JSON'",
+      "complete -c qac -n '__fish_seen_subcommand_from plan' -l format -x -a 'text markdown json' -d 'a table " +
+        "(text), a pull-request comment (markdown) or JSON'",
     ]);
   });
 });

@@ -25,7 +25,8 @@ export function fishCompletion(commands: readonly CompletionCommand[]): string {
     if (c.argumentValues) lines.push(`complete -c qac ${when} -x -a ${quote(c.argumentValues.join(" "))}`);
     else if (c.takesFiles)
       lines.push(
-        `complete -c qac ${when} -a '(__fish_complete_suffix .yaml; __fish_complete_suffix .yml; __fish_complete_suffix .json)'`,
+        `complete -c qac ${when} -a '(__fish_complete_suffix .yaml; __fish_complete_suffix .yml; ` +
+          `__fish_complete_suffix .json)'`,
       );
   }
   return `${lines.join("\n")}\n`;

@@ -94,7 +94,8 @@ function retryNotice(url: string, ctx: CommandContext): (event: RequestLogEvent)
     // On a terminal a progress bar may be drawn: clear its line first, it is redrawn after.
     const clear = ctx.io.stderr.isTTY === true ? "\r\u001b[K" : "";
     ctx.io.stderr.write(
-      `${clear}QAComplete at ${terminalText(url)} failed (${status}, ${event.errorCode}); trying again for up to a minute (Ctrl-C stops).\n`,
+      `${clear}QAComplete at ${terminalText(url)} failed (${status}, ${event.errorCode}); trying again for up to a ` +
+        `minute (Ctrl-C stops).\n`,
     );
   };
 }

@@ -24,6 +24,7 @@ export async function findProject(client: QacClient, raw: string): Promise<Proje
     "CLI_USAGE",
     found.length > 1
       ? `--project ${terminalText(JSON.stringify(raw))} names ${found.length} projects: ${list(found)}; give its id.`
-      : `--project ${terminalText(JSON.stringify(raw))} is not a project this user can see${projects.length ? `; projects: ${list(projects)}` : ""}.`,
+      : `--project ${terminalText(JSON.stringify(raw))} is not a project this user can ` +
+          `see${projects.length ? `; projects: ${list(projects)}` : ""}.`,
   );
 }

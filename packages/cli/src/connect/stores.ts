@@ -21,7 +21,7 @@ export interface Stores {
 export async function stores(flags: PlanFlags & { url?: string }, ctx: CommandContext): Promise<Stores> {
   const runner = await import("@qac/runner");
   const statusUrl = flags.statusUrl ?? ctx.io.env["QAC_STATUS_URL"] ?? null;
-  const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? ".qac/state.json");
+  const stateFile = resolve(ctx.io.cwd, flags.stateFile ?? runner.DEFAULT_STATE_FILE);
   // Which test a single-test run runs: a local cache either way (it only saves item reads),
   // scoped to the server, whose run ids mean nothing on another one.
   const runTests = runner.createLocalRunTestCache(join(dirname(stateFile), "run-tests.json"), {

@@ -31,7 +31,8 @@ export function addPlanOptions(command: Command): Command {
   command
     .option(
       "--once-per <id>",
-      "apply identity (commit SHA, pipeline id): a run an earlier apply with this id created counts as done, even when finished",
+      "apply identity (commit SHA, pipeline id): a run an earlier apply with this id created counts as done, even " +
+        "when finished",
     )
     .option("--state-file <file>", "where --once-per records are kept without a status server", ".qac/state.json")
     .option(

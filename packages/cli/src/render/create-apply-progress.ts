@@ -29,7 +29,10 @@ export function createApplyProgress(stream: ProgressStream, options: ApplyProgre
   const tally = () => {
     const errors = counts.failed + counts.unknown;
     const notStarted = counts["not-started"] ? ` · not started ${counts["not-started"]}` : "";
-    return `created ${counts.created} · satisfied ${counts.satisfied} · ${errors ? style("red", `create errors ${errors}`) : "create errors 0"}${notStarted}`;
+    return (
+      `created ${counts.created} · satisfied ${counts.satisfied} · ` +
+      `${errors ? style("red", `create errors ${errors}`) : "create errors 0"}${notStarted}`
+    );
   };
   return {
     onEvent(event: ApplyEvent): void {
@@ -49,7 +52,8 @@ export function createApplyProgress(stream: ProgressStream, options: ApplyProgre
       if (event.type === "observed") {
         const creates = event.changes.filter((c) => c.decision !== "skip").length;
         stream.write(
-          `Run History read with ${plural(event.history.calls.total, "call")}: ${creates} to create, ${event.changes.length - creates} already satisfied\n`,
+          `Run History read with ${plural(event.history.calls.total, "call")}: ${creates} to create, ` +
+            `${event.changes.length - creates} already satisfied\n`,
         );
         lastLine = now();
         return;

@@ -59,7 +59,7 @@ describe("createWaitProgress in CI (plain lines)", () => {
 });
 
 describe("createWaitProgress on a terminal (live bar)", () => {
-  it("redraws one bar with the counts and the time, and prints the first failure above it as soon as it is seen", () => {
+  it("redraws one bar with the counts and the time, and prints the first failure above it as soon as seen", () => {
     const { progress, written, at } = harness("live");
     progress.start();
     progress.onPoll([run(1, "Awaiting Run"), run(2, "In Progress"), run(3, "Awaiting Run")]);

@@ -16,12 +16,15 @@ const OUTCOME: Record<ReportRun["outcome"], { label: string; format: StyleFormat
 };
 
 /** `2 created, 0 satisfied, 0 create errors, 0 not started`. */
-export function applyCounts(s: ApplyReport["summary"]): string {
-  return `${s.created} created, ${s.satisfied} satisfied, ${s.failed} create error${s.failed === 1 ? "" : "s"}, ${s.notStarted} not started`;
+function applyCounts(s: ApplyReport["summary"]): string {
+  return (
+    `${s.created} created, ${s.satisfied} satisfied, ${s.failed} create error${s.failed === 1 ? "" : "s"}, ` +
+    `${s.notStarted} not started`
+  );
 }
 
 /** One line for a run of an apply: outcome, run id, what, and why when it is not plain. */
-export function runLine(r: ReportRun, style: Style = (_f, s) => s): string {
+function runLine(r: ReportRun, style: Style = (_f, s) => s): string {
   const { label, format } = OUTCOME[r.outcome];
   const id = r.runId === null ? "-" : `run ${r.runId}`;
   const why = r.outcome === "created" && r.reason === "created" ? "" : `  (${terminalText(r.reason)})`;
@@ -35,7 +38,8 @@ export function runLine(r: ReportRun, style: Style = (_f, s) => s): string {
 export function renderApplySummary(report: ApplyReport, style: Style = (_f, s) => s): string {
   const verb = report.status === "interrupted" ? "Interrupted" : "Applied";
   const lines = [
-    `${verb} ${terminalText(report.plan.name)} to ${terminalText(report.project.name)} (${report.project.id}): ${applyCounts(report.summary)}`,
+    `${verb} ${terminalText(report.plan.name)} to ${terminalText(report.project.name)} (${report.project.id}): ` +
+      `${applyCounts(report.summary)}`,
   ];
   for (const r of report.runs) lines.push(`  ${runLine(r, style)}`);
   if (report.status === "interrupted") {

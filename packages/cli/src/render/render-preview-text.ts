@@ -26,8 +26,10 @@ export function renderPreviewText(doc: PreviewDocument, style: Style = (_f, s) =
   const calls = doc.calls.observe;
   const once = doc.applyIdentity ? ` · --once-per ${terminalText(doc.applyIdentity)}` : "";
   const lines = [
-    `Plan ${terminalText(doc.plan.name)} (${terminalText(doc.plan.file)}) · project ${terminalText(doc.project.name)} (${doc.project.id})${once}`,
-    `${style("bold", summaryLine(doc.summary))} · Run History read with ${plural(calls.total, "call")} (minimum ${calls.minimum})`,
+    `Plan ${terminalText(doc.plan.name)} (${terminalText(doc.plan.file)}) · project ` +
+      `${terminalText(doc.project.name)} (${doc.project.id})${once}`,
+    `${style("bold", summaryLine(doc.summary))} · Run History read with ${plural(calls.total, "call")} (minimum ` +
+      `${calls.minimum})`,
   ];
   const rows = doc.runs.map((r) => [`${SYMBOL[r.decision]} ${LABEL[r.decision]}`, ...runColumns(r)]);
   const widths = [0, 1, 2, 3, 4].map((i) => Math.min(48, Math.max(...rows.map((row) => row[i]!.length))));

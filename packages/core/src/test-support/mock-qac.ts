@@ -4,9 +4,9 @@ import type { ClientOptions } from "../options.js";
 import type { QacClient } from "../qac-client.js";
 import type { RequestLogEvent } from "../options.js";
 
-export const ORIGIN = "http://qac.test";
+const ORIGIN = "http://qac.test";
 export const PASSWORD = "s3cr3t-P@ss";
-export const USERNAME = "demo@qac.example";
+const USERNAME = "demo@qac.example";
 export const TOKEN = Buffer.from(`${USERNAME}:${PASSWORD}`).toString("base64");
 export const API = "/rest-api/service/api";
 

@@ -54,7 +54,8 @@ export function expandRuns(
         diagnosticAt(
           entry.origin,
           "PLAN_NO_HOST",
-          `entry ${JSON.stringify(entry.key)} has no host${which}: no routing rule matches and there is no fallback; add \`host:\`, a routing rule or \`routing.fallback\`, or mark it \`manual: true\``,
+          `entry ${JSON.stringify(entry.key)} has no host${which}: no routing rule matches and there is no ` +
+            `fallback; add \`host:\`, a routing rule or \`routing.fallback\`, or mark it \`manual: true\``,
         ),
       );
     }

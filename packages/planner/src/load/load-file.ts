@@ -40,7 +40,9 @@ export async function loadFile(
           {
             code: "PLAN_FILE_TOO_LARGE",
             severity: "error",
-            message: `plan is ${mib(bytes)}, over the ${mib(maxBytes)} limit; split it into files combined with \`include:\``,
+            message:
+              `plan is ${mib(bytes)}, over the ${mib(maxBytes)} limit; split it into files combined with ` +
+              `\`include:\``,
             file,
             line: 1,
             column: 1,

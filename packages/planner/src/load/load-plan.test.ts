@@ -56,7 +56,9 @@ describe("loadPlan", () => {
   it("returns the plan with defaults applied and the matrix expanded", async () => {
     const result = await loadPlan(
       {
-        text: `${head}defaults:\n  configurations: [chrome, firefox]\n  host: win\n  labels: [nightly]\nentries:\n  - testSet: Search regression\n    labels: [search]\n`,
+        text:
+          `${head}defaults:\n  configurations: [chrome, firefox]\n  host: win\n  labels: [nightly]\nentries:\n  ` +
+          `- testSet: Search regression\n    labels: [search]\n`,
       },
       { env: {} },
     );
@@ -75,7 +77,9 @@ describe("loadPlan", () => {
   });
 
   it("interpolates ${VAR} and ${VAR:-default}, typing a plain boolean, and names a missing variable", async () => {
-    const text = `${head}entries:\n  - test: \${TEST_NAME}\n    host: win\n    forceNewRun: \${FORCE:-true}\n    labels: ["\${LABEL}"]\n`;
+    const text =
+      `${head}entries:\n  - test: \${TEST_NAME}\n    host: win\n    forceNewRun: \${FORCE:-true}\n    ` +
+      `labels: ["\${LABEL}"]\n`;
     const ok = await loadPlan({ text }, { env: { TEST_NAME: "Change quantity in cart", LABEL: "cart" } });
     expect(ok.ok && ok.plan.entries[0]).toMatchObject({
       ref: "Change quantity in cart",
@@ -89,8 +93,9 @@ describe("loadPlan", () => {
     `);
   });
 
-  it("re-reads a plain ${...} as a list or mapping, from the default and from the variable (docs: Environment variables)", async () => {
-    const text = `${head}entries:\n  - test: 3121\n    host: win\n    configurations: \${BROWSERS:-[chrome, firefox]}\n`;
+  it("re-reads a plain ${...} as a list or mapping, default or variable (docs: Environment variables)", async () => {
+    const text =
+      `${head}entries:\n  - test: 3121\n    host: win\n    configurations: \${BROWSERS:-[chrome, ` + `firefox]}\n`;
     const byDefault = await loadPlan({ text }, { env: {} });
     expect(byDefault.ok && byDefault.plan.entries[0]!.configurations).toEqual(["chrome", "firefox"]);
     const byVariable = await loadPlan({ text }, { env: { BROWSERS: "[firefox]" } });
@@ -100,7 +105,7 @@ describe("loadPlan", () => {
     expect(mapping.ok && mapping.plan.hosts["win"]).toMatchObject({ ref: "build-agent-01" });
   });
 
-  it("checks what a re-read value holds and points at the ${...}, and never expands a variable's value again", async () => {
+  it("checks a re-read value and points at the ${...}, and never expands a variable's value again", async () => {
     const text = `${head}entries:\n  - test: 3121\n    host: win\n    configurations: \${BROWSERS}\n`;
     expect(await diagnosticsOf(text, { BROWSERS: "[chrome, 42]" })).toContain("plan.yaml:11:21 error PLAN_SCHEMA");
     // Expanded again, '${OTHER}' would become firefox and the plan valid: it stays text and is refused.
@@ -113,7 +118,9 @@ describe("loadPlan", () => {
   });
 
   it("reports an automated entry that routing leaves without a host, and conflicting host options", async () => {
-    const text = `${head}defaults:\n  host: win\nrouting:\n  rules:\n    - when: { configuration: firefox }\n      host: win\nentries:\n  - test: 3121\n    manual: true\n    host: win\n`;
+    const text =
+      `${head}defaults:\n  host: win\nrouting:\n  rules:\n    - when: { configuration: firefox }\n      ` +
+      `host: win\nentries:\n  - test: 3121\n    manual: true\n    host: win\n`;
     const codes = (await loadPlan({ text }, { env: {} })).diagnostics.map((d) => `${d.code}@${d.line}`);
     expect(codes).toEqual(["PLAN_CONFLICT@9", "PLAN_CONFLICT@17"]);
     const hostless = await loadPlan(
@@ -126,7 +133,9 @@ describe("loadPlan", () => {
   it("reports an undefined host once, without a follow-on missing-host error", async () => {
     const result = await loadPlan(
       {
-        text: "version: 1\r\nproject: Web Shop\r\nhosts: { win: build-agent-01 }\r\nentries:\r\n  - test: 1\r\n    host: wn\r\n",
+        text:
+          "version: 1\r\nproject: Web Shop\r\nhosts: { win: build-agent-01 }\r\nentries:\r\n  - test: 1\r\n    " +
+          "host: wn\r\n",
       },
       { env: {} },
     );
@@ -136,7 +145,9 @@ describe("loadPlan", () => {
   });
 
   it("derives entry keys and reports two entries with the same key", async () => {
-    const text = `${head}defaults: { host: win }\nentries:\n  - testSet: Search regression\n  - testSet: Search regression\n    configurations: [chrome]\n  - { key: a, test: 1 }\n  - { key: a, test: 2 }\n`;
+    const text =
+      `${head}defaults: { host: win }\nentries:\n  - testSet: Search regression\n  - testSet: Search ` +
+      `regression\n    configurations: [chrome]\n  - { key: a, test: 1 }\n  - { key: a, test: 2 }\n`;
     const result = await loadPlan({ text, file: "p.yaml" }, { env: {} });
     expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
       "PLAN_DUPLICATE_KEY 11:5",
@@ -145,12 +156,13 @@ describe("loadPlan", () => {
     expect(result.diagnostics[0]!.message).toContain("add a distinct `key:`");
   });
 
-  it("reads entries in plan order: the root first, then its includes as listed, then theirs; a cycle adds nothing", async () => {
+  it("reads entries in plan order: the root, its includes as listed, then theirs; a cycle adds nothing", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-order-"));
     const file = (name: string, include: string[], test: number) =>
       writeFile(
         join(dir, name),
-        `version: 1\ninclude: [${include.join(", ")}]\nhosts: { win: build-agent-01 }\nentries:\n  - { test: ${test}, host: win, sequenceGroup: g }\n`,
+        `version: 1\ninclude: [${include.join(", ")}]\nhosts: { win: build-agent-01 }\nentries:\n  - { test: ` +
+          `${test}, host: win, sequenceGroup: g }\n`,
       );
     await file("a.yaml", ["c.yaml", "main.yaml"], 2); // includes the root again: a cycle
     await file("b.yaml", [], 3);

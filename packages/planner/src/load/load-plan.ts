@@ -77,7 +77,9 @@ export async function loadPlan(input: PlanInput, options: LoadPlanOptions = {}):
       diagnostics.push({
         code: "PLAN_FILE_TOO_LARGE",
         severity: "error",
-        message: `the plan and its includes have more than ${MAX_VALUES.toLocaleString("en")} lines and values together; include fewer or smaller files`,
+        message:
+          `the plan and its includes have more than ${MAX_VALUES.toLocaleString("en")} lines and values ` +
+          `together; include fewer or smaller files`,
         file: rootName,
         line: 1,
         column: 1,

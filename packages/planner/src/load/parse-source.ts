@@ -4,7 +4,7 @@ import { interpolateEnv, type Env } from "./interpolate-env.js";
 import { SourceFile } from "./source-file.js";
 
 /** A document expanding more aliases than this is refused (guards against "billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** A parsed plan file: its source (for locating problems), its data, and what went wrong. */
 export interface ParsedSource {
@@ -54,7 +54,9 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
   const lineCounter = new LineCounter();
   if (countValues(text) > MAX_VALUES) {
     const source = new SourceFile(file, text, lineCounter, null);
-    const message = `plan has more than ${MAX_VALUES.toLocaleString("en")} lines and values, more than a plan should need; split it into files combined with \`include:\``;
+    const message =
+      `plan has more than ${MAX_VALUES.toLocaleString("en")} lines and values, more than a plan ` +
+      `should need; split it into files combined with \`include:\``;
     return {
       source,
       data: undefined,
@@ -79,7 +81,8 @@ export function parseSource(file: string, text: string, env: Env): ParsedSource 
     diagnostics.push(
       source.diagnostic(
         "PLAN_YAML",
-        `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow (the last one is here); fix the first ones and validate again`,
+        `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow (the last one is here); fix the first ` +
+          `ones and validate again`,
         { offset: last.pos[0] },
       ),
     );

@@ -41,7 +41,8 @@ export async function readSource(fullPath: string, maxBytes = DEFAULT_MAX_BYTES,
         fileProblem(
           file,
           "PLAN_NOT_A_FILE",
-          "is a directory, not a plan file; pass a .yaml file (to combine a folder of plans, list it under `include:` with a trailing slash)",
+          "is a directory, not a plan file; pass a .yaml file (to combine a folder of plans, list it under " +
+            "`include:` with a trailing slash)",
         ),
       ],
     };

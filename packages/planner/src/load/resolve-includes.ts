@@ -23,7 +23,8 @@ export async function resolveIncludes(
         diagnosticAt(
           origin,
           "PLAN_INCLUDE",
-          `included ${path.endsWith("/") ? "folder" : "file"} ${JSON.stringify(path)} does not exist (looked for ${target}); paths are relative to the including file`,
+          `included ${path.endsWith("/") ? "folder" : "file"} ${JSON.stringify(path)} does not exist (looked for ` +
+            `${target}); paths are relative to the including file`,
         ),
       );
     } else if (info.isDirectory()) {

@@ -22,7 +22,7 @@ export type Where = { path: DocPath; part?: "key" | "value" } | { offset: number
  * Longest source line a diagnostic carries: enough for any hand-written line, and it keeps
  * every diagnostic small even when a generated file puts megabytes on one line.
  */
-export const MAX_SOURCE_LINE = 500;
+const MAX_SOURCE_LINE = 500;
 
 // Each mapping's pairs by key, built on first lookup: finding N keys in an N-key mapping stays
 // linear (a search per lookup made a 100,000-key mapping take minutes).

@@ -51,7 +51,9 @@ export function buildRuns(
           diagnosticAt(
             entry.origin,
             "PLAN_NO_HOST",
-            `${entry.kind === "test" ? "test" : "test set"} ${JSON.stringify(target.title)} is automated but entry ${JSON.stringify(entry.key)} gets no host${run.configuration ? ` for ${run.configuration}` : ""}; add \`host:\`, a routing rule or \`routing.fallback\``,
+            `${entry.kind === "test" ? "test" : "test set"} ${JSON.stringify(target.title)} is automated but entry ` +
+              `${JSON.stringify(entry.key)} gets no host${run.configuration ? ` for ${run.configuration}` : ""}; add ` +
+              `\`host:\`, a routing rule or \`routing.fallback\``,
           ),
         );
       hostless.add(run.entryIndex);
@@ -104,7 +106,8 @@ export function buildRuns(
         diagnosticAt(
           run.origin,
           "PLAN_DUPLICATE_RUN",
-          `run ${run.key} is the same run as ${first.runKey} (${first.origin.file}:${first.origin.line}): ${identityKey}; remove one, or change its configuration, release or host`,
+          `run ${run.key} is the same run as ${first.runKey} (${first.origin.file}:${first.origin.line}): ` +
+            `${identityKey}; remove one, or change its configuration, release or host`,
         ),
       );
       continue;

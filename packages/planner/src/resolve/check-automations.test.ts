@@ -33,7 +33,7 @@ ${entries}`;
 }
 
 describe("will the runs ever start (preview warnings)", () => {
-  it("warns per run about an automated test routed to a host without any automation, and not about others", async () => {
+  it("warns per run about an automated test routed to a host without automation, and not about others", async () => {
     const { resolved: plan } = await resolved(
       "  - test: Export invoices (no automation yet)\n  - test: Guest checkout with credit card\n" +
         "  - { test: Screen reader reads the checkout form, manual: true }\n",
@@ -45,7 +45,9 @@ describe("will the runs ever start (preview warnings)", () => {
         "warning",
         "PLAN_NO_AUTOMATION",
         7,
-        'run export-invoices-no-automation-yet/-/-: test "Export invoices (no automation yet)" has no automation, so on build-agent-01 it would stay Awaiting Run; add an automation in QAComplete, or mark the entry `manual: true`',
+        'run export-invoices-no-automation-yet/-/-: test "Export invoices (no automation yet)" has no automation, ' +
+          "so on build-agent-01 it would stay Awaiting Run; add an automation in QAComplete, or mark the entry " +
+          "`manual: true`",
       ],
     ]);
     // One automations read per automated test routed to a host; the manual entry costs nothing.

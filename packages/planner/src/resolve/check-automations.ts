@@ -84,7 +84,8 @@ export async function checkAutomations(
       diagnosticAt(
         run.origin,
         "PLAN_NO_AUTOMATION",
-        `run ${run.runKey}: ${what}, so on ${host} it would stay Awaiting Run; add an automation in QAComplete, or mark the entry \`manual: true\``,
+        `run ${run.runKey}: ${what}, so on ${host} it would stay Awaiting Run; add an automation in QAComplete, or ` +
+          `mark the entry \`manual: true\``,
         "warning",
       ),
     );
@@ -94,7 +95,8 @@ export async function checkAutomations(
       diagnosticAt(
         routed[0]!.origin,
         "PLAN_NO_AUTOMATION",
-        `automations were checked for ${checked.length} tests; ${distinct.length - checked.length} more were not checked`,
+        `automations were checked for ${checked.length} tests; ${distinct.length - checked.length} more were not ` +
+          `checked`,
         "warning",
       ),
     );

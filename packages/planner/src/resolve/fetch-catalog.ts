@@ -43,10 +43,10 @@ export interface Catalog {
 }
 
 /** Test names and ids per search request; keeps each POST body small. */
-export const TEST_TERMS_PER_SEARCH = 200;
+const TEST_TERMS_PER_SEARCH = 200;
 
 /** Search filters for the wanted tests: `(Id in {...}) OR (Title = '...') OR ...`, chunked. */
-export function testSearchFilters(refs: readonly EntityRef[]): Filter[] {
+function testSearchFilters(refs: readonly EntityRef[]): Filter[] {
   const ids = new Set<number>();
   const names = new Set<string>();
   for (const ref of refs) {

@@ -86,10 +86,17 @@ export function describeMatchFailure(
   const key = refKey(ref);
   const shown = "id" in key ? `id ${key.id}` : JSON.stringify(key.name);
   switch (match.reason) {
-    case "missing":
-      return `${what} ${shown} was not found${match.candidates.length ? `; did you mean ${match.candidates.map((c) => JSON.stringify(c)).join(" or ")}?` : "; check the spelling or use its id"}`;
+    case "missing": {
+      const hint = match.candidates.length
+        ? `; did you mean ${match.candidates.map((c) => JSON.stringify(c)).join(" or ")}?`
+        : "; check the spelling or use its id";
+      return `${what} ${shown} was not found${hint}`;
+    }
     case "ambiguous":
-      return `${what} ${shown} matches ${match.candidates.length} active entities (${match.candidates.join(", ")}); refer to one by id, e.g. \`{ id: N }\``;
+      return (
+        `${what} ${shown} matches ${match.candidates.length} active entities (${match.candidates.join(", ")}); ` +
+        `refer to one by id, e.g. \`{ id: N }\``
+      );
     case "inactive":
       return `${what} ${shown} (id ${match.entity.id}) is inactive in QAComplete; activate it or choose another`;
   }

@@ -36,7 +36,7 @@ export function buildReleaseTree(releases: readonly Release[]): ReleaseNode[] {
 export const showPath = (path: readonly string[]): string => path.join(" / ");
 
 /** Splits a release string into path segments (`"2026.12 / RC1"` → `["2026.12", "RC1"]`). */
-export function releasePath(ref: ReleaseRef): string[] | null {
+function releasePath(ref: ReleaseRef): string[] | null {
   if (typeof ref === "string") return ref.includes("/") ? ref.split("/").map((s) => s.trim()) : null;
   if (typeof ref === "object" && "path" in ref) return ref.path;
   return null;

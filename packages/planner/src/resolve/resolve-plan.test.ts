@@ -38,7 +38,8 @@ const brief = (ds: { code: string; line: number; message: string }[]) =>
 describe("resolvePlan against the simulator", () => {
   it("resolves names to ids, one desired run per matrix cell, with IsSequential from the test set", async () => {
     const result = await resolveText(
-      `${head}releases:\n  b42: 2026.12 / RC1 / Build 42\nentries:\n  - testSet: Checkout smoke\n    configurations: chrome\n    releases: b42\n    host: win\n  - test: { id: 3122 }\n    host: win\n`,
+      `${head}releases:\n  b42: 2026.12 / RC1 / Build 42\nentries:\n  - testSet: Checkout smoke\n    ` +
+        `configurations: chrome\n    releases: b42\n    host: win\n  - test: { id: 3122 }\n    host: win\n`,
     );
     expect(result.diagnostics).toEqual([]);
     if (!result.ok) return;
@@ -75,7 +76,9 @@ describe("resolvePlan against the simulator", () => {
   });
 
   it("is deterministic: resolving the same plan twice gives the same result", async () => {
-    const text = `${head}entries:\n  - { testSet: Search regression, host: win }\n  - { test: Search by product name, host: win, configurations: chrome }\n`;
+    const text =
+      `${head}entries:\n  - { testSet: Search regression, host: win }\n  - { test: Search by product ` +
+      `name, host: win, configurations: chrome }\n`;
     const [a, b] = [await resolveText(text), await resolveText(text)];
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(b.resolved.runs).toEqual(a.resolved.runs);
@@ -93,7 +96,8 @@ describe("resolvePlan against the simulator", () => {
       .flatMap((t, i) => [`  - { key: t${i}, test: "${t}", host: win, configurations: chrome }`])
       .join("\n");
     const result = await resolveText(
-      `${head}entries:\n${entries}\n  - { testSet: Search regression, host: win }\n  - { testSet: Accounts regression, host: win }\n`,
+      `${head}entries:\n${entries}\n  - { testSet: Search regression, host: win }\n  - { testSet: Accounts ` +
+        `regression, host: win }\n`,
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -105,13 +109,19 @@ describe("resolvePlan against the simulator", () => {
   });
 
   it("suggests near names for a missing test, configuration and release", async () => {
-    const text = `version: 1\nproject: Web Shop\nconfigurations:\n  chrome: "Chrome / Windows 1"\nreleases:\n  b42: 2026.12 / RC1 / Build 24\nhosts:\n  win: build-agent-01\nentries:\n  - test: Log in with email and password\n    configurations: chrome\n    releases: b42\n    host: win\n`;
+    const text =
+      `version: 1\nproject: Web Shop\nconfigurations:\n  chrome: "Chrome / Windows 1"\nreleases:\n  b42: ` +
+      `2026.12 / RC1 / Build 24\nhosts:\n  win: build-agent-01\nentries:\n  - test: Log in with email and password\n ` +
+      `   configurations: chrome\n    releases: b42\n    host: win\n`;
     const result = await resolveText(text);
     expect(result.ok).toBe(false);
     expect(brief(result.diagnostics)).toEqual([
-      'PLAN_NOT_FOUND@4 configuration "chrome": "Chrome / Windows 1" was not found; did you mean "Chrome / Windows 11" or "Edge / Windows 11"?',
-      'PLAN_NOT_FOUND@6 release "b42": "2026.12 / RC1 / Build 24" was not found; did you mean "2026.12 / RC1 / Build 41" or "2026.12 / RC1 / Build 42" or "2026.12 / RC1"?',
-      'PLAN_NOT_FOUND@10 test "Log in with email and password" was not found; did you mean "Log in with e-mail and password"?',
+      'PLAN_NOT_FOUND@4 configuration "chrome": "Chrome / Windows 1" was not found; did you mean "Chrome / Windows ' +
+        '11" or "Edge / Windows 11"?',
+      'PLAN_NOT_FOUND@6 release "b42": "2026.12 / RC1 / Build 24" was not found; did you mean "2026.12 / RC1 / ' +
+        'Build 41" or "2026.12 / RC1 / Build 42" or "2026.12 / RC1"?',
+      'PLAN_NOT_FOUND@10 test "Log in with email and password" was not found; did you mean "Log in with e-mail and ' +
+        'password"?',
     ]);
   });
 
@@ -126,35 +136,50 @@ describe("resolvePlan against the simulator", () => {
   });
 
   it("reports an ambiguous name with its candidates, and inactive configurations and hosts", async () => {
-    const text = `version: 1\nproject: Web Shop\nconfigurations:\n  edge: "Edge / Windows 11"\n  ie: "IE 11 / Windows 8.1"\nhosts:\n  old: build-agent-03\n  ghost: no-such-agent\nentries:\n  - { testSet: Search regression, configurations: [edge, ie], host: old }\n  - { key: b, testSet: Search regression, host: ghost }\n`;
+    const text =
+      `version: 1\nproject: Web Shop\nconfigurations:\n  edge: "Edge / Windows 11"\n  ie: "IE 11 / ` +
+      `Windows 8.1"\nhosts:\n  old: build-agent-03\n  ghost: no-such-agent\nentries:\n  - { testSet: Search ` +
+      `regression, configurations: [edge, ie], host: old }\n  - { key: b, testSet: Search regression, host: ghost ` +
+      `}\n`;
     const result = await resolveText(text);
     expect(brief(result.diagnostics)).toEqual([
-      'PLAN_AMBIGUOUS@4 configuration "edge": "Edge / Windows 11" matches 2 active entities (Edge / Windows 11 (id 804), Edge / Windows 11 (id 806)); refer to one by id, e.g. `{ id: N }`',
-      'PLAN_INACTIVE@5 configuration "ie": "IE 11 / Windows 8.1" (id 805) is inactive in QAComplete; activate it or choose another',
-      'PLAN_INACTIVE@7 host "old": test host "build-agent-03" (id 104) is inactive and cannot run tests; activate it or route to another host',
-      'PLAN_NOT_FOUND@8 host "ghost": no test host named "no-such-agent" is registered; check the name in QAComplete\'s Test Hosts (the API cannot list hosts, so no suggestions)',
+      'PLAN_AMBIGUOUS@4 configuration "edge": "Edge / Windows 11" matches 2 active entities (Edge / Windows 11 (id ' +
+        "804), Edge / Windows 11 (id 806)); refer to one by id, e.g. `{ id: N }`",
+      'PLAN_INACTIVE@5 configuration "ie": "IE 11 / Windows 8.1" (id 805) is inactive in QAComplete; activate it or ' +
+        "choose another",
+      'PLAN_INACTIVE@7 host "old": test host "build-agent-03" (id 104) is inactive and cannot run tests; activate ' +
+        "it or route to another host",
+      'PLAN_NOT_FOUND@8 host "ghost": no test host named "no-such-agent" is registered; check the name in ' +
+        "QAComplete's Test Hosts (the API cannot list hosts, so no suggestions)",
     ]);
   });
 
   it("routes on the folder once it is known, and reports an automated run left without a host", async () => {
-    const text = `${head}routing:\n  rules:\n    - when: { folder: Search }\n      host: win\nentries:\n  - test: Search by product name\n  - test: Change quantity in cart\n`;
+    const text =
+      `${head}routing:\n  rules:\n    - when: { folder: Search }\n      host: win\nentries:\n  - test: ` +
+      `Search by product name\n  - test: Change quantity in cart\n`;
     const result = await resolveText(text);
     expect(brief(result.diagnostics)).toEqual([
-      'PLAN_NO_HOST@13 test "Change quantity in cart" is automated but entry "change-quantity-in-cart" gets no host; add `host:`, a routing rule or `routing.fallback`',
+      'PLAN_NO_HOST@13 test "Change quantity in cart" is automated but entry "change-quantity-in-cart" gets no ' +
+        "host; add `host:`, a routing rule or `routing.fallback`",
     ]);
   });
 
   it("reports two entries that make the same run", async () => {
     const result = await resolveText(
-      `${head}entries:\n  - { key: a, test: Change quantity in cart, host: win }\n  - { key: b, test: 3122, host: win }\n`,
+      `${head}entries:\n  - { key: a, test: Change quantity in cart, host: win }\n  - { key: b, test: 3122, host: ` +
+        `win }\n`,
     );
     expect(brief(result.diagnostics)).toEqual([
-      "PLAN_DUPLICATE_RUN@9 run b/-/- is the same run as a/-/- (plan.yaml:8): p1001/test:3122/cfg:-/rel:-/host:101; remove one, or change its configuration, release or host",
+      "PLAN_DUPLICATE_RUN@9 run b/-/- is the same run as a/-/- (plan.yaml:8): p1001/test:3122/cfg:-/rel:-/host:101; " +
+        "remove one, or change its configuration, release or host",
     ]);
   });
 
   it("resolves only the selected runs", async () => {
-    const text = `${head}  other: no-such-agent\nentries:\n  - { key: keep, testSet: Search regression, host: win, labels: [smoke] }\n  - { key: drop, testSet: Search regression, host: other }\n`;
+    const text =
+      `${head}  other: no-such-agent\nentries:\n  - { key: keep, testSet: Search regression, host: win, ` +
+      `labels: [smoke] }\n  - { key: drop, testSet: Search regression, host: other }\n`;
     const result = await resolveText(text, { only: ["label:smoke"] });
     expect(result.ok && result.resolved.runs.map((r) => r.runKey)).toEqual(["keep/-/-"]);
     expect(result.ok && result.resolved.calls.byKind["hosts"]).toBe(1);

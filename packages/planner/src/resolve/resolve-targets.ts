@@ -9,7 +9,7 @@ import { buildReleaseTree, matchRelease, showPath, type ReleaseNode } from "./re
 import type { ResolvedConfiguration, ResolvedHost, ResolvedRelease } from "./resolved-plan.js";
 
 /** A test or test set as resolved. */
-export interface Target extends Matchable {
+interface Target extends Matchable {
   folder: string | null;
   automated: boolean;
   isSequential: boolean;
@@ -81,7 +81,9 @@ export function resolveTargets(
         diagnosticAt(
           def.origin,
           "PLAN_RELEASE_CLOSED",
-          `release ${JSON.stringify(name)}: ${JSON.stringify(showPath(m.entity.path))} is in a closed release (${m.entity.closed}); runs can be started, but they count for a closed release: pick an open one if that is not meant`,
+          `release ${JSON.stringify(name)}: ${JSON.stringify(showPath(m.entity.path))} is in a closed release ` +
+            `(${m.entity.closed}); runs can be started, but they count for a closed release: pick an open one if ` +
+            `that is not meant`,
           "warning",
         ),
       );
@@ -100,13 +102,15 @@ export function resolveTargets(
     if (!host)
       fail(
         def,
-        `host ${JSON.stringify(name)}: no test host named ${JSON.stringify(key.name)} is registered; check the name in QAComplete's Test Hosts (the API cannot list hosts, so no suggestions)`,
+        `host ${JSON.stringify(name)}: no test host named ${JSON.stringify(key.name)} is registered; check the name ` +
+          `in QAComplete's Test Hosts (the API cannot list hosts, so no suggestions)`,
         "PLAN_NOT_FOUND",
       );
     else if (host.is_active === false)
       fail(
         def,
-        `host ${JSON.stringify(name)}: test host ${JSON.stringify(host.host_name)} (id ${host.id}) is inactive and cannot run tests; activate it or route to another host`,
+        `host ${JSON.stringify(name)}: test host ${JSON.stringify(host.host_name)} (id ${host.id}) is inactive and ` +
+          `cannot run tests; activate it or route to another host`,
         "PLAN_INACTIVE",
       );
     hosts.set(name, host && host.is_active !== false ? { name, id: host.id, hostName: host.host_name } : null);

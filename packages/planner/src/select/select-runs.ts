@@ -55,7 +55,10 @@ export function selectRuns<T extends Selectable>(
         diagnostics.push({
           code: "PLAN_SELECTION",
           severity: "warning",
-          message: `${flag} ${JSON.stringify(p)} matches no run${didYouMean(p.replace(/^(label|key):/, ""), known())}; patterns match entry keys, run keys (entry/configuration/release) and labels (\`label:NAME\`)`,
+          message:
+            `${flag} ${JSON.stringify(p)} matches no ` +
+            `run${didYouMean(p.replace(/^(label|key):/, ""), known())}; patterns match entry keys, run keys ` +
+            `(entry/configuration/release) and labels (\`label:NAME\`)`,
           file,
           line: 1,
           column: 1,

@@ -29,7 +29,8 @@ export function mergeDefinitions(fragments: readonly Fragment[], ctx: CheckConte
           ctx.report(
             fragment,
             "PLAN_DUPLICATE_NAME",
-            `${section} short name ${JSON.stringify(def.name)} is already defined differently at ${at(first.origin)}; rename one of them`,
+            `${section} short name ${JSON.stringify(def.name)} is already defined differently at ` +
+              `${at(first.origin)}; rename one of them`,
             [section, def.name],
             "key",
           );
@@ -64,7 +65,8 @@ export function checkRootOnly(fragments: readonly Fragment[], ctx: CheckContext,
       ctx.report(
         fragment,
         "PLAN_CONFLICT",
-        `this included file is for project ${JSON.stringify(fragment.project.ref)} but the plan is for ${JSON.stringify(root.project.ref)}; a plan runs in one project`,
+        `this included file is for project ${JSON.stringify(fragment.project.ref)} but the plan is for ` +
+          `${JSON.stringify(root.project.ref)}; a plan runs in one project`,
         ["project"],
       );
     for (const key of ["defaults", "routing"] as const)

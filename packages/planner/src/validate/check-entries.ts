@@ -100,7 +100,8 @@ export function checkEntries(
       ctx.report(
         fragment,
         "PLAN_DUPLICATE_KEY",
-        `entry key ${JSON.stringify(entry.key)} is already used by the entry at ${first.origin.file}:${first.origin.line}; ${how}`,
+        `entry key ${JSON.stringify(entry.key)} is already used by the entry at ` +
+          `${first.origin.file}:${first.origin.line}; ${how}`,
         entry.keyGiven ? [...path, "key"] : path,
       );
       continue;

@@ -57,7 +57,8 @@ export function checkRouting(
     ctx.report(
       root,
       "PLAN_CONFLICT",
-      "`defaults.host` and `routing` are both set, so routing would never apply; move the default host to `routing.fallback`",
+      "`defaults.host` and `routing` are both set, so routing would never apply; move the default host to " +
+        "`routing.fallback`",
       ["defaults", "host"],
     );
   for (const [i, rule] of (routing.rules ?? []).entries()) {
@@ -77,7 +78,8 @@ export function checkRouting(
       ctx.report(
         root,
         "PLAN_UNKNOWN_REF",
-        `routing matches configuration ${JSON.stringify(name)}, which is not defined under \`configurations:\`${didYouMean(name, tables.configurations.keys())}`,
+        `routing matches configuration ${JSON.stringify(name)}, which is not defined under ` +
+          `\`configurations:\`${didYouMean(name, tables.configurations.keys())}`,
         path,
       );
     }

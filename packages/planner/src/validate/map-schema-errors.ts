@@ -11,7 +11,7 @@ export interface MappedSchemaErrors {
 }
 
 /** `/entries/0/test` → `["entries", 0, "test"]`. */
-export function parsePointer(pointer: string): (string | number)[] {
+function parsePointer(pointer: string): (string | number)[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)
@@ -36,13 +36,13 @@ function quoteKey(key: string): string {
 }
 
 /** `entries[0].test` for messages. */
-export function label(path: DocPath): string {
+function label(path: DocPath): string {
   if (path.length === 0) return "the plan";
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 /** A short description of a value for "found ..." in messages. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return "a list";
@@ -94,14 +94,18 @@ function toDiagnostic(
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const keyPath = [...path, propertyName];
-    const msg = `name ${quoteKey(propertyName)} in ${where} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
+    const msg =
+      `name ${quoteKey(propertyName)} in ${where} is not valid: expected ` +
+      `${lowerFirst(firstSentence(parent.description))}`;
     return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path: keyPath, part: "key" }), invalid: keyPath };
   }
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
-      const msg = `unknown key ${quoteKey(key)} in ${where}${key.length > 100 ? "" : didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}`;
+      const suggestion = key.length > 100 ? "" : didYouMean(key, allowed);
+      const list = allowed.length ? ` (allowed: ${allowed.join(", ")})` : "";
+      const msg = `unknown key ${quoteKey(key)} in ${where}${suggestion}${list}`;
       return {
         diagnostic: source.diagnostic("PLAN_UNKNOWN_KEY", msg, { path: [...path, key], part: "key" }),
         invalid: [...path, key],
@@ -119,7 +123,9 @@ function toDiagnostic(
     }
     case "const": {
       const allowed = (error.params as { allowedValue: unknown }).allowedValue;
-      const msg = `${where} must be ${JSON.stringify(allowed)}, found ${describe(error.data)}${path[0] === "version" ? " (this is plan format version 1)" : ""}`;
+      const msg =
+        `${where} must be ${JSON.stringify(allowed)}, found ` +
+        `${describe(error.data)}${path[0] === "version" ? " (this is plan format version 1)" : ""}`;
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "anyOf": {
@@ -127,7 +133,8 @@ function toDiagnostic(
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "pattern": {
-      const msg = `${where} ${describe(error.data)} is not valid: expected ${lowerFirst(firstSentence(parent.description))}`;
+      const msg =
+        `${where} ${describe(error.data)} is not valid: expected ` + `${lowerFirst(firstSentence(parent.description))}`;
       return { diagnostic: source.diagnostic("PLAN_SCHEMA", msg, { path }), invalid: path };
     }
     case "minProperties": {

@@ -7,7 +7,7 @@ let validator: ValidateFunction<PlanFile> | undefined;
  * The plan validator: ONE ajv instance with every schema of @qac/schemas registered by `$id`,
  * compiled once on first use (compiling costs milliseconds; validating many files must not).
  */
-export function planValidator(): ValidateFunction<PlanFile> {
+function planValidator(): ValidateFunction<PlanFile> {
   if (validator) return validator;
   // verbose: errors carry the failing (parent) schema, used to word messages from its description.
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });

@@ -55,7 +55,8 @@ describe("applyPlan", () => {
   );
 
   it.each(DUPLICATE_RUN_MODES)(
-    "finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported created once",
+    "finds lost create responses of a matrix by reconciliation in duplicateRunMode %s: 3 runs, each reported " +
+      "created once",
     async (mode) => {
       const { sim, client } = await start({
         duplicateRunMode: mode,
@@ -198,7 +199,7 @@ describe("applyPlan", () => {
     expect(next.summary.created).toBe(5);
   });
 
-  it("applies a saved plan again with the same --once-per id (a retried CI job) without calling it stale or creating anything", async () => {
+  it("applies a saved plan again with its --once-per id (a retried CI job): not stale, nothing created", async () => {
     const { sim, client } = await start();
     const dir = await mkdtemp(join(tmpdir(), "qac-ledger-"));
     const ledger = createLocalLedger(join(dir, "state.json"));
@@ -303,7 +304,7 @@ describe("applyPlan", () => {
     expect(new Set(waits)).toEqual(new Set([2000]));
   });
 
-  it("on Ctrl-C while the client waits out a long Retry-After, stops at once and reports the run as not started", async () => {
+  it("on Ctrl-C while the client waits out a long Retry-After, stops at once; the run is not started", async () => {
     const controller = new AbortController();
     const waits: number[] = [];
     // The client's wait would last ten minutes; the abort ends it.
@@ -320,7 +321,7 @@ describe("applyPlan", () => {
     expect(sim.counters.get("POST /api/v2/projects/:projectId/testruns")).toBe(1);
   });
 
-  it("observes with filters built from the plan's ids and reads items only for candidate single-test runs", async () => {
+  it("observes with filters built from the plan's ids; reads items only for candidate single-test runs", async () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
     // Noise: finished runs, and an unfinished single-test run on another configuration.

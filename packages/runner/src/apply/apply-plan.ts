@@ -199,7 +199,9 @@ function notDurable(
   const runIds = failures.flatMap((f) => (f.entry.runId === null ? [] : [f.entry.runId]));
   return new RunnerError(
     "RUNNER_RECORD_NOT_DURABLE",
-    `the runs were applied (${report.summary.created} created) but the --once-per ${applyIdentity} record of runs ${runIds.join(", ")} could not be written anywhere (${failures[0]!.error.message}); look at these runs before applying again with the same --once-per id, which would not know them`,
+    `the runs were applied (${report.summary.created} created) but the --once-per ${applyIdentity} record of runs ` +
+      `${runIds.join(", ")} could not be written anywhere (${failures[0]!.error.message}); look at these runs before ` +
+      `applying again with the same --once-per id, which would not know them`,
     { identities: failures.map((f) => f.entry.identity), runIds, report },
     { cause: failures[0]!.error },
   );

@@ -39,7 +39,8 @@ export function checkStale(saved: readonly SavedDecision[], now: readonly Change
   if (changed.length > 20) lines.push(`  ... and ${changed.length - 20} more`);
   throw new RunnerError(
     "RUNNER_STALE_PLAN",
-    `the saved plan is stale: Run History changed since it was made.\n${lines.join("\n")}\nRun qac plan --out again and review it.`,
+    `the saved plan is stale: Run History changed since it was made.\n${lines.join("\n")}\nRun qac plan --out again ` +
+      `and review it.`,
     { changed },
   );
 }

@@ -57,7 +57,9 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
           outcome: "unknown",
           runId: null,
           status: null,
-          reason: `the create may have succeeded, and looking it up failed (${(lookup as Error).message}); run qac apply again to reconcile`,
+          reason:
+            `the create may have succeeded, and looking it up failed (${(lookup as Error).message}); run qac ` +
+            `apply again to reconcile`,
         };
       }
       if (found) ctx.createdRows.set(found.id, found);
@@ -92,7 +94,9 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
         outcome: "failed",
         runId: created.id,
         status: created.status_code,
-        reason: `the server returned run ${created.id}, already created for another run of this plan; it ignores ForceNewRunCreation`,
+        reason:
+          `the server returned run ${created.id}, already created for another run of this plan; it ignores ` +
+          `ForceNewRunCreation`,
       };
     ctx.createdRows.set(created.id, created);
     return { outcome: "created", runId: created.id, status: created.status_code, reason: "created" };

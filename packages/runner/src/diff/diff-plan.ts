@@ -73,7 +73,9 @@ export function diffPlan(
         satisfiedBy: match.id,
         satisfiedByStatus: match.status,
         cause: "unfinished-run",
-        reason: `run ${match.id} with the same ${run.kind === "test" ? "test" : "test set"}, configuration, release and host is still ${match.status}`,
+        reason:
+          `run ${match.id} with the same ${run.kind === "test" ? "test" : "test set"}, configuration, release ` +
+          `and host is still ${match.status}`,
       };
     }
     return {

@@ -84,7 +84,7 @@ describe("createLocalLeaseProvider", () => {
     await (await provider.acquire(key, { timeoutMs: 100 })).release();
   });
 
-  it("counts the lease as lost once it could not be renewed for most of its TTL (others may break it as stale)", async () => {
+  it("counts the lease as lost once not renewed for most of its TTL (others may break it as stale)", async () => {
     const d = await dir();
     let now = 1_000_000;
     const lease = await createLocalLeaseProvider({ dir: d, ttlMs: 120_000, now: () => now }).acquire(key, {

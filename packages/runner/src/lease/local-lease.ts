@@ -54,7 +54,10 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
           if (now() >= deadline)
             throw new RunnerError(
               "RUNNER_LEASE_TIMEOUT",
-              `another apply to this project holds the lock ${file}${current ? ` (${describeHolder(current.holder)})` : ""}; waited ${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply is gone)`,
+              `another apply to this project holds the lock ${file}` +
+                `${current ? ` (${describeHolder(current.holder)})` : ""}; waited ` +
+                `${Math.round(acquire.timeoutMs / 1000)} s (raise --lock-timeout, or delete the file if that apply ` +
+                `is gone)`,
               { file, holder: current?.holder ?? null },
             );
           if (!waited) acquire.onWait?.(current?.holder ?? null);

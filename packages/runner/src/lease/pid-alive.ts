@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 
 /** True while process `pid` runs on this machine (EPERM: it runs, under another user). */
-export function pidAlive(pid: number): boolean {
+function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -83,7 +83,8 @@ export function createDurableLedger(
             await local.markUnsynced(remote.url, projectId, applyIdentity, entries);
             if (!warned)
               onNotice(
-                `the status server ${remote.url} did not take --once-per records (${(error as Error).message}); they are kept in ${local.file} and sent when it answers again`,
+                `the status server ${remote.url} did not take --once-per records (${(error as Error).message}); ` +
+                  `they are kept in ${local.file} and sent when it answers again`,
               );
             warned = true;
             return;
@@ -93,7 +94,8 @@ export function createDurableLedger(
         }
         throw new RunnerError(
           "RUNNER_RECORD_NOT_DURABLE",
-          `the --once-per record could be written neither to ${local.file} (${localError.message}) nor to the status server (${(error as Error).message})`,
+          `the --once-per record could be written neither to ${local.file} (${localError.message}) nor to the ` +
+            `status server (${(error as Error).message})`,
           {
             identities: entries.map((e) => e.identity),
             runIds: entries.flatMap((e) => (e.runId === null ? [] : [e.runId])),

@@ -7,7 +7,7 @@ import { createLocalLedger } from "./local-ledger.js";
 import { createRecorder } from "./coalescing-recorder.js";
 
 describe("createLocalLedger", () => {
-  it("records runs per project and apply identity, refuses another run for an identity, and leaves no temp files", async () => {
+  it("records runs per project and apply identity, refuses another run for one, and leaves no temp files", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-state-"));
     const file = join(dir, "nested", "state.json");
     const ledger = createLocalLedger(file);
@@ -52,7 +52,7 @@ describe("createLocalLedger", () => {
     });
   });
 
-  it("keeps every record when two processes write the state file at the same time (two plans applied at once)", async () => {
+  it("keeps every record when two processes write the state file at once (two plans applied at once)", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-state-"));
     const file = join(dir, "state.json");
     // Two ledgers on one file stand for two qac processes: each serialises only its own writes.

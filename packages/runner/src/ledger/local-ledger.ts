@@ -65,7 +65,8 @@ export function createLocalLedger(file: string = DEFAULT_STATE_FILE): LocalLedge
     } catch (error) {
       throw new RunnerError(
         "RUNNER_STATE_FILE",
-        `the state file ${file} is not a qac state file (${(error as Error).message}); move it away to start afresh (earlier --once-per records are then forgotten)`,
+        `the state file ${file} is not a qac state file (${(error as Error).message}); move it away to start afresh ` +
+          `(earlier --once-per records are then forgotten)`,
         { file },
       );
     }
@@ -107,7 +108,8 @@ export function createLocalLedger(file: string = DEFAULT_STATE_FILE): LocalLedge
           if (!mergeEntry(records, entry))
             throw new RunnerError(
               "RUNNER_LEDGER_CONFLICT",
-              `${file} already records run ${records[entry.identity]!.runId} for ${entry.identity} under --once-per ${applyIdentity}, not run ${entry.runId}`,
+              `${file} already records run ${records[entry.identity]!.runId} for ${entry.identity} under --once-per ` +
+                `${applyIdentity}, not run ${entry.runId}`,
               { applyIdentity, identity: entry.identity },
             );
       });

@@ -28,7 +28,8 @@ export async function withFileLock<T>(
       if (Date.now() >= deadline)
         throw new RunnerError(
           "RUNNER_STATE_FILE",
-          `${file} stayed locked by ${current ? describeHolder(current.holder) : "another process"} (${lock}); remove the lock file if that process is gone`,
+          `${file} stayed locked by ${current ? describeHolder(current.holder) : "another process"} (${lock}); ` +
+            `remove the lock file if that process is gone`,
           { file },
         );
       await new Promise((resolve) => setTimeout(resolve, wait));

@@ -35,7 +35,10 @@ export interface ObserveOptions {
   runTests?: RunTestCache | null;
   /** QAComplete's offset from UTC, to read its zone-less run dates when reconciling intents. @default 0 */
   serverUtcOffsetMinutes?: number;
-  /** How much earlier than an intent a run may seem to start (the intent is stamped with the server's clock). @default 0 */
+  /**
+   * How much earlier than an intent a run may seem to start (the intent is stamped with the server's clock).
+   * @default 0
+   */
   intentToleranceMs?: number;
 }
 

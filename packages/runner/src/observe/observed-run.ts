@@ -26,7 +26,10 @@ export interface ObserveCalls {
   runLists: number;
   /** `GET testruns/{Id}/items` calls (single-test runs that could match). */
   itemLists: number;
-  /** The pages the filters' results fill (one per filter chunk up to `pageSize` rows) plus one item call per candidate single-test run read; `total` exceeds it when results span pages, which overlap by a tenth. */
+  /**
+   * The pages the filters' results fill (one per filter chunk up to `pageSize` rows) plus one item call per candidate
+   * single-test run read; `total` exceeds it when results span pages, which overlap by a tenth.
+   */
   minimum: number;
 }
 

@@ -25,7 +25,7 @@ export interface RunTestCache {
 }
 
 /** Entries kept; the oldest written are dropped first. */
-export const RUN_TEST_CACHE_LIMIT = 200_000;
+const RUN_TEST_CACHE_LIMIT = 200_000;
 
 /**
  * A {@link RunTestCache} in a JSON file (default `.qac/run-tests.json`), written atomically.

@@ -12,7 +12,7 @@ export type { PreviewDocument, PreviewRun };
 const ORDER: Record<Decision, number> = { "create-forced": 0, create: 1, skip: 2 };
 
 /** Sorts changes for display: forced creates, creates, then skips; each by run key. Deterministic. */
-export function displayOrder<T extends { decision: Decision; runKey: string }>(runs: readonly T[]): T[] {
+function displayOrder<T extends { decision: Decision; runKey: string }>(runs: readonly T[]): T[] {
   return [...runs].sort(
     (a, b) => ORDER[a.decision] - ORDER[b.decision] || (a.runKey < b.runKey ? -1 : a.runKey > b.runKey ? 1 : 0),
   );

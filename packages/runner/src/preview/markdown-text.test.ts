@@ -86,7 +86,8 @@ describe("renderPreviewMarkdown with hostile titles", () => {
     );
     expect(zwsp(md)).toContain("Project **Web \\*\\*Shop\\*\\* @<ZWSP>everyone** (1001)");
     expect(zwsp(rows[0]!)).toBe(
-      "| ➕ create | test \\\\x1b\\]0;pwned\\\\x07osc | Chrome | 2026.12 / B42 | agent\\\\n@<ZWSP>admin | no unfinished run |",
+      "| ➕ create | test \\\\x1b\\]0;pwned\\\\x07osc | Chrome | 2026.12 / B42 | agent\\\\n@<ZWSP>admin | no " +
+        "unfinished run |",
     );
   });
 });

@@ -82,7 +82,7 @@ describe("preview", () => {
     expect(validateAgainst("https://qac.dev/schemas/preview.schema.json", { ...doc, version: 2 })).not.toEqual([]);
   });
 
-  it("produces apply reports that validate against schemas/apply-report.schema.json, with a wait inside too", async () => {
+  it("produces apply reports valid against schemas/apply-report.schema.json, with a wait inside too", async () => {
     const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
     const schema = "https://qac.dev/schemas/apply-report.schema.json";
     expect(validateAgainst(schema, JSON.parse(JSON.stringify(report)))).toEqual([]);

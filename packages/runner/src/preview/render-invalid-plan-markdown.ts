@@ -25,15 +25,18 @@ export function renderInvalidPlanMarkdown(
   const status = statusUrl ? ` · [status server](${statusUrl})` : "";
   const head = [
     previewMarker(planName),
-    `### qac plan \`${codeSpanText(planName)}\`: ❌ invalid plan, ${count(errors, "error")}${warnings ? `, ${count(warnings, "warning")}` : ""}`,
+    `### qac plan \`${codeSpanText(planName)}\`: ❌ invalid plan, ` +
+      `${count(errors, "error")}${warnings ? `, ${count(warnings, "warning")}` : ""}`,
     "",
-    `Nothing can be previewed or applied until the plan is fixed. \`qac validate ${codeSpanText(file)}\` shows the same offline.${status}`,
+    `Nothing can be previewed or applied until the plan is fixed. \`qac validate ${codeSpanText(file)}\` shows the ` +
+      `same offline.${status}`,
     "",
     fence,
   ].join("\n");
   const tail = `\n${fence}\n`;
   const cutNote = (n: number) =>
-    `\n\n_${count(n, "more diagnostic")} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac validate\` for all of them._\n`;
+    `\n\n_${count(n, "more diagnostic")} not shown: the comment would exceed GitHub's 65,535-character limit. Run ` +
+    `\`qac validate\` for all of them._\n`;
   let body = head;
   let shown = 0;
   for (const block of blocks) {

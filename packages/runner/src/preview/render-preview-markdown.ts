@@ -50,7 +50,10 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
     previewMarker(doc.plan.name),
     `### qac plan \`${codeSpanText(doc.plan.name)}\`: ${summaryLine(doc.summary)}${warningCount}`,
     "",
-    `Project **${markdownText(doc.project.name)}** (${doc.project.id}) · \`${codeSpanText(doc.plan.file)}\`${doc.applyIdentity ? ` · once per \`${codeSpanText(doc.applyIdentity)}\`` : ""} · Run History read with ${plural(doc.calls.observe.total, "call")} at ${doc.observedAt}${statusUrl ? ` · [status server](${statusUrl})` : ""}`,
+    `Project **${markdownText(doc.project.name)}** (${doc.project.id}) · \`${codeSpanText(doc.plan.file)}\`` +
+      (doc.applyIdentity ? ` · once per \`${codeSpanText(doc.applyIdentity)}\`` : "") +
+      ` · Run History read with ${plural(doc.calls.observe.total, "call")} at ${doc.observedAt}` +
+      (statusUrl ? ` · [status server](${statusUrl})` : ""),
     "",
     ...(warnings.length
       ? [
@@ -74,7 +77,8 @@ export function renderPreviewMarkdown(doc: PreviewDocument, options: MarkdownOpt
     (r) => `| ${DECISION[r.decision]} | ${runCells(r).join(" | ")} | ${markdownText(r.reason)} |`,
   );
   const cutNote = (n: number) =>
-    `\n\n_${n} more run${n === 1 ? "" : "s"} not shown: the comment would exceed GitHub's 65,535-character limit. Run \`qac plan --format json\` for all of them._`;
+    `\n\n_${n} more run${n === 1 ? "" : "s"} not shown: the comment would exceed GitHub's 65,535-character limit. ` +
+    `Run \`qac plan --format json\` for all of them._`;
   let body = head;
   let shown = 0;
   for (const row of rows) {

@@ -54,7 +54,8 @@ describe("saved plans", () => {
     [
       "a run without its body",
       JSON.stringify({ ...saved, plan: { ...plan, runs: plan.runs.map(({ body: _body, ...r }) => r) } }),
-      "does not match schemas/saved-plan.schema.json (/plan/runs/0 must have required property 'body'; /plan/runs/1 must have required property 'body'); plan again with qac plan --out",
+      "does not match schemas/saved-plan.schema.json (/plan/runs/0 must have required property 'body'; " +
+        "/plan/runs/1 must have required property 'body'); plan again with qac plan --out",
     ],
   ])("refuses %s with what to do", (_name, text, message) => {
     const error = (() => {
@@ -85,7 +86,7 @@ describe("saved plans", () => {
     }
   });
 
-  it("is not stale when a run to create is now satisfied by the --once-per record (an earlier apply of this plan created it)", () => {
+  it("is not stale when a run to create is now satisfied by the --once-per record (an earlier apply's)", () => {
     const oncePer = { ...change(plan.runs[0]!, "skip", 9), cause: "once-per" as const };
     expect(() => checkStale(saved.decisions, [oncePer, change(plan.runs[1]!, "skip", 7)])).not.toThrow();
     // A planned skip that now points at another run is still a change.

@@ -78,7 +78,8 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   if (problems.length > 0)
     throw new RunnerError(
       "RUNNER_SAVED_PLAN",
-      `${file} does not match schemas/saved-plan.schema.json (${problems.slice(0, 5).join("; ")}${problems.length > 5 ? `; ${problems.length - 5} more` : ""}); plan again with qac plan --out`,
+      `${file} does not match schemas/saved-plan.schema.json (${problems.slice(0, 5).join("; ")}` +
+        `${problems.length > 5 ? `; ${problems.length - 5} more` : ""}); plan again with qac plan --out`,
       { file },
     );
   const identities = new Set(plan.runs.map((r) => r.identity));

@@ -49,7 +49,7 @@ describe("createStatusClient", () => {
     ]);
   });
 
-  it("turns a ledger 409 into RUNNER_LEDGER_CONFLICT and other failures into RUNNER_STATUS_SERVER without the token", async () => {
+  it("turns a ledger 409 into RUNNER_LEDGER_CONFLICT, other failures into RUNNER_STATUS_SERVER, no token", async () => {
     const s = scripted([
       { status: 409, body: { error: { code: "LEDGER_CONFLICT", message: "a is run 5" } } },
       { status: 401, body: { error: { code: "AUTH", message: "bad token" } } },
@@ -98,7 +98,7 @@ describe("createStatusClient", () => {
     expect(s.sent[2]).toMatchObject({ method: "DELETE", url: "http://status.test/api/v1/leases/L1" });
   });
 
-  it("counts a lease as lost once renewals have failed for most of its TTL (the server may give it to another apply)", async () => {
+  it("counts a lease as lost once renewals failed for most of its TTL (the server may give it away)", async () => {
     const lease = { id: "L1", project: 1001, plan: "smoke", holder: { name: "me" }, acquiredAt: "t", expiresAt: "t2" };
     const s = scripted([{ status: 201, body: lease }]);
     const client = createStatusClient({ url: "http://status.test", fetch: s.fetch });
@@ -134,7 +134,7 @@ describe("createStatusClient", () => {
     expect(s.sent[1]).toMatchObject({ body: { replaces: "L0" } });
   });
 
-  it("keeps waiting for the lease when the server rate-limits the tries (429), instead of failing the apply", async () => {
+  it("keeps waiting for the lease when the server rate-limits the tries (429) instead of failing", async () => {
     const lease = { id: "L1", project: 1001, plan: "smoke", holder: { name: "me" }, acquiredAt: "t", expiresAt: "t2" };
     const limited = { status: 429, body: { error: { code: "STATUS_RATE_LIMITED", message: "Too many writes" } } };
     const s = scripted([
@@ -219,7 +219,8 @@ describe("createStatusClient", () => {
     const error = await client.postApply({}).catch((e: unknown) => e);
     expect(isRunnerError(error, "RUNNER_STATUS_SERVER")).toBe(true);
     expect((error as Error).message).toBe(
-      "POST http://127.0.0.1:8790/api/v1/applies failed: connection refused (ECONNREFUSED); is the status server (qac serve) running at this address?",
+      "POST http://127.0.0.1:8790/api/v1/applies failed: connection refused (ECONNREFUSED); is the status server " +
+        "(qac serve) running at this address?",
     );
     // Refused before anything was sent: tried the documented number of times (core's RETRY_DEFAULTS).
     expect(waits).toHaveLength(RETRY_DEFAULTS.maxAttempts - 1);

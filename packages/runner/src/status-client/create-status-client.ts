@@ -182,7 +182,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         if (status === 409)
           throw new RunnerError(
             "RUNNER_LEDGER_CONFLICT",
-            `the status server already records a different run for one of these runs under --once-per ${applyIdentity}: ${JSON.stringify(json)}`,
+            `the status server already records a different run for one of these runs under --once-per ` +
+              `${applyIdentity}: ${JSON.stringify(json)}`,
             { applyIdentity },
           );
       },

@@ -20,7 +20,7 @@ export interface StatusLeaseOptions {
 }
 
 /** The name of the lease qac apply takes: one per project (see {@link LeaseProvider}). */
-export const PROJECT_LEASE = "*";
+const PROJECT_LEASE = "*";
 
 /**
  * Leases from the status server: serialises applies to one project across machines (CI jobs). The
@@ -52,7 +52,8 @@ export function createStatusLeaseProvider(client: StatusClient, options: StatusL
             : "";
           throw new RunnerError(
             "RUNNER_LEASE_TIMEOUT",
-            `another apply to project ${key.projectId} holds the status server's lease${who}; raise --lock-timeout or break the lease as an admin`,
+            `another apply to project ${key.projectId} holds the status server's lease${who}; raise --lock-timeout ` +
+              `or break the lease as an admin`,
             { lease: result.lease },
           );
         }

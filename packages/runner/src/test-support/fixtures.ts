@@ -78,7 +78,8 @@ export function runsPerKey(sim: Simulator, projectId: number, sinceId: number): 
   for (const run of sim.runs.list(projectId)) {
     if (run.id <= sinceId) continue;
     const testId = run.test_set_id ? 0 : (sim.runs.items(run.id)[0]?.test_id ?? 0);
-    const key = `${run.test_set_id ? `set:${run.test_set_id}` : `test:${testId}`}/cfg:${run.test_config_id}/rel:${run.release_id}/host:${run.test_host}`;
+    const target = run.test_set_id ? `set:${run.test_set_id}` : `test:${testId}`;
+    const key = `${target}/cfg:${run.test_config_id}/rel:${run.release_id}/host:${run.test_host}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

@@ -18,7 +18,7 @@ const DROPPED =
  * and tabs become character references, so a value stays on its line of the file (a `cat` of the
  * report in a CI log cannot start a `::error` line) and keeps its text when parsed.
  */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text
     .replace(DROPPED, "")
     .replaceAll("&", "&amp;")
@@ -79,7 +79,12 @@ export function renderJunit(
           : v === "skipped"
             ? `<skipped${attrs({ message: status })}/>`
             : "";
-      return `    <testcase${attrs({ name: item.test_name ?? `test ${item.test_id}`, classname: `${title}.${run.configuration_name || "default"}`, time: item.run_time ?? 0 })}>${body}<system-out>${props}</system-out></testcase>`;
+      const caseAttrs = attrs({
+        name: item.test_name ?? `test ${item.test_id}`,
+        classname: `${title}.${run.configuration_name || "default"}`,
+        time: item.run_time ?? 0,
+      });
+      return `    <testcase${caseAttrs}>${body}<system-out>${props}</system-out></testcase>`;
     });
     const failed = list.filter((i) => verdict(i.status_code ?? "") === "failure").length;
     const skipped = list.filter((i) => verdict(i.status_code ?? "") === "skipped").length;
@@ -88,8 +93,18 @@ export function renderJunit(
     failures += failed;
     time += seconds;
     const name = [title, run.configuration_name, run.release_name, run.test_host].filter(Boolean).join(" · ");
+    const suiteAttrs = attrs({
+      name: `${name} (run ${run.id})`,
+      tests: list.length,
+      failures: failed,
+      errors: 0,
+      skipped,
+      time: seconds,
+      id: run.id,
+      hostname: run.test_host || "none",
+    });
     suites.push(
-      `  <testsuite${attrs({ name: `${name} (run ${run.id})`, tests: list.length, failures: failed, errors: 0, skipped, time: seconds, id: run.id, hostname: run.test_host || "none" })}>\n` +
+      `  <testsuite${suiteAttrs}>\n` +
         `    <properties>${[
           ["qac.runId", run.id],
           ["qac.status", run.status_code],
@@ -102,5 +117,9 @@ export function renderJunit(
         `${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: options.name ?? "qac", tests, failures, errors: 0, time })}>\n${suites.join("\n")}${suites.length ? "\n" : ""}</testsuites>\n`;
+  const rootAttrs = attrs({ name: options.name ?? "qac", tests, failures, errors: 0, time });
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${rootAttrs}>\n` +
+    `${suites.join("\n")}${suites.length ? "\n" : ""}</testsuites>\n`
+  );
 }

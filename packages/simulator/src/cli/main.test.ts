@@ -24,7 +24,8 @@ describe("main.ts", () => {
       const result = run("--port", String(port));
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split("\n")).toEqual([
-        `qac-simulator: port ${port} on 127.0.0.1 is already in use (another simulator?); stop it, or pass --port 0 for any free port`,
+        `qac-simulator: port ${port} on 127.0.0.1 is already in use (another simulator?); stop it, or pass --port 0 ` +
+          `for any free port`,
       ]);
     } finally {
       taken.close();

@@ -8,7 +8,7 @@ import { refuseUndocumented } from "./refuse-undocumented.js";
 export type IndexKey = number | string | boolean;
 
 /** A top-level `field = value` or `field in {...}` condition that an index may answer. */
-export interface IndexHint {
+interface IndexHint {
   field: string;
   keys: IndexKey[];
   /** The condition itself, for when no index is available. */

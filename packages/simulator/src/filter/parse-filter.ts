@@ -49,22 +49,17 @@ export function parseFilter(input: string): FilterNode {
   };
   const describe = (t: Token) => (t.kind === "end" ? "end of filter" : `'${t.text}'`);
 
-  const parseOr = (): FilterNode => {
-    let left = parseAnd();
-    while (isKeyword(peek(), "or")) {
+  // `a OR b OR c` and `a AND b AND c`, left-associative; AND binds tighter.
+  const parseChain = (type: "or" | "and", parseOperand: () => FilterNode): FilterNode => {
+    let left = parseOperand();
+    while (isKeyword(peek(), type)) {
       next();
-      left = { type: "or", left, right: parseAnd() };
+      left = { type, left, right: parseOperand() };
     }
     return left;
   };
-  const parseAnd = (): FilterNode => {
-    let left = parseUnary();
-    while (isKeyword(peek(), "and")) {
-      next();
-      left = { type: "and", left, right: parseUnary() };
-    }
-    return left;
-  };
+  const parseOr = (): FilterNode => parseChain("or", parseAnd);
+  const parseAnd = (): FilterNode => parseChain("and", parseUnary);
   const parseUnary = (): FilterNode => {
     const t = peek();
     if (!isKeyword(t, "not") && t.kind !== "lparen") return parseCondition();
@@ -137,7 +132,8 @@ export function parseFilter(input: string): FilterNode {
       return { type: "compare", ...base, op: negated ? "!=" : "=", value: parseLiteral() };
     }
     return fail(
-      `Expected an operator (=, !=, >, <, >=, <=, ~, in, not in, is) after '${fieldToken.text}' but found ${describe(t)}`,
+      `Expected an operator (=, !=, >, <, >=, <=, ~, in, not in, is) after '${fieldToken.text}' but found ` +
+        `${describe(t)}`,
       t,
     );
   };

@@ -1,8 +1,7 @@
 import { FilterError } from "../errors.js";
 
 /** Kinds of token in the QAComplete filter language (reference §2.4). */
-export type TokenKind =
-  "ident" | "number" | "string" | "op" | "lparen" | "rparen" | "lbrace" | "rbrace" | "comma" | "end";
+type TokenKind = "ident" | "number" | "string" | "op" | "lparen" | "rparen" | "lbrace" | "rbrace" | "comma" | "end";
 
 /** One token with its 0-based start offset (for error messages). */
 export interface Token {

@@ -45,13 +45,14 @@ const STATUSES = new Set([429, 500, 502, 503, 504]);
  * `routes` (the server's route keys), a `route` that names none of them is refused too.
  * @throws SimulatorError `SIM_OPTIONS` naming the rule and the field
  */
-export function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<string>): void {
+function checkFaultRules(rules: readonly FaultRule[], routes?: ReadonlySet<string>): void {
   rules.forEach((rule, i) => {
     const where = `faults[${i}]`;
     if (rule.route !== undefined && rule.route !== "*" && routes !== undefined && !routes.has(rule.route)) {
       throw new SimulatorError(
         "SIM_OPTIONS",
-        `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ${suggestRoute(rule.route, routes)}`,
+        `${where}.route ${JSON.stringify(rule.route)} is not a route of the simulator; ` +
+          `${suggestRoute(rule.route, routes)}`,
       );
     }
     if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1))

@@ -90,14 +90,16 @@ describe("fault injection over a real socket", () => {
     expect(() =>
       createSimulator({ clock: "virtual", faults: [{ route: "POST /testruns", status: 503 }] }),
     ).toThrowError(
-      'faults[0].route "POST /testruns" is not a route of the simulator; route keys look like "GET /api/v2/projects/:projectId/testruns" (fastify params, no /rest-api/service)',
+      'faults[0].route "POST /testruns" is not a route of the simulator; route keys look like "GET ' +
+        '/api/v2/projects/:projectId/testruns" (fastify params, no /rest-api/service)',
     );
     sim = await startSimulator({ clock: "virtual" });
     // The client's endpoint keys use {Param}; the simulator's use fastify's :param.
     expect(() =>
       sim.faults.set([{ route: "GET /api/v2/projects/{ProjectId}/testruns/{Id}", status: 503 }]),
     ).toThrowError(
-      'faults[0].route "GET /api/v2/projects/{ProjectId}/testruns/{Id}" is not a route of the simulator; did you mean "GET /api/v2/projects/:projectId/testruns/:id"?',
+      'faults[0].route "GET /api/v2/projects/{ProjectId}/testruns/{Id}" is not a route of the simulator; did you ' +
+        'mean "GET /api/v2/projects/:projectId/testruns/:id"?',
     );
     sim.faults.set([
       { route: "PATCH /api/v2/projects/:projectId/testruns/:id/items/:itemId", status: 503 },

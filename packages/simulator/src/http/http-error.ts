@@ -1,7 +1,7 @@
 import type { FieldError } from "./error-body.js";
 
 /** The texts QAComplete uses for its two named errors (reference §2.6). */
-export const ACCESS_DENIED = "Access is denied";
+const ACCESS_DENIED = "Access is denied";
 export const NOT_FOUND = "File or directory not found";
 
 /**

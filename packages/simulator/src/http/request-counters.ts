@@ -4,7 +4,8 @@ import { SimulatorError } from "../errors.js";
 export interface RequestCounters {
   /**
    * Requests seen for a route key such as "GET /api/v2/projects/:projectId/testruns" (0 if none).
-   * @throws SimulatorError `SIM_OPTIONS` for a key that is no route of the server, so a typo cannot read as "never called"
+   * @throws SimulatorError `SIM_OPTIONS` for a key that is no route of the server, so a typo cannot read as "never
+   * called"
    */
   get(routeKey: string): number;
   /** Every route key seen, with its count. */
@@ -34,7 +35,8 @@ export function createRequestCounters(): RequestCounters & {
       if (routes !== undefined && !routes.has(routeKey) && !/^[A-Z]+ \(unmatched\)$/.test(routeKey)) {
         throw new SimulatorError(
           "SIM_OPTIONS",
-          `counters.get: ${JSON.stringify(routeKey)} is not a route of the simulator; route keys look like "GET /api/v2/projects/:projectId/testruns"`,
+          `counters.get: ${JSON.stringify(routeKey)} is not a route of the simulator; route keys look like "GET ` +
+            `/api/v2/projects/:projectId/testruns"`,
         );
       }
       return counts.get(routeKey) ?? 0;

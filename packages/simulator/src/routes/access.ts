@@ -7,7 +7,7 @@ import type { UserRecord } from "../tenant/tenant.js";
 import type { Runtime } from "../runtime.js";
 
 /** API roots; each resource is served under both versions (reference §1.1, UNCONFIRMED for the real server). */
-export const API_ROOT = "/rest-api/service/api";
+const API_ROOT = "/rest-api/service/api";
 export const AUTOMATION_ROOT = "/rest-api/service/automation/v2";
 
 /** The v1 and v2 URLs of a main-API path. */

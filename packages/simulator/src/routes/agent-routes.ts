@@ -10,7 +10,7 @@ import { AUTOMATION_ROOT, idParam } from "./access.js";
 import { readList } from "./read-list.js";
 
 /** Body of the agent's result report (reference §9, `sequencenumber-patch.html`). */
-export const agentResultBodySchema = {
+const agentResultBodySchema = {
   type: "object",
   required: ["status", "date_started"],
   properties: {

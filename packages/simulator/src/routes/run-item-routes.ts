@@ -8,7 +8,7 @@ import { bothVersions, findInProject, idParam, requireProject } from "./access.j
 import { readList } from "./read-list.js";
 
 /** JSON schema of `RequestTestRunItemPatch` (reference §3.6): `StatusCode` is required. */
-export const patchItemBodySchema = {
+const patchItemBodySchema = {
   type: "object",
   required: ["StatusCode"],
   properties: {

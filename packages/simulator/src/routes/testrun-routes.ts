@@ -22,7 +22,7 @@ const CREATE_FIELDS = [
 const id = { type: "integer", minimum: 0 };
 
 /** JSON schema of the create body `RequestTestPost` (reference §3.1); other fields are ignored. */
-export const createRunBodySchema = {
+const createRunBodySchema = {
   type: "object",
   properties: {
     TestId: id,

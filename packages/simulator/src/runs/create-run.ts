@@ -117,7 +117,7 @@ export function resolveRunSpec(tenant: Tenant, projectId: number, userId: number
  * run) or same set in the project, status Awaiting Run / In Progress / Paused; with `full-key` and
  * `full-key-error` also the same configuration, release and requested host.
  */
-export function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: DuplicateRunMode): RunRow | undefined {
+function findActiveDuplicate(tenant: Tenant, spec: RunSpec, mode: DuplicateRunMode): RunRow | undefined {
   const byTarget = spec.testSetId
     ? tenant.runs.idsWhere("test_set_id", spec.testSetId)
     : (tenant.runsByTest.get(spec.testId) ?? new Set<number>());

@@ -34,6 +34,11 @@ function unique(kind: string, entries: { id: number; path: string }[], problems:
   return new Set(seen.keys());
 }
 
+/** `{ id, path }` of each item of a seed list found at `path` (e.g. `/users`). */
+function located(items: readonly { id: number }[] | undefined, path: string): { id: number; path: string }[] {
+  return (items ?? []).map((item, i) => ({ id: item.id, path: `${path}/${i}` }));
+}
+
 function flattenReleases(releases: SeedRelease[], path: string): { id: number; path: string }[] {
   return releases.flatMap((r, i) => [
     { id: r.id, path: `${path}/${i}` },
@@ -51,26 +56,10 @@ function checkReferences(seed: SeedDocument, problems: SeedProblem[]): void {
       "/clock_start",
       `'${seed.clock_start}' is not an ISO date-time like 2026-12-01T09:00:00Z`,
     );
-  const departments = unique(
-    "department",
-    (seed.departments ?? []).map((d, i) => ({ id: d.id, path: `/departments/${i}` })),
-    problems,
-  );
-  const users = unique(
-    "user",
-    seed.users.map((u, i) => ({ id: u.id, path: `/users/${i}` })),
-    problems,
-  );
-  const hosts = unique(
-    "host",
-    (seed.hosts ?? []).map((h, i) => ({ id: h.id, path: `/hosts/${i}` })),
-    problems,
-  );
-  const projects = unique(
-    "project",
-    seed.projects.map((p, i) => ({ id: p.id, path: `/projects/${i}` })),
-    problems,
-  );
+  const departments = unique("department", located(seed.departments, "/departments"), problems);
+  const users = unique("user", located(seed.users, "/users"), problems);
+  const hosts = unique("host", located(seed.hosts, "/hosts"), problems);
+  const projects = unique("project", located(seed.projects, "/projects"), problems);
   const emails = new Map<string, number>();
   seed.users.forEach((u, i) => {
     const key = u.email.toLowerCase();
@@ -84,23 +73,23 @@ function checkReferences(seed: SeedDocument, problems: SeedProblem[]): void {
       ref(departments.has(h.dept_id), `/hosts/${i}/dept_id`, `no department with id ${h.dept_id}`);
   });
   // Ids are unique across projects, like QAComplete's database ids.
+  const inProjects = (
+    list: (p: SeedDocument["projects"][number]) => readonly { id: number }[] | undefined,
+    key: string,
+  ) => seed.projects.flatMap((p, pi) => located(list(p), `/projects/${pi}/${key}`));
   unique(
     "test",
-    seed.projects.flatMap((p, pi) => (p.tests ?? []).map((t, i) => ({ id: t.id, path: `/projects/${pi}/tests/${i}` }))),
+    inProjects((p) => p.tests, "tests"),
     problems,
   );
   unique(
     "test set",
-    seed.projects.flatMap((p, pi) =>
-      (p.test_sets ?? []).map((s, i) => ({ id: s.id, path: `/projects/${pi}/test_sets/${i}` })),
-    ),
+    inProjects((p) => p.test_sets, "test_sets"),
     problems,
   );
   unique(
     "configuration",
-    seed.projects.flatMap((p, pi) =>
-      (p.configurations ?? []).map((c, i) => ({ id: c.id, path: `/projects/${pi}/configurations/${i}` })),
-    ),
+    inProjects((p) => p.configurations, "configurations"),
     problems,
   );
   unique(
@@ -110,7 +99,7 @@ function checkReferences(seed: SeedDocument, problems: SeedProblem[]): void {
   );
   unique(
     "run",
-    seed.projects.flatMap((p, pi) => (p.runs ?? []).map((r, i) => ({ id: r.id, path: `/projects/${pi}/runs/${i}` }))),
+    inProjects((p) => p.runs, "runs"),
     problems,
   );
 

@@ -13,7 +13,7 @@ import { Tenant, type TestPlan } from "./tenant.js";
 export const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
 
 /** Default start of the virtual clock when the seed does not set `clock_start`. */
-export const DEFAULT_CLOCK_START = "2026-12-01T09:00:00Z";
+const DEFAULT_CLOCK_START = "2026-12-01T09:00:00Z";
 
 /**
  * Picks what a host reports for a test without a seeded outcome: deterministic per `rng_seed`

@@ -11,7 +11,7 @@ export interface AuthTokens {
 }
 
 /** The credential of a request: `Authorization: Bearer <token>`, or Basic with the token as password (browsers). */
-export function credentialOf(request: FastifyRequest): string | null {
+function credentialOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header !== "string") return null;
   const [scheme, value] = header.split(" ", 2);
@@ -78,7 +78,8 @@ export function createAuth(tokens: AuthTokens): Auth {
       reply.header("www-authenticate", 'Basic realm="qac status", charset="UTF-8"');
       throw new StatusServerError(
         "STATUS_UNAUTHORIZED",
-        "Reading needs a token on this server: `Authorization: Bearer <token>` (or, in a browser, any user name and the token as password).",
+        "Reading needs a token on this server: `Authorization: Bearer <token>` (or, in a browser, any user name and " +
+          "the token as password).",
       );
     },
   };

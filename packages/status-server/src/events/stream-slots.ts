@@ -1,5 +1,5 @@
 /** Why a stream was refused: the server is full, or this client already holds its share. */
-export type StreamRefusal = { reason: "total"; limit: number } | { reason: "client"; limit: number };
+type StreamRefusal = { reason: "total"; limit: number } | { reason: "client"; limit: number };
 
 /** Counts open event streams in total and per client address. */
 export interface StreamSlots {

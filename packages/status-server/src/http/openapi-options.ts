@@ -33,8 +33,8 @@ function dropUnused(doc: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The OpenAPI 3.1 document's settings: one server (the one serving the document), the bearer
- * scheme (and basic when reads are protected), writes protected by default (each read route says whether it is open), and
- * component names from schema titles. Clients can be generated from it.
+ * scheme (and basic when reads are protected), writes protected by default (each read route says
+ * whether it is open), and component names from schema titles. Clients can be generated from it.
  */
 export function openapiOptions(protectReads: boolean): SwaggerOptions {
   const basic = {

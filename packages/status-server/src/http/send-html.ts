@@ -11,7 +11,8 @@ export function sendHtml(reply: FastifyReply, render: (nonce: string) => string)
     .type("text/html; charset=utf-8")
     .header(
       "content-security-policy",
-      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src ` +
+        `'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     );
   return reply.send(render(nonce));
 }

@@ -5,7 +5,9 @@
 export const PAGE_SCRIPT = `
 (() => {
   const live = document.getElementById("live");
-  const bucket = (s) => ({ "passed": "passed", "failed": "failed", "blocked": "blocked", "awaiting run": "awaiting", "in progress": "inProgress", "paused": "inProgress" })[(s || "").toLowerCase()] || "other";
+  const buckets = { "passed": "passed", "failed": "failed", "blocked": "blocked",
+    "awaiting run": "awaiting", "in progress": "inProgress", "paused": "inProgress" };
+  const bucket = (s) => buckets[(s || "").toLowerCase()] || "other";
   let timer = null;
   const refreshCounts = () => {
     clearTimeout(timer);
@@ -21,7 +23,9 @@ export const PAGE_SCRIPT = `
           el.textContent = String(p.counts[el.dataset.count] ?? 0);
         }
       }
-      for (const el of document.querySelectorAll("[data-total]")) el.textContent = String(totals[el.dataset.total] ?? 0);
+      for (const el of document.querySelectorAll("[data-total]")) {
+        el.textContent = String(totals[el.dataset.total] ?? 0);
+      }
     }, 200);
   };
   const es = new EventSource("/events");

@@ -7,7 +7,7 @@ const COLORS = { passed: "#2e7d32", failed: "#c62828", running: "#b26a00", unkno
 const widthOf = (text: string) => Math.round(text.length * 6.6 + 12);
 
 /** What the badge says and its colour: failures first, then work still running, then all passed. */
-export function badgeMessage(counts: StatusCounts | undefined): { text: string; color: string } {
+function badgeMessage(counts: StatusCounts | undefined): { text: string; color: string } {
   if (!counts || counts.total === 0) return { text: "no runs", color: COLORS.unknown };
   if (counts.failed + counts.blocked > 0)
     return { text: `${counts.failed + counts.blocked} failed, ${counts.passed} passed`, color: COLORS.failed };
@@ -25,5 +25,14 @@ export function renderBadge(label: string, counts: StatusCounts | undefined): st
   const total = left + right;
   const l = escapeHtml(label);
   const t = escapeHtml(text);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${total}" height="20" role="img" aria-label="${l}: ${t}"><title>${l}: ${t}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${total}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${color}"/><rect width="${total}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${left / 2}" y="14">${l}</text><text x="${left + right / 2}" y="14">${t}</text></g></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${total}" height="20" role="img" aria-label="${l}: ` +
+    `${t}"><title>${l}: ${t}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" ` +
+    `stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${total}" ` +
+    `height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="20" ` +
+    `fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${color}"/><rect width="${total}" height="20" ` +
+    `fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" ` +
+    `font-size="11"><text x="${left / 2}" y="14">${l}</text><text x="${left + right / 2}" ` +
+    `y="14">${t}</text></g></svg>`
+  );
 }

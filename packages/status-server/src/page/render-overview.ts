@@ -19,7 +19,7 @@ export interface Attention {
 }
 
 /** Sums the counts of every plan's latest apply. */
-export function totalCounts(plans: readonly PlanOverview[]): StatusCounts {
+function totalCounts(plans: readonly PlanOverview[]): StatusCounts {
   const total: StatusCounts = { passed: 0, failed: 0, blocked: 0, awaiting: 0, inProgress: 0, other: 0, total: 0 };
   for (const p of plans) for (const key of Object.keys(total) as (keyof StatusCounts)[]) total[key] += p.counts[key];
   return total;
@@ -39,14 +39,18 @@ export function renderOverview(
   const counts = COUNT_LABELS.map(
     ([key, text]) => html`<li class="s-${key}">${text} <b data-total="${key}">${totals[key]}</b></li>`,
   );
+  const failed = html`<a href="/api/v1/runs?status=Failed">failed</a>`;
+  const blocked = html`<a href="/api/v1/runs?status=Blocked">blocked</a>`;
+  const shown = `${attention.runs.length} of ${attention.total}`;
   const more =
     attention.total > attention.runs.length
-      ? html`<p class="more">Showing ${attention.runs.length} of ${attention.total}; all as JSON: <a href="/api/v1/runs?status=Failed">failed</a>, <a href="/api/v1/runs?status=Blocked">blocked</a>.</p>`
+      ? html`<p class="more">Showing ${shown}; all as JSON: ${failed}, ${blocked}.</p>`
       : "";
   const none = attention.runs.length === 0;
+  const planCount = `${plans.length} ${plans.length === 1 ? "plan" : "plans"}`;
   return html`<section class="overview">
     <h2>Latest apply of each plan</h2>
-    <p class="sub">Test results of <span data-total="total">${totals.total}</span> runs in ${plans.length} ${plans.length === 1 ? "plan" : "plans"}.</p>
+    <p class="sub">Test results of <span data-total="total">${totals.total}</span> runs in ${planCount}.</p>
     <ul class="counts big">${counts}</ul>
   </section>
   <section class="plan failures" id="failures">

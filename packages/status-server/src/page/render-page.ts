@@ -33,7 +33,8 @@ function ciLine(apply: Pick<ApplySummary, "ci" | "user">): SafeHtml {
       : html` · job ${ci.job}`
     : "";
   const who = apply.user ?? ci?.actor;
-  return html`${ci?.provider ? html` · ${ci.provider === "github" ? "GitHub Actions" : "GitLab CI"}` : ""}${commit}${job}${who ? html` · by ${who}` : ""}`;
+  const provider = ci?.provider ? html` · ${ci.provider === "github" ? "GitHub Actions" : "GitLab CI"}` : "";
+  return html`${provider}${commit}${job}${who ? html` · by ${who}` : ""}`;
 }
 
 function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], runLink: PageData["runLink"]): SafeHtml {
@@ -41,14 +42,16 @@ function renderPlan({ overview, runs, totalRuns }: PageData["plans"][number], ru
   const counts = COUNT_LABELS.map(
     ([key, text]) => html`<li class="s-${key}">${text} <b data-count="${key}">${overview.counts[key]}</b></li>`,
   );
+  const allRuns = html`<a href="/api/v1/runs?plan=${encodeURIComponent(overview.plan)}">all runs as JSON</a>`;
   const more =
-    totalRuns > runs.length
-      ? html`<p class="more">Showing ${runs.length} of ${totalRuns} runs; <a href="/api/v1/runs?plan=${encodeURIComponent(overview.plan)}">all runs as JSON</a>.</p>`
-      : "";
+    totalRuns > runs.length ? html`<p class="more">Showing ${runs.length} of ${totalRuns} runs; ${allRuns}.</p>` : "";
   const table = html`${renderRunsTable(runs, runLink)}${more}`;
+  const project = overview.project.name ?? overview.project.id;
+  const apply = html`<a href="/applies/${a.id}">apply #${a.id}</a>`;
+  const applyRuns = describeApplyRuns(a.summary, a.status);
   return html`<section class="plan" data-plan="${overview.plan}">
     <h2>${overview.plan}</h2>
-    <p class="sub">Project ${overview.project.name ?? overview.project.id} · <a href="/applies/${a.id}">apply #${a.id}</a>: ${describeApplyRuns(a.summary, a.status)} · started ${formatTime(a.startedAt)}${ciLine(a)}</p>
+    <p class="sub">Project ${project} · ${apply}: ${applyRuns} · started ${formatTime(a.startedAt)}${ciLine(a)}</p>
     <ul class="counts">${counts}</ul>
     ${totalRuns > FOLD_OVER ? html`<details><summary>${totalRuns} runs</summary>${table}</details>` : table}
   </section>`;
@@ -67,12 +70,17 @@ export function renderShell(
   const lag = data.poller
     ? html`status refreshed ${Math.round(data.poller.lagSeconds)} s ago`
     : html`live status off (no QAComplete connection)`;
+  const icon = html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">`;
+  const style = html`<style nonce="${data.nonce}">${new SafeHtml(PAGE_CSS)}</style>`;
+  const meta = html`<span class="meta">${lag} · page built ${formatTime(data.generatedAt.toISOString())}</span>`;
+  const pages = html`<a href="/">plans</a> · <a href="/api/v1/plans">JSON</a>`;
+  const tools = html`<a href="/docs">API docs</a> · <a href="/metrics">metrics</a>`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style nonce="${data.nonce}">${new SafeHtml(PAGE_CSS)}</style></head>
-<body><header><h1>${title}</h1><span id="live">static</span><span class="meta">${lag} · page built ${formatTime(data.generatedAt.toISOString())}</span></header>
+<title>${title}</title>${icon}${style}</head>
+<body><header><h1>${title}</h1><span id="live">static</span>${meta}</header>
 <main>${body}</main>
-<footer>qac status server · <a href="/">plans</a> · <a href="/api/v1/plans">JSON</a> · <a href="/docs">API docs</a> · <a href="/metrics">metrics</a></footer>
+<footer>qac status server · ${pages} · ${tools}</footer>
 <script nonce="${data.nonce}">${new SafeHtml(PAGE_SCRIPT)}</script></body></html>`.value;
 }
 
@@ -90,13 +98,14 @@ export function renderPage(data: PageData): string {
           data.runLink,
         )}${data.plans.map((p) => renderPlan(p, data.runLink))}`;
   // An apply creates runs; its result says whether every desired run got one, never "failed".
-  const recent = data.recent.map(
-    (a) =>
-      html`<tr><td class="num"><a href="/applies/${a.id}">#${a.id}</a></td><td>${a.plan.name}</td><td>${describeApplyResult(a.status)}</td><td>${formatTime(a.startedAt)}</td><td>${describeApplyRuns(a.summary, a.status)}</td></tr>`,
-  );
+  const recent = data.recent.map((a) => {
+    const id = html`<td class="num"><a href="/applies/${a.id}">#${a.id}</a></td>`;
+    const result = html`<td>${describeApplyResult(a.status)}</td><td>${formatTime(a.startedAt)}</td>`;
+    return html`<tr>${id}<td>${a.plan.name}</td>${result}<td>${describeApplyRuns(a.summary, a.status)}</td></tr>`;
+  });
+  const head = ["Apply", "Plan", "Apply result", "Started", "Runs of the apply"].map((h) => html`<th>${h}</th>`);
+  const table = html`<table><thead><tr>${head}</tr></thead><tbody>${recent}</tbody></table>`;
   const recentTable =
-    data.recent.length === 0
-      ? ""
-      : html`<section class="plan"><h2>Recent applies</h2><table><thead><tr><th>Apply</th><th>Plan</th><th>Apply result</th><th>Started</th><th>Runs of the apply</th></tr></thead><tbody>${recent}</tbody></table></section>`;
+    data.recent.length === 0 ? "" : html`<section class="plan"><h2>Recent applies</h2>${table}</section>`;
   return renderShell("qac status", html`${plans}${recentTable}`, data);
 }

@@ -22,6 +22,8 @@ export function renderRunsTable(
         : href
           ? html`<a href="${href}" rel="noopener noreferrer">${run.runId}</a>`
           : html`${run.runId}`;
+    const key = `${run.projectId}:${run.runId ?? ""}`;
+    const status = html`<td class="status s-${runStatusBucket(run.status)}" data-run="${key}">`;
     return html`<tr>
       ${options.withPlan ? html`<td>${run.plan}</td>` : ""}<td>${run.title}</td>
       <td>${run.configuration ?? "—"}</td>
@@ -29,11 +31,14 @@ export function renderRunsTable(
       <td>${run.host ?? "—"}</td>
       <td>${describeOutcome(run.outcome)}</td>
       <td class="num">${id}</td>
-      <td class="status s-${runStatusBucket(run.status)}" data-run="${run.projectId}:${run.runId ?? ""}">${run.status ?? "—"}</td>
+      ${status}${run.status ?? "—"}</td>
     </tr>`;
   });
+  const head = ["Run", "Configuration", "Release", "Host", "Apply outcome", "Run id", "Test status"].map(
+    (h) => html`<th>${h}</th>`,
+  );
   return html`<table${options.hidden ? " hidden" : ""}>
-    <thead><tr>${options.withPlan ? html`<th>Plan</th>` : ""}<th>Run</th><th>Configuration</th><th>Release</th><th>Host</th><th>Apply outcome</th><th>Run id</th><th>Test status</th></tr></thead>
+    <thead><tr>${options.withPlan ? html`<th>Plan</th>` : ""}${head}</tr></thead>
     <tbody>${rows}</tbody>
   </table>`;
 }

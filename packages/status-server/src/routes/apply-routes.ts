@@ -19,7 +19,8 @@ export function applyRoutes(ctx: ServerContext): FastifyPluginAsync {
           operationId: "createApply",
           summary: "Record the report of one apply",
           description:
-            "The runner sends its final report here (`qac apply --report-to URL`). Its runs with a run id are then kept fresh by the poller.",
+            "The runner sends its final report here (`qac apply --report-to URL`). Its runs with a run id are then " +
+            "kept fresh by the poller.",
           tags: ["applies"],
           security: BEARER,
           body: { $ref: APPLY_REPORT_SCHEMA_ID },

@@ -31,14 +31,22 @@ export const docsRoutes =
     app.get("/docs", { schema: { hide: true } }, async (_request, reply) => {
       const doc = app.swagger() as { paths?: Record<string, Record<string, Operation>> };
       const rows = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
-        Object.entries(ops).map(
-          ([method, op]) =>
-            html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${renderInlineCode(op.summary ?? "")}${op.description ? html`<br><span class="sub">${renderInlineCode(op.description)}</span>` : ""}</td><td>${accessOf(op)}</td></tr>`,
-        ),
+        Object.entries(ops).map(([method, op]) => {
+          const description = op.description
+            ? html`<br><span class="sub">${renderInlineCode(op.description)}</span>`
+            : "";
+          const what = html`<td>${renderInlineCode(op.summary ?? "")}${description}</td>`;
+          const route = html`<td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td>`;
+          return html`<tr>${route}${what}<td>${accessOf(op)}</td></tr>`;
+        }),
       );
+      const openapi = html`<a href="/docs/openapi.json">OpenAPI 3.1 document</a>`;
+      const errors = html`<code>{ "error": { "code", "message" } }</code>`;
+      const schemas = html`@qac/schemas, <code>schemas/status-api/</code>`;
+      const head = html`<thead><tr><th>Method</th><th>Path</th><th>What</th><th>Access</th></tr></thead>`;
       const body = html`<section class="plan"><h2>HTTP API</h2>
-      <p class="sub">Request and response schemas: <a href="/docs/openapi.json">OpenAPI 3.1 document</a> (schemas from @qac/schemas, <code>schemas/status-api/</code>). Errors are <code>{ "error": { "code", "message" } }</code>.</p>
-      <table><thead><tr><th>Method</th><th>Path</th><th>What</th><th>Access</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+      <p class="sub">Request and response schemas: ${openapi} (schemas from ${schemas}). Errors are ${errors}.</p>
+      <table>${head}<tbody>${rows}</tbody></table></section>`;
       return sendHtml(reply, (nonce) =>
         renderShell("qac status · API", body, { nonce, poller: ctx.poller?.state() ?? null, generatedAt: ctx.now() }),
       );

@@ -87,7 +87,8 @@ describe("GET /events", () => {
       error: {
         code: "STATUS_RATE_LIMITED",
         message:
-          "Too many open event streams from 127.0.0.1 (at most 2 per client address); close other pages of this server or retry later. The page works without live updates.",
+          "Too many open event streams from 127.0.0.1 (at most 2 per client address); close other pages of this " +
+          "server or retry later. The page works without live updates.",
       },
     });
     // Another client still gets one, until the server as a whole is full.

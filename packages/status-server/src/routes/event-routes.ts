@@ -41,8 +41,10 @@ export function eventRoutes(ctx: ServerContext, heartbeatMs = 15_000): FastifyPl
           throw new StatusServerError(
             "STATUS_RATE_LIMITED",
             slot.reason === "client"
-              ? `Too many open event streams from ${request.ip} (at most ${slot.limit} per client address); close other pages of this server or retry later. The page works without live updates.`
-              : `Too many open event streams (${slot.limit}); close other pages of this server or retry later. The page works without live updates.`,
+              ? `Too many open event streams from ${request.ip} (at most ${slot.limit} per client address); close ` +
+                  `other pages of this server or retry later. The page works without live updates.`
+              : `Too many open event streams (${slot.limit}); close other pages of this server or retry later. The ` +
+                  `page works without live updates.`,
             { limit: { scope: slot.reason === "client" ? "client" : "server", max: slot.limit } },
           );
         }

@@ -39,10 +39,13 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
         const result = ctx.store.leases.acquire(request.body, ctx.now());
         if (!result.ok) {
           const held = result.current;
-          const who = `${held.holder.name}${held.holder.host ? ` on ${held.holder.host}` : ""}${held.holder.ciJob ? ` (job ${held.holder.ciJob})` : ""}`;
+          const who =
+            `${held.holder.name}${held.holder.host ? ` on ${held.holder.host}` : ""}` +
+            `${held.holder.ciJob ? ` (job ${held.holder.ciJob})` : ""}`;
           throw new StatusServerError(
             "STATUS_LEASE_HELD",
-            `Plan ${held.plan} in project ${held.project} is leased by ${who} until ${held.expiresAt}; wait, or ask an admin to break lease ${held.id}.`,
+            `Plan ${held.plan} in project ${held.project} is leased by ${who} until ${held.expiresAt}; wait, or ask ` +
+              `an admin to break lease ${held.id}.`,
             { lease: held },
           );
         }
@@ -102,7 +105,8 @@ export function leaseRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.delete<{ Params: { id: string }; Querystring: { force?: boolean } }>(
       "/api/v1/leases/:id",
       {
-        // Releasing needs the write token, force (break) the admin token; checked before the body or query is validated.
+        // Releasing needs the write token, force (break) the admin token; checked before the body or query is
+        // validated.
         onRequest: (request, reply) =>
           isForce(request.query) ? ctx.auth.admin(request, reply) : ctx.auth.write(request, reply),
         config: { rateLimit: ctx.rateLimit },

@@ -44,7 +44,7 @@ describe("once-per ledger", () => {
     expect(again.json()).toEqual({ recorded: 2, added: 1 });
   });
 
-  it("refuses another run id for a recorded identity with 409, the existing entry, and stores nothing of the request", async () => {
+  it("refuses another run id for a recorded identity: 409, the existing entry, nothing stored", async () => {
     await record("id-1", [{ identity: "test:a", runId: 11 }]);
     const conflict = await record("id-1", [
       { identity: "test:new", runId: 20 },

@@ -60,7 +60,9 @@ export function ledgerRoutes(ctx: ServerContext): FastifyPluginAsync {
           return reply.status(409).send({
             error: {
               code: "STATUS_LEDGER_CONFLICT",
-              message: `${e.identity} is already recorded under --once-per ${request.params.applyIdentity} with run ${e.runId}; nothing of this request was stored.`,
+              message:
+                `${e.identity} is already recorded under --once-per ${request.params.applyIdentity} with run ` +
+                `${e.runId}; nothing of this request was stored.`,
             },
             existing: e,
           });

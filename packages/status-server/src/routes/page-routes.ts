@@ -61,7 +61,8 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
         .type("image/svg+xml")
         .header("cache-control", "max-age=86400")
         .send(
-          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1a7f37"/></svg>',
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" ' +
+            'fill="#1a7f37"/></svg>',
         ),
     );
     app.get<{ Params: { id: number } }>(
@@ -75,8 +76,11 @@ export function pageRoutes(ctx: ServerContext): FastifyPluginAsync {
         if (!apply) throw new StatusServerError("STATUS_NOT_FOUND", `No apply with id ${request.params.id}.`);
         const { runs } = ctx.store.applies.runs({ applyId: request.params.id, limit: 1000, offset: 0 });
         const plan = (apply["plan"] as { name?: string } | undefined)?.name ?? "";
+        const started = formatTime(typeof apply["startedAt"] === "string" ? apply["startedAt"] : null);
+        const received = formatTime(apply.receivedAt);
+        const links = html`<a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a>`;
         const body = html`<section class="plan" data-plan="${plan}"><h2>${plan} · apply #${apply.id}</h2>
-          <p class="sub">${applyLine(apply)} · started ${formatTime(typeof apply["startedAt"] === "string" ? apply["startedAt"] : null)} · received ${formatTime(apply.receivedAt)} · <a href="/api/v1/applies/${apply.id}">report as JSON</a> · <a href="/">all plans</a></p>
+          <p class="sub">${applyLine(apply)} · started ${started} · received ${received} · ${links}</p>
           ${renderRunsTable(runs, ctx.runLink)}</section>`;
         return sendHtml(reply, (nonce) =>
           renderShell(`qac status · ${plan} #${apply.id}`, body, {

@@ -21,7 +21,10 @@ export const MIGRATIONS: readonly Migration[] = [
         report_json TEXT NOT NULL
       );
       CREATE INDEX applies_plan ON applies (plan_name, id);
-      CREATE TABLE plans (plan_name TEXT PRIMARY KEY, latest_apply_id INTEGER NOT NULL REFERENCES applies (id)) WITHOUT ROWID;
+      CREATE TABLE plans (
+        plan_name TEXT PRIMARY KEY,
+        latest_apply_id INTEGER NOT NULL REFERENCES applies (id)
+      ) WITHOUT ROWID;
       CREATE TABLE apply_runs (
         apply_id INTEGER NOT NULL REFERENCES applies (id), seq INTEGER NOT NULL,
         identity TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, decision TEXT NOT NULL,
@@ -71,7 +74,8 @@ export const MIGRATIONS: readonly Migration[] = [
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT " +
+      "NOT NULL)",
   );
   const done = new Set(
     (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),

@@ -30,7 +30,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   } catch (error) {
     throw new StatusServerError(
       "STATUS_STORE",
-      `Cannot open the status database ${file}: ${(error as Error).message}. Check that the directory exists and is writable.`,
+      `Cannot open the status database ${file}: ${(error as Error).message}. Check that the directory exists and is ` +
+        `writable.`,
     );
   }
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);

@@ -21,7 +21,8 @@ interface ApplyRow {
 }
 
 const SUMMARY_COLUMNS =
-  "id, plan_name, plan_file, project_id, project_name, apply_identity, status, started_at, finished_at, received_at, ci_json, user_name, summary_json";
+  "id, plan_name, plan_file, project_id, project_name, apply_identity, status, started_at, finished_at, " +
+  "received_at, ci_json, user_name, summary_json";
 
 function toSummary(row: ApplyRow): ApplySummary {
   return {
@@ -43,19 +44,24 @@ function toSummary(row: ApplyRow): ApplySummary {
 /** {@link ApplyStore} on SQLite. */
 export function createSqliteApplyStore(db: Database): ApplyStore {
   const insertApply = db.prepare(
-    `INSERT INTO applies (plan_name, plan_file, project_id, project_name, apply_identity, status, started_at, finished_at, received_at, ci_json, user_name, summary_json, report_json)
-     VALUES (@planName, @planFile, @projectId, @projectName, @applyIdentity, @status, @startedAt, @finishedAt, @receivedAt, @ci, @user, @summary, @report)`,
+    `INSERT INTO applies (plan_name, plan_file, project_id, project_name, apply_identity, status, started_at,
+       finished_at, received_at, ci_json, user_name, summary_json, report_json)
+     VALUES (@planName, @planFile, @projectId, @projectName, @applyIdentity, @status, @startedAt,
+       @finishedAt, @receivedAt, @ci, @user, @summary, @report)`,
   );
   const upsertPlan = db.prepare(
-    "INSERT INTO plans (plan_name, latest_apply_id) VALUES (?, ?) ON CONFLICT (plan_name) DO UPDATE SET latest_apply_id = excluded.latest_apply_id",
+    "INSERT INTO plans (plan_name, latest_apply_id) VALUES (?, ?) ON CONFLICT (plan_name) DO UPDATE SET " +
+      "latest_apply_id = excluded.latest_apply_id",
   );
   const insertRun = db.prepare(
-    `INSERT INTO apply_runs (apply_id, seq, identity, title, kind, decision, outcome, project_id, run_id, reported_status, host_name, release_title, release_path, config_title)
+    `INSERT INTO apply_runs (apply_id, seq, identity, title, kind, decision, outcome, project_id, run_id,
+       reported_status, host_name, release_title, release_path, config_title)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // A run the poller already tracks keeps its fresher status.
   const trackRun = db.prepare(
-    "INSERT INTO run_status (project_id, run_id, status, finished, refreshed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    "INSERT INTO run_status (project_id, run_id, status, finished, refreshed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT " +
+      "DO NOTHING",
   );
 
   const insert = db.transaction((report: ApplyReport, receivedAt: Date): number => {
@@ -164,11 +170,14 @@ export function createSqliteApplyStore(db: Database): ApplyStore {
       if (query.host !== undefined) where.push("r.host_name = @host COLLATE NOCASE");
       if (query.release !== undefined)
         where.push("(r.release_title = @release COLLATE NOCASE OR r.release_path = @release COLLATE NOCASE)");
-      const from = `FROM apply_runs r JOIN applies a ON a.id = r.apply_id LEFT JOIN run_status s ON s.project_id = r.project_id AND s.run_id = r.run_id WHERE ${where.join(" AND ")}`;
+      const from =
+        `FROM apply_runs r JOIN applies a ON a.id = r.apply_id LEFT JOIN run_status s ON s.project_id = ` +
+        `r.project_id AND s.run_id = r.run_id WHERE ${where.join(" AND ")}`;
       const rows = db
         .prepare(
-          `SELECT r.apply_id AS applyId, a.plan_name AS plan, r.project_id AS projectId, r.identity, r.title, r.kind, r.decision, r.outcome, r.run_id AS runId,
-             COALESCE(s.status, r.reported_status) AS status, s.refreshed_at AS refreshedAt, COALESCE(s.finished, 0) AS finished,
+          `SELECT r.apply_id AS applyId, a.plan_name AS plan, r.project_id AS projectId, r.identity, r.title,
+             r.kind, r.decision, r.outcome, r.run_id AS runId, COALESCE(s.status, r.reported_status) AS status,
+             s.refreshed_at AS refreshedAt, COALESCE(s.finished, 0) AS finished,
              r.host_name AS host, r.release_path AS release, r.config_title AS configuration
            ${from} ORDER BY a.plan_name, r.apply_id, r.seq LIMIT @limit OFFSET @offset`,
         )

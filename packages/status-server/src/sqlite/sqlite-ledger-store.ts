@@ -11,7 +11,8 @@ export function createSqliteLedgerStore(db: Database): LedgerStore {
   );
   const one = db.prepare(`SELECT ${COLUMNS} FROM ledger WHERE project_id = ? AND apply_identity = ? AND identity = ?`);
   const add = db.prepare(
-    "INSERT INTO ledger (project_id, apply_identity, identity, run_id, intent_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO ledger (project_id, apply_identity, identity, run_id, intent_at, recorded_at) VALUES (?, ?, ?, ?, " +
+      "?, ?)",
   );
   const complete = db.prepare(
     "UPDATE ledger SET run_id = ?, recorded_at = ? WHERE project_id = ? AND apply_identity = ? AND identity = ?",

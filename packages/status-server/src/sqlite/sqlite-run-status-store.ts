@@ -4,7 +4,8 @@ import type { RunStatusChange, RunStatusStore, TrackedRun } from "../store/statu
 /** {@link RunStatusStore} on SQLite. */
 export function createSqliteRunStatusStore(db: Database): RunStatusStore {
   const unfinished = db.prepare(
-    "SELECT project_id AS projectId, run_id AS runId, status, refreshed_at AS refreshedAt FROM run_status WHERE finished = 0 ORDER BY refreshed_at, project_id, run_id LIMIT ?",
+    "SELECT project_id AS projectId, run_id AS runId, status, refreshed_at AS refreshedAt FROM run_status WHERE " +
+      "finished = 0 ORDER BY refreshed_at, project_id, run_id LIMIT ?",
   );
   const current = db.prepare("SELECT status FROM run_status WHERE project_id = ? AND run_id = ?");
   const write = db.prepare(

@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from "@qac/simulator";
 import type { CliIo } from "../../cli-io.js";
 
 /** A plan for the simulator's Web Shop: one test on two configurations and one set. */
-export const PLAN = `version: 1
+const PLAN = `version: 1
 project: Web Shop
 configurations:
   chrome: "Chrome / Windows 11"
