@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { toProjectId } from "@qac/core";
+import { isUnfinishedRun, toProjectId, type TestRun } from "@qac/core";
 import { DUPLICATE_RUN_MODES } from "@qac/simulator";
 import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
@@ -95,7 +95,7 @@ describe("applyPlan", () => {
     expect(report.summary.created).toBe(0);
   });
 
-  it("creates a sequence group in declared order and stops at its first failure", async () => {
+  it("creates a sequence group in order, not waiting for runs to finish, and stops at its first failure", async () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(
       client,
@@ -118,15 +118,22 @@ describe("applyPlan", () => {
 `,
     );
     const order: number[] = [];
+    const unfinishedBefore: boolean[] = [];
+    let previous: TestRun | null = null;
     const original = client.testRuns.create.bind(client.testRuns);
     client.testRuns.create = async (projectId, body) => {
       order.push(Number(body.TestId));
+      // A sequence orders creates; it never waits for the run before to finish (docs/plan-format.md).
+      if (previous)
+        unfinishedBefore.push(isUnfinishedRun((await client.testRuns.get(projectId, previous.id)).status_code));
       // The third run's host is switched off: the server refuses it (400).
       if (order.length === 3) sim.hosts.setActive(101, false);
-      return original(projectId, body);
+      previous = await original(projectId, body);
+      return previous;
     };
     const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 8 });
     expect(order).toEqual([3141, 3122, 3148]);
+    expect(unfinishedBefore).toEqual([true, true]);
     expect(report.runs.map((r) => r.outcome)).toEqual(["created", "created", "failed", "not-started"]);
     expect(report.runs[3]!.reason).toContain("c/chrome/build42");
     expect(report.status).toBe("failed");

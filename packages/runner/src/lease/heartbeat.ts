@@ -1,5 +1,7 @@
+import type { Lease } from "./lease.js";
+
 /** A held lease's renewals, running in the background. */
-export interface Heartbeat {
+interface Heartbeat {
   /** True once a renewal found the lease broken, or renewals failed for most of its TTL. */
   readonly lost: () => boolean;
   readonly stop: () => void;
@@ -11,7 +13,7 @@ export interface Heartbeat {
  * full, server unreachable): after failures for ¾ of the TTL the lease counts as lost, because
  * others may soon take it as expired, and the holder must stop before that can happen.
  */
-export function startHeartbeat(renew: () => Promise<boolean>, ttlMs: number, now: () => number): Heartbeat {
+function startHeartbeat(renew: () => Promise<boolean>, ttlMs: number, now: () => number): Heartbeat {
   let broken = false;
   const every = Math.max(1000, Math.floor(ttlMs / 3));
   let renewedAt = now();
@@ -26,5 +28,28 @@ export function startHeartbeat(renew: () => Promise<boolean>, ttlMs: number, now
   return {
     lost: () => broken || now() - renewedAt > Math.max((ttlMs * 3) / 4, every * 2),
     stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * A held {@link Lease} renewed by a heartbeat (see {@link startHeartbeat}): `release` stops the
+ * renewals, then lets go with `letGo` once; a second call does nothing.
+ */
+export function keepLease(
+  renew: () => Promise<boolean>,
+  letGo: () => Promise<void>,
+  ttlMs: number,
+  now: () => number,
+): Lease {
+  const heartbeat = startHeartbeat(renew, ttlMs, now);
+  let released = false;
+  return {
+    lost: heartbeat.lost,
+    async release() {
+      if (released) return;
+      released = true;
+      heartbeat.stop();
+      await letGo();
+    },
   };
 }

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { RunnerError } from "../errors.js";
 import { realSleep, type Sleep } from "../sleep.js";
 import { describeHolder } from "./describe-holder.js";
-import { startHeartbeat } from "./heartbeat.js";
-import type { Lease, LeaseHolder, LeaseProvider } from "./lease.js";
+import { keepLease } from "./heartbeat.js";
+import type { LeaseHolder, LeaseProvider } from "./lease.js";
 import { acquireLockFile, releaseLockFile, renewLockFile, type LockContent } from "./lock-file.js";
 
 /** Options of {@link createLocalLeaseProvider}. */
@@ -73,17 +73,12 @@ export function createLocalLeaseProvider(options: LocalLeaseOptions = {}): Lease
             { cause: error },
           ),
       });
-      const heartbeat = startHeartbeat(() => renewLockFile(file, content()), ttlMs, now);
-      let released = false;
-      return {
-        lost: heartbeat.lost,
-        async release() {
-          if (released) return;
-          released = true;
-          heartbeat.stop();
-          await releaseLockFile(file, nonce);
-        },
-      } satisfies Lease;
+      return keepLease(
+        () => renewLockFile(file, content()),
+        () => releaseLockFile(file, nonce),
+        ttlMs,
+        now,
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { isRunnerError, RunnerError } from "../errors.js";
 import { realSleep, type Sleep } from "../sleep.js";
 import { describeHolder } from "../lease/describe-holder.js";
-import { startHeartbeat } from "../lease/heartbeat.js";
+import { keepLease } from "../lease/heartbeat.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
 import { holderGone } from "../lease/pid-alive.js";
 import type { StatusClient, StatusLease, StatusLeaseRequest } from "./create-status-client.js";
@@ -87,23 +87,19 @@ async function tryAcquire(
 function hold(client: StatusClient, id: string, ttlSeconds: number, now: () => number): Lease {
   // The status server unreachable for most of the TTL: the lease may expire there and another
   // apply take it, so the heartbeat says it is lost before that can happen.
-  const heartbeat = startHeartbeat(() => client.renewLease(id, ttlSeconds), ttlSeconds * 1000, now);
-  let released = false;
-  return {
-    lost: heartbeat.lost,
-    async release() {
-      if (released) return;
-      released = true;
-      heartbeat.stop();
-      // A failure is the caller's to report: the next apply waits until the lease expires.
-      await client.releaseLease(id).catch((error: unknown) => {
+  return keepLease(
+    () => client.renewLease(id, ttlSeconds),
+    // A failure is the caller's to report: the next apply waits until the lease expires.
+    () =>
+      client.releaseLease(id).catch((error: unknown) => {
         throw new RunnerError(
           "RUNNER_STATUS_SERVER",
           `${(error as Error).message}; it expires by itself within ${ttlSeconds} s`,
           { leaseId: id },
           { cause: error },
         );
-      });
-    },
-  };
+      }),
+    ttlSeconds * 1000,
+    now,
+  );
 }
