@@ -24,8 +24,8 @@ entries:
 `;
 /** The runs the plan expands to. */
 export const RUNS = 8;
-/** Trials per case (QAC_TRIALS overrides). */
-export const TRIALS = Number(process.env["QAC_TRIALS"] ?? 20);
+/** Trials per case (QAC_TEST_TRIALS overrides). */
+export const TRIALS = Number(process.env["QAC_TEST_TRIALS"] ?? 20);
 /** The counter key of run creates. */
 export const POST = "POST /api/v2/projects/:projectId/testruns";
 
