@@ -23,3 +23,13 @@ const FILE_CODES = new Set(["PLAN_FILE_NOT_FOUND", "PLAN_NOT_A_FILE"]);
 export function exitForInvalid(diagnostics: readonly { severity: string; code: string }[]): ExitCode {
   return diagnostics.some((d) => d.severity === "error" && !FILE_CODES.has(d.code)) ? EXIT.INVALID_PLAN : EXIT.ERROR;
 }
+
+const SEVERITY: Readonly<Record<ExitCode, number>> = { 0: 0, 2: 1, 1: 2, 3: 3 };
+
+/**
+ * The exit code of a command over several plan files: the worst of theirs, an invalid plan (3)
+ * above any other error (1), as `qac validate` does.
+ */
+export function worseExit(a: ExitCode, b: ExitCode): ExitCode {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
