@@ -4,7 +4,7 @@ import type { Change } from "../diff/change.js";
 import { diffPlan } from "../diff/diff-plan.js";
 import { RunnerError } from "../errors.js";
 import type { Lease, LeaseHolder, LeaseProvider } from "../lease/lease.js";
-import { createRecorder } from "../ledger/coalescing-recorder.js";
+import { createRecorder, type RecordFailure, type Recorder } from "../ledger/coalescing-recorder.js";
 import type { DurableLedger } from "../ledger/durable-ledger.js";
 import type { LedgerStore } from "../ledger/ledger-store.js";
 import { observeRunHistory, type RunnerClient } from "../observe/observe-run-history.js";
@@ -98,52 +98,9 @@ export async function applyPlan(
     options.onEvent?.({ type: "observed", history, changes });
     const recorder =
       applyIdentity !== null && options.ledger ? createRecorder(options.ledger, plan.project.id, applyIdentity) : null;
-    // Intents an earlier apply left and whose runs were found now get their run ids.
-    for (const intent of history.intents)
-      if (intent.runId !== null) void recorder?.add({ identity: intent.identity, runId: intent.runId }).catch(() => 0);
-    const book = new RunBook([...history.runs.map((r) => r.id), ...Object.values(history.ledger ?? {})]);
-    for (const c of changes) if (c.satisfiedBy !== null) book.take(c.satisfiedBy, c.identity);
     const stopping = () => options.signal?.aborted === true || lease?.lost() === true;
-    const ctx: HandleContext = {
-      client,
-      projectId: plan.project.id,
-      book,
-      cache: new Map(),
-      sleep: options.sleep ?? realSleep,
-      maxAttempts: options.maxCreateAttempts ?? 5,
-      stopping,
-      stopReason: () => (lease?.lost() ? "not started: the lease was lost" : "not started: the apply was interrupted"),
-      createdRows: new Map(),
-      recorder,
-    };
-    let done = 0;
-    const results = await executeChanges(
-      changes,
-      async (change) => {
-        const run = await handleChange(change, ctx);
-        options.onEvent?.({ type: "run", run, done: ++done, total: changes.length });
-        return run;
-      },
-      {
-        concurrency: options.concurrency ?? 8,
-        stopping,
-        notStarted: (change, reason) => {
-          const run = reportRun(change, { outcome: "not-started", runId: null, status: null, reason }, "not-started");
-          options.onEvent?.({ type: "run", run, done: ++done, total: changes.length });
-          return run;
-        },
-      },
-    );
-    const runs = changes.map((c) => results.get(c.identity)!);
-    await rememberTests(options.runTests, changes, runs, ctx.createdRows);
-    const unrecorded = (await recorder?.flush())?.filter((f) => f.entry.runId !== null) ?? [];
-    if (options.ledger && "sync" in options.ledger && applyIdentity !== null) {
-      const left = await options.ledger.sync(plan.project.id, applyIdentity).catch(() => -1);
-      if (left !== 0)
-        notice(
-          `some --once-per records are only in the local state file: the next apply sends them to the status server`,
-        );
-    }
+    const runs = await createRuns(client, plan, changes, history, { options, recorder, lease, stopping });
+    const unrecorded = await finishRecords(recorder, options.ledger, plan.project.id, applyIdentity, notice);
     const interrupted = stopping();
     const context = { plan, planName, applyIdentity, startedAt, interrupted, ci: options.ci ?? null };
     const report = buildReport({ ...context, user: options.user ?? null }, runs);
@@ -161,6 +118,88 @@ export async function applyPlan(
       ?.release()
       .catch((error: unknown) => notice(`the lease could not be released: ${(error as Error).message}`));
   }
+}
+
+/** What {@link createRuns} needs besides the plan: the caller's options and the apply's state. */
+interface CreateRunsContext {
+  options: ApplyOptions;
+  recorder: Recorder | null;
+  lease: Lease | null;
+  /** True once Ctrl-C came or the lease was lost: no new create starts. */
+  stopping: () => boolean;
+}
+
+/**
+ * Creates what the diff says, `options.concurrency` at a time and sequence groups in order, and
+ * returns one report row per change, in the changes' order (the runs not started included).
+ */
+async function createRuns(
+  client: RunnerClient,
+  plan: ResolvedPlan,
+  changes: readonly Change[],
+  history: RunHistory,
+  { options, recorder, lease, stopping }: CreateRunsContext,
+): Promise<ReportRun[]> {
+  // Intents an earlier apply left and whose runs were found now get their run ids.
+  for (const intent of history.intents)
+    if (intent.runId !== null) void recorder?.add({ identity: intent.identity, runId: intent.runId }).catch(() => 0);
+  const book = new RunBook([...history.runs.map((r) => r.id), ...Object.values(history.ledger ?? {})]);
+  for (const c of changes) if (c.satisfiedBy !== null) book.take(c.satisfiedBy, c.identity);
+  const ctx: HandleContext = {
+    client,
+    projectId: plan.project.id,
+    book,
+    cache: new Map(),
+    sleep: options.sleep ?? realSleep,
+    maxAttempts: options.maxCreateAttempts ?? 5,
+    stopping,
+    stopReason: () => (lease?.lost() ? "not started: the lease was lost" : "not started: the apply was interrupted"),
+    createdRows: new Map(),
+    recorder,
+  };
+  let done = 0;
+  const results = await executeChanges(
+    changes,
+    async (change) => {
+      const run = await handleChange(change, ctx);
+      options.onEvent?.({ type: "run", run, done: ++done, total: changes.length });
+      return run;
+    },
+    {
+      concurrency: options.concurrency ?? 8,
+      stopping,
+      notStarted: (change, reason) => {
+        const run = reportRun(change, { outcome: "not-started", runId: null, status: null, reason }, "not-started");
+        options.onEvent?.({ type: "run", run, done: ++done, total: changes.length });
+        return run;
+      },
+    },
+  );
+  const runs = changes.map((c) => results.get(c.identity)!);
+  await rememberTests(options.runTests, changes, runs, ctx.createdRows);
+  return runs;
+}
+
+/**
+ * Writes the `--once-per` records still queued and sends the status server what it missed.
+ * Returns the records of created runs that could be written nowhere.
+ */
+async function finishRecords(
+  recorder: Recorder | null,
+  ledger: ApplyOptions["ledger"],
+  projectId: number,
+  applyIdentity: string | null,
+  notice: (message: string) => void,
+): Promise<RecordFailure[]> {
+  const unrecorded = (await recorder?.flush())?.filter((f) => f.entry.runId !== null) ?? [];
+  if (ledger && "sync" in ledger && applyIdentity !== null) {
+    const left = await ledger.sync(projectId, applyIdentity).catch(() => -1);
+    if (left !== 0)
+      notice(
+        `some --once-per records are only in the local state file: the next apply sends them to the status server`,
+      );
+  }
+  return unrecorded;
 }
 
 /** Takes the lease on the whole project, so two plans sharing runs never create them twice. */

@@ -1,12 +1,12 @@
 import type { Change } from "../diff/change.js";
-import type { createRecorder } from "../ledger/coalescing-recorder.js";
+import type { Recorder } from "../ledger/coalescing-recorder.js";
 import { describeRun, type ReportRun } from "../report/apply-report.js";
 import { createRunSafely, type CreateContext, type CreateResult } from "./create-run-safely.js";
 
 /** What handling one change needs besides the change. */
 export interface HandleContext extends CreateContext {
   /** The `--once-per` record, or null without `--once-per`. */
-  recorder: ReturnType<typeof createRecorder> | null;
+  recorder: Recorder | null;
   /** Why nothing new starts, once it does not (Ctrl-C, a lost lease). */
   stopReason: () => string;
 }

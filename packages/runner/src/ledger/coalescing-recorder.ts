@@ -50,3 +50,6 @@ export function createRecorder(store: LedgerStore, projectId: number, applyIdent
     },
   };
 }
+
+/** The `--once-per` records of one apply, written in batches (see {@link createRecorder}). */
+export type Recorder = ReturnType<typeof createRecorder>;
