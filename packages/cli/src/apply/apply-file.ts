@@ -8,6 +8,7 @@ import type { PlanFlags } from "../options/plan-options.js";
 import { printApplyReport, startApplyProgress } from "../render/print-apply-report.js";
 import type { CommandContext } from "../run-cli.js";
 import { labelsFromReport } from "../wait/run-labels.js";
+import { runsToWaitFor } from "../wait/runs-to-wait-for.js";
 import { waitAndReport, type WaitFlags } from "../wait/wait-and-report.js";
 import { readPlanToApply } from "./read-plan-to-apply.js";
 
@@ -92,9 +93,7 @@ export async function applyFile(file: string, session: ApplySession): Promise<Ex
 /** `--wait`: waits for the runs the report created or found pending; with JSON, into `report.wait`. */
 async function waitForApplied(report: ApplyReport, projectId: ProjectId, session: ApplySession): Promise<ExitCode> {
   const { flags, ctx } = session;
-  const ids = report.runs.flatMap((r) =>
-    r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : [],
-  );
+  const ids = runsToWaitFor(report.runs, ctx);
   if (ids.length === 0) return EXIT.OK;
   session.onWaiting(true);
   try {

@@ -47,6 +47,25 @@ describe("qac wait", () => {
     expect(result.runs).toHaveLength(3);
   });
 
+  it("waits for the runs a host runs and names the manual ones instead of waiting for them until the deadline", async () => {
+    const plan = await readFile(join(f.dir, "plan.yaml"), "utf8");
+    const manual = "  - key: a11y\n    testSet: Manual accessibility pass\n    manual: true\n";
+    await writeFile(join(f.dir, "plan.yaml"), plan.replace("  - key: checkout", `${manual}  - key: checkout`));
+    const apply = f.io();
+    expect(await runCli(["apply", "plan.yaml", "--json"], apply.io)).toBe(EXIT.OK);
+    const report = JSON.parse(apply.out()) as { runs: { runKey: string; runId: number }[] };
+    const manualRun = report.runs.find((r) => r.runKey.startsWith("a11y"))!.runId;
+    await writeFile(join(f.dir, "report.json"), apply.out());
+    await f.sim.clock.advance(24 * 3_600_000);
+    const c = f.io();
+    expect(await runCli(["wait", "report.json", "--json", "--timeout", "10s"], c.io)).toBe(EXIT.ERROR);
+    expect(c.err()).toContain(`Not waiting for 1 manual run (no test host; people run it): ${manualRun}`);
+    const result = JSON.parse(c.out()) as { outcome: string; runs: { id: number }[] };
+    expect(result.outcome).toBe("failed"); // the checkout set fails in the demo tenant; no timeout
+    expect(result.runs.map((r) => r.id)).not.toContain(manualRun);
+    expect(result.runs).toHaveLength(3);
+  });
+
   it("needs --project with run ids and a real report otherwise", async () => {
     const c = f.io();
     expect(await runCli(["wait", "123"], c.io)).toBe(EXIT.ERROR);

@@ -44,6 +44,7 @@ export function registerWait(program: Command, ctx: CommandContext): void {
       const { findProject } = await import("../connect/find-project.js");
       const { labelsFromReport, readRunLabels } = await import("../wait/run-labels.js");
       const { waitAndReport } = await import("../wait/wait-and-report.js");
+      const { runsToWaitFor } = await import("../wait/runs-to-wait-for.js");
       const { toProjectId } = await import("@qac/core");
       let ids: number[];
       let report: Awaited<ReturnType<typeof readReport>> | null = null;
@@ -53,9 +54,7 @@ export function registerWait(program: Command, ctx: CommandContext): void {
         ids = args.map(Number);
       } else if (args.length === 1) {
         report = await readReport(resolve(ctx.io.cwd, args[0]!));
-        ids = report.runs.flatMap((r) =>
-          r.runId !== null && (r.outcome === "created" || r.outcome === "satisfied") ? [r.runId] : [],
-        );
+        ids = runsToWaitFor(report.runs, ctx);
       } else throw new CliError("CLI_USAGE", "qac wait takes one apply report file, or run ids with --project.");
       if (ids.length === 0) {
         ctx.io.stderr.write("qac wait: no runs to wait for.\n");
@@ -90,6 +89,7 @@ interface ReportFile {
     kind: "test" | "testSet";
     title: string;
     release: { path: string } | null;
+    host: { id: number; name: string } | null;
   }[];
 }
 
