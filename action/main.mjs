@@ -13,7 +13,7 @@ const env = process.env;
 const actionRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
 const temp = env.RUNNER_TEMP ?? join(workspace, ".qac-action");
-const counts = { "to-create": 0, satisfied: 0, created: 0, failed: 0, "not-started": 0 };
+const counts = { "to-create": 0, satisfied: 0, created: 0, "create-errors": 0, "not-started": 0 };
 const worse = (a, b) => Math.max(a, b);
 
 /** @param {string} name @param {string | number} value */
@@ -119,11 +119,11 @@ async function apply(plans, report, run) {
     const { summary: s } = JSON.parse(applied.stdout);
     counts.created += s.created;
     counts.satisfied += s.satisfied;
-    counts.failed += s.failed;
+    counts["create-errors"] += s.failed;
     counts["not-started"] += s.notStarted;
     console.log(
-      `qac apply ${file}: ${s.created} created, ${s.satisfied} satisfied, ${s.failed} failed, ${s.notStarted} not ` +
-        `started`,
+      `qac apply ${file}: ${s.created} created, ${s.satisfied} satisfied, ${s.failed} create errors, ${s.notStarted} ` +
+        `not started`,
     );
     if (!flag(env, "wait")) continue;
     const waitArgs = ["wait", path, "--timeout", input(env, "timeout", "30m")];
