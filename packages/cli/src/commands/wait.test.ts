@@ -47,7 +47,7 @@ describe("qac wait", () => {
     expect(result.runs).toHaveLength(3);
   });
 
-  it("waits for the runs a host runs and names the manual ones instead of waiting for them until the deadline", async () => {
+  it("waits for runs a host runs; names manual ones instead of waiting for them until the deadline", async () => {
     const plan = await readFile(join(f.dir, "plan.yaml"), "utf8");
     const manual = "  - key: a11y\n    testSet: Manual accessibility pass\n    manual: true\n";
     await writeFile(join(f.dir, "plan.yaml"), plan.replace("  - key: checkout", `${manual}  - key: checkout`));
