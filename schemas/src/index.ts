@@ -29,6 +29,7 @@ export type {
   Label,
   Labels,
   Match,
+  EntityMatch,
 } from "./plan.generated.js";
 export type { ApplyReport, CiInfo, ReportRun, ReportSummary, WaitSummary } from "./apply-report.generated.js";
 export type { PreviewDocument, PreviewRun } from "./preview.generated.js";

@@ -79,17 +79,17 @@ export type ReleaseRef = EntityName | EntityId | ById | ByName | ByPath;
  */
 export type Match = string | [string, ...string[]];
 /**
- * Test name as written in the entry, or its id (glob); only matches test entries.
+ * The test as written in the entry, its title or its id (a number, or glob patterns); only matches test entries.
  */
-export type Match1 = string | [string, ...string[]];
+export type EntityMatch = string | number | [string | number, ...(string | number)[]];
 /**
- * Test set name as written in the entry, or its id (glob); only matches test set entries.
+ * The test set as written in the entry, its title or its id (a number, or glob patterns); only matches test set entries.
  */
-export type Match2 = string | [string, ...string[]];
+export type EntityMatch1 = string | number | [string | number, ...(string | number)[]];
 /**
  * Folder name of the test or test set in QAComplete (glob); known only when the plan is resolved online.
  */
-export type Match3 = string | [string, ...string[]];
+export type Match1 = string | [string, ...string[]];
 /**
  * The entry has every one of these labels.
  */
@@ -150,7 +150,14 @@ export type Labels3 = Label[];
  * This interface was referenced by `PlanFile`'s JSON-Schema
  * via the `definition` "Match".
  */
-export type Match4 = string | [string, ...string[]];
+export type Match2 = string | [string, ...string[]];
+/**
+ * A test's or test set's id, or a glob pattern of its name (`*` any text, `?` one character), or a list of them; any of them may match.
+ *
+ * This interface was referenced by `PlanFile`'s JSON-Schema
+ * via the `definition` "EntityMatch".
+ */
+export type EntityMatch2 = string | number | [string | number, ...(string | number)[]];
 
 /**
  * A qac test plan (format version 1): what to run in one QAComplete project — tests and test sets, the configurations and releases to run them for, and the test hosts that execute them. See docs/plan-format.md.
@@ -275,9 +282,9 @@ export interface RoutingRule {
  */
 export interface When {
   configuration?: Match;
-  test?: Match1;
-  testSet?: Match2;
-  folder?: Match3;
+  test?: EntityMatch;
+  testSet?: EntityMatch1;
+  folder?: Match1;
   labels?: Labels1;
 }
 /**
@@ -343,9 +350,9 @@ export interface Defaults1 {
  */
 export interface When1 {
   configuration?: Match;
-  test?: Match1;
-  testSet?: Match2;
-  folder?: Match3;
+  test?: EntityMatch;
+  testSet?: EntityMatch1;
+  folder?: Match1;
   labels?: Labels1;
 }
 /**

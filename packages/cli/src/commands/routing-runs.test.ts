@@ -14,7 +14,7 @@ project: Web Shop
 hosts: { windows: build-agent-01, linux: build-agent-02 }
 routing:
   rules:
-    - when: { testSet: "${when}" }
+    - when: { testSet: ${when} }
       host: linux
   fallback: windows
 entries:
@@ -27,8 +27,10 @@ afterEach(() => f.sim.close());
 
 describe("runs routed by the resolved title or id", () => {
   for (const [name, entry, when] of [
-    ["entry by id, rule on the title", "6101", "Checkout*"],
-    ["entry by title, rule on the id", "Checkout smoke", "6101"],
+    ["entry by id, rule on the title", "6101", '"Checkout*"'],
+    ["entry by title, rule on the id", "Checkout smoke", '"6101"'],
+    ["entry by title, rule on the id written as a number", "Checkout smoke", "6101"],
+    ["entry by title, rule on a list of an id and a pattern", "Checkout smoke", '[6199, "Nothing*", 6101]'],
   ] as const) {
     it(`${name}: plan shows the run on the rule's host and apply creates it`, async () => {
       await writeFile(join(f.dir, "routed.yaml"), plan(entry, when));

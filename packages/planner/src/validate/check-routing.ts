@@ -67,7 +67,10 @@ export function checkRouting(
     const host = checkRefs(ctx, root, "host", rule.host, [...base, "host"], tables.hosts);
     const when: PlanRoutingRule["when"] = {};
     for (const key of ["configuration", "test", "testSet", "folder", "labels"] as const) {
-      const list = nameList(rule.when[key])?.filter((v): v is string => v !== undefined);
+      // An id given as a number matches like the same digits written as text.
+      const value = rule.when[key];
+      const written = typeof value === "number" ? String(value) : Array.isArray(value) ? value.map(idText) : value;
+      const list = nameList(written)?.filter((v): v is string => v !== undefined);
       if (list) when[key] = list;
     }
     for (const [j, name] of (when.configuration ?? []).entries()) {
@@ -89,3 +92,5 @@ export function checkRouting(
   if (fallback?.length) out.fallback = { host: fallback[0]!, origin: originOf(root.source, ["routing", "fallback"]) };
   return out;
 }
+
+const idText = (v: unknown): unknown => (typeof v === "number" ? String(v) : v);

@@ -43,13 +43,13 @@ const TARGETS = [
 const written = (t: (typeof TARGETS)[number], form: number): string =>
   [JSON.stringify(t.title), String(t.id), `{ id: ${t.id} }`, `{ name: ${JSON.stringify(t.title)} }`][form]!;
 
-// A rule names a target (often one the plan has) by title, title glob or id: often not the form the
-// entry is written in, so only the resolved title or id can match it.
+// A rule names a target (often one the plan has) by title, title glob or id (quoted or a number):
+// often not the form the entry is written in, so only the resolved title or id can match it.
 const byName = (targets: readonly number[]) =>
-  fc.record({ target: fc.constantFrom(...targets), how: fc.integer({ min: 0, max: 2 }) }).map(({ target, how }) => {
+  fc.record({ target: fc.constantFrom(...targets), how: fc.integer({ min: 0, max: 3 }) }).map(({ target, how }) => {
     const t = TARGETS[target]!;
-    const pattern = [t.title, `${t.title.split(" ")[0]!}*`, String(t.id)][how]!;
-    return `{ ${t.kind}: ${JSON.stringify(pattern)} }`;
+    const pattern = [JSON.stringify(t.title), JSON.stringify(`${t.title.split(" ")[0]!}*`), `"${t.id}"`, t.id][how]!;
+    return `{ ${t.kind}: ${pattern} }`;
   });
 const conditions = (targets: readonly number[]) =>
   fc.oneof(
