@@ -76,6 +76,27 @@ describe("qac validate", () => {
     `);
   });
 
+  it("colours the problems on a terminal with the CLI's style helper, and not with NO_COLOR", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "qac-cli-"));
+    await writeFile(join(dir, "plan.yaml"), fiveMistakes);
+    const lines: string[] = [];
+    const tty = capture({ cwd: dir, stdout: { write: (s: string) => lines.push(s), isTTY: true } });
+    expect(await runCli(["validate", "plan.yaml"], tty.io)).toBe(EXIT.INVALID_PLAN);
+    const [head, excerpt, caret] = lines.join("").split("\n");
+    expect(head).toBe(
+      "\u001b[1mplan.yaml:7:22\u001b[22m \u001b[31merror\u001b[39m \u001b[2mPLAN_UNKNOWN_REF\u001b[22m " +
+        'configuration "chrom" is not defined under `configurations:`; did you mean "chrome"?',
+    );
+    expect(excerpt).toBe("\u001b[2m   7 |\u001b[22m     configurations: [chrom]");
+    expect(caret).toBe("\u001b[2m     |\u001b[22m \u001b[31m                     ^^^^^\u001b[39m");
+    const plain: string[] = [];
+    const noColor = capture({ cwd: dir, stdout: { write: (s: string) => plain.push(s), isTTY: true } });
+    noColor.io.env = { NO_COLOR: "1" };
+    expect(await runCli(["validate", "plan.yaml"], noColor.io)).toBe(EXIT.INVALID_PLAN);
+    expect(plain.join("")).not.toContain("\u001b[");
+    expect(plain.join("")).toContain("plan.yaml:7:22 error PLAN_UNKNOWN_REF");
+  });
+
   it("gives the same as data with --json", async () => {
     const dir = await mkdtemp(join(tmpdir(), "qac-cli-"));
     await writeFile(join(dir, "plan.yaml"), fiveMistakes);

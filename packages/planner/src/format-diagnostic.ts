@@ -1,19 +1,28 @@
 import type { Diagnostic } from "./errors.js";
 
+/**
+ * Styles one part of a diagnostic, e.g. the CLI's colour helper on `node:util`'s `styleText`. The
+ * planner writes no terminal codes of its own: whoever prints decides whether and how to colour.
+ */
+export type DiagnosticStyle = (format: "red" | "yellow" | "dim" | "bold", text: string) => string;
+
 /** Options for {@link formatDiagnostic}. */
 export interface FormatOptions {
-  /** Wrap parts in ANSI colours. @default false */
-  color?: boolean;
+  /**
+   * Styles the parts: the location `bold`, the level `red` (error) or `yellow` (warning), the code
+   * and the excerpt's gutter `dim`, the caret `red`. @default plain text
+   */
+  style?: DiagnosticStyle;
 }
 
 /** Characters of a source line shown in an excerpt. */
 const EXCERPT = 200;
 
-const ansi = (code: number, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const plain: DiagnosticStyle = (_format, text) => text;
 
 /**
  * Renders a diagnostic for a terminal: `file:line:col error CODE message`, then the source line
- * with a caret under the problem.
+ * with a caret under the problem. Plain text unless `options.style` is given.
  *
  * @example
  * ```
@@ -23,11 +32,11 @@ const ansi = (code: number, on: boolean) => (s: string) => (on ? `\u001b[${code}
  * ```
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
-  const color = options.color ?? false;
-  const red = ansi(31, color);
-  const yellow = ansi(33, color);
-  const dim = ansi(2, color);
-  const bold = ansi(1, color);
+  const style = options.style ?? plain;
+  const red = (s: string) => style("red", s);
+  const yellow = (s: string) => style("yellow", s);
+  const dim = (s: string) => style("dim", s);
+  const bold = (s: string) => style("bold", s);
   const level = d.severity === "error" ? red("error") : yellow("warning");
   const head = `${bold(`${d.file}:${d.line}:${d.column}`)} ${level} ${dim(d.code)} ${d.message}`;
   if (d.sourceLine === undefined) return head;

@@ -7,7 +7,7 @@ export type { Env } from "./load/interpolate-env.js";
 export { PLAN_ERROR_CODES, MAX_DIAGNOSTICS } from "./errors.js";
 export type { Diagnostic, PlanErrorCode, Severity } from "./errors.js";
 export { formatDiagnostic } from "./format-diagnostic.js";
-export type { FormatOptions } from "./format-diagnostic.js";
+export type { DiagnosticStyle, FormatOptions } from "./format-diagnostic.js";
 export type {
   Definition,
   HostSource,

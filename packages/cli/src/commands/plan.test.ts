@@ -84,6 +84,24 @@ describe("qac plan", () => {
     `);
   });
 
+  it("colours the problems of an invalid plan on a terminal's stderr, and not with NO_COLOR", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(
+      join(f.dir, "invalid.yaml"),
+      "version: 1\nproject: Web Shop\nentries:\n  - test: No such test at all\n    host: nowhere\n",
+    );
+    const err: string[] = [];
+    const tty = f.io({ stderr: { write: (s: string) => err.push(s), isTTY: true } });
+    expect(await runCli(["plan", "invalid.yaml"], tty.io)).toBe(EXIT.INVALID_PLAN);
+    expect(err.join("")).toContain("\u001b[1minvalid.yaml:");
+    expect(err.join("")).toContain("\u001b[31merror\u001b[39m \u001b[2mPLAN_");
+    const plain: string[] = [];
+    const noColor = f.io({ stderr: { write: (s: string) => plain.push(s), isTTY: true }, env: { NO_COLOR: "1" } });
+    expect(await runCli(["plan", "invalid.yaml"], noColor.io)).toBe(EXIT.INVALID_PLAN);
+    expect(plain.join("")).toMatch(/^invalid\.yaml:\d+:\d+ error PLAN_/);
+    expect(plain.join("")).not.toContain("\u001b[");
+  });
+
   it("exits 1, not 3, for a missing plan file (as qac validate does), and 3 when another plan is invalid", async () => {
     const { writeFile } = await import("node:fs/promises");
     await writeFile(

@@ -60,7 +60,7 @@ async function renderText(reports: readonly ValidationReport[], color: boolean):
   const style = createStyle(color);
   const out: string[] = [];
   for (const r of reports) {
-    for (const d of r.diagnostics) out.push(formatDiagnostic(safeDiagnostic(d), { color }));
+    for (const d of r.diagnostics) out.push(formatDiagnostic(safeDiagnostic(d), { style }));
     const errors = r.diagnostics.filter((d) => d.severity === "error").length;
     const warnings = r.diagnostics.length - errors;
     const tail = warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : "";

@@ -3,6 +3,7 @@ import type { Diagnostic, ResolvedPlan } from "@qac/planner";
 import { useColor } from "../cli-io.js";
 import type { ConnectionFlags } from "../options/connection-options.js";
 import type { PlanFlags } from "../options/plan-options.js";
+import { createStyle } from "../render/style.js";
 import { terminalText } from "../render/terminal-text.js";
 import type { CommandContext } from "../run-cli.js";
 
@@ -31,13 +32,13 @@ export async function resolveFile(
   sink?: Diagnostic[],
 ): Promise<ResolvedPlan | null> {
   const { loadPlan, resolvePlan, checkAutomations, formatDiagnostic } = await import("@qac/planner");
-  const color = useColor(ctx.io.stderr, ctx.io.env);
+  const style = createStyle(useColor(ctx.io.stderr, ctx.io.env));
   const selection = { only: flags.only ?? [], exclude: flags.exclude ?? [] };
   // --project stands in for a missing `project:` and overrides one that is there.
   const project = flags.project === undefined ? {} : { project: projectRef(flags.project) };
   const loaded = await loadPlan(file, { cwd: ctx.io.cwd, env: ctx.io.env, ...project });
   const print = (ds: readonly Diagnostic[]) =>
-    ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(safeDiagnostic(d), { color })}\n`)));
+    ds.forEach((d) => (sink?.push(d), ctx.io.stderr.write(`${formatDiagnostic(safeDiagnostic(d), { style })}\n`)));
   if (!loaded.ok) return (print(loaded.diagnostics), null);
   const resolved = await resolvePlan(loaded.plan, client, { selection });
   // Will the runs ever start? Automated runs of tests without an automation never do.

@@ -1,9 +1,22 @@
-/** A live update pushed to browsers over server-sent events. */
+import type { RunStatusBucket } from "@qac/core";
+
+/**
+ * A live update pushed to browsers over server-sent events. A `run` event carries the status's
+ * `bucket` from `@qac/core`'s `runStatusBucket` (passed, failed, blocked, awaiting, inProgress,
+ * other), so the page never classifies statuses itself.
+ */
 export type StatusEvent =
   | { type: "apply"; data: { id: number; plan: string } }
   | {
       type: "run";
-      data: { projectId: number; runId: number; status: string | null; previous: string | null; finished: boolean };
+      data: {
+        projectId: number;
+        runId: number;
+        status: string | null;
+        previous: string | null;
+        finished: boolean;
+        bucket: RunStatusBucket;
+      };
     }
   | { type: "lease"; data: { id: string; project: number; plan: string; state: "acquired" | "released" | "broken" } };
 

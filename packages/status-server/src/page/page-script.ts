@@ -1,13 +1,13 @@
 /**
  * The page's only script: listens to /events and updates run statuses and counts in place. It
- * writes with textContent only, never markup, so event data cannot inject anything.
+ * writes with textContent only, never markup, so event data cannot inject anything. It does not
+ * classify statuses: each `run` event carries its `bucket`, computed by the server with
+ * `@qac/core`'s `runStatusBucket` (as the server-rendered table is), and the script only turns it
+ * into a CSS class.
  */
 export const PAGE_SCRIPT = `
 (() => {
   const live = document.getElementById("live");
-  const buckets = { "passed": "passed", "failed": "failed", "blocked": "blocked",
-    "awaiting run": "awaiting", "in progress": "inProgress", "paused": "inProgress" };
-  const bucket = (s) => buckets[(s || "").toLowerCase()] || "other";
   let timer = null;
   const refreshCounts = () => {
     clearTimeout(timer);
@@ -34,15 +34,16 @@ export const PAGE_SCRIPT = `
   es.addEventListener("run", (e) => {
     const d = JSON.parse(e.data);
     if (!d.status) return;
+    const bucket = d.bucket || "other";
     const key = '[data-run="' + d.projectId + ":" + d.runId + '"]';
     for (const el of document.querySelectorAll(key)) {
       el.textContent = d.status;
-      el.className = "status s-" + bucket(d.status);
+      el.className = "status s-" + bucket;
     }
     // A run that just failed or got blocked joins the failures at the top: a copy of its row.
     const failures = document.getElementById("failures");
     const source = document.querySelector("[data-plan] " + key);
-    if (failures && source && ["failed", "blocked"].includes(bucket(d.status)) && !failures.querySelector(key)) {
+    if (failures && source && ["failed", "blocked"].includes(bucket) && !failures.querySelector(key)) {
       const row = source.closest("tr").cloneNode(true);
       const plan = document.createElement("td");
       plan.textContent = source.closest("[data-plan]").dataset.plan;

@@ -51,7 +51,7 @@ const statuses = async (): Promise<string[]> =>
   (await app.inject("/api/v1/runs?limit=1000")).json<{ runs: { status: string }[] }>().runs.map((r) => r.status);
 
 describe("live status poller (against the simulator)", () => {
-  it("follows runs from Awaiting Run to their result, pushes changes as events, then stops asking", async () => {
+  it("follows runs to their result, pushes changes as events with core's bucket, then stops asking", async () => {
     const ids = [await startRun(3101), await startRun(3103)];
     await record(ids.map((runId) => ({ runId })));
     const events: StatusEvent[] = [];
@@ -65,8 +65,8 @@ describe("live status poller (against the simulator)", () => {
     expect(cycle.error).toBeNull();
     expect(await statuses()).toEqual(["Passed", "Failed"]);
     expect(events.filter((e) => e.type === "run").map((e) => e.data)).toEqual([
-      expect.objectContaining({ runId: ids[0], status: "Passed", previous: "Awaiting Run", finished: true }),
-      expect.objectContaining({ runId: ids[1], status: "Failed", previous: "Awaiting Run", finished: true }),
+      { projectId: 1001, runId: ids[0], status: "Passed", previous: "Awaiting Run", finished: true, bucket: "passed" },
+      { projectId: 1001, runId: ids[1], status: "Failed", previous: "Awaiting Run", finished: true, bucket: "failed" },
     ]);
     expect((await app.inject("/api/v1/plans")).json().plans[0].counts).toMatchObject({
       passed: 1,

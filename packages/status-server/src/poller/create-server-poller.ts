@@ -1,10 +1,12 @@
+import { runStatusBucket } from "@qac/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { EventHub } from "../events/create-event-hub.js";
 import type { ResolvedServerOptions } from "../options.js";
 import { createPoller, type Poller } from "./create-poller.js";
 
 /**
- * The server's poller: status changes go out as `run` events, and every cycle is one log line
+ * The server's poller: status changes go out as `run` events (with the status's bucket from
+ * `@qac/core`, the one definition of the run lifecycle), and every cycle is one log line
  * (a warning when it failed; its error is already redacted by `@qac/core`). Null without a
  * QAComplete connection.
  */
@@ -25,6 +27,7 @@ export function createServerPoller(o: ResolvedServerOptions, events: EventHub, l
             status: c.status,
             previous: c.previous,
             finished: c.finished,
+            bucket: runStatusBucket(c.status),
           },
         });
     },
