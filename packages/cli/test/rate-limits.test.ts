@@ -60,8 +60,9 @@ describe("HTTP 429 in every phase of qac apply --once-per --wait", () => {
     );
     const before = maxRunId(sim);
     const err: string[] = [];
+    const out: string[] = [];
     const io: CliIo = {
-      stdout: { write: () => true },
+      stdout: { write: (s: string) => out.push(s) },
       stderr: { write: (s: string) => err.push(s) },
       cwd: dir,
       env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", CI: "true" },
@@ -69,11 +70,31 @@ describe("HTTP 429 in every phase of qac apply --once-per --wait", () => {
     const args = ["apply", "plan.yaml", "--once-per", "rate-limited", "--wait", "--timeout", "2m", "--junit", "j.xml"];
     const code = await runCli(args, io);
     sim.faults.clear();
-    // The demo tenant fails one test of "Checkout smoke" on purpose: the wait reports it (exit 1).
-    expect([EXIT.OK, EXIT.ERROR]).toContain(code);
+    // The demo tenant fails one test of "Checkout smoke" on purpose: the wait reports it (exit 1), and
+    // that test result is the only failure.
+    expect(code).toBe(EXIT.ERROR);
+    expect(out.join("")).toMatch(/Failed: 1 of 2 runs did not pass: \d+ \(Failed\)/);
+    expect(out.join("")).toContain("0 create errors");
     expect(err.join("")).not.toMatch(/rate limited|429/i);
     expect(err.join("")).toContain("JUnit report written to j.xml");
     expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1]);
     for (const route of ROUTES) expect(sim.counters.get(route), route).toBeGreaterThan(3);
+  }, 120_000);
+
+  it("waits out ten 429s in a row while resolving the plan (GET /api/v1/projects), as in the report", async () => {
+    sim.faults.set([{ route: "GET /api/v1/projects", status: 429, retryAfterSeconds: 0, times: 10 }]);
+    const calls = sim.counters.get("GET /api/v1/projects");
+    const err: string[] = [];
+    const io: CliIo = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => err.push(s) },
+      cwd: dir,
+      env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", CI: "true" },
+    };
+    const code = await runCli(["plan", "plan.yaml"], io);
+    sim.faults.clear();
+    expect(err.join(""), err.join("")).toBe("");
+    expect(code).toBe(EXIT.OK);
+    expect(sim.counters.get("GET /api/v1/projects") - calls).toBeGreaterThanOrEqual(11); // ten 429s, then 200
   }, 120_000);
 });
