@@ -3,7 +3,9 @@
  * example plan and then applying it again without --once-per creates nothing the second time
  * (but the runs the plan forces with `forceNewRun: true`, which always start anew).
  */
-import { readdir } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSimulator } from "@qac/simulator";
 import { describe, expect, it } from "vitest";
@@ -17,6 +19,8 @@ const plans = (await readdir(`${root}examples/plans`)).filter((f) => f.endsWith(
 describe("example plans against a strict simulator with pages of 5", () => {
   it.each(plans)("%s: a second apply without --once-per creates nothing", async (file) => {
     const sim = await startSimulator({ port: 0, clock: "virtual", strict: true, maxPageSize: 5 });
+    // Lock, state and cache files in a folder of this test's own, not the repository's .qac/.
+    const state = join(await mkdtemp(join(tmpdir(), "qac-examples-")), "state.json");
     try {
       const apply = async () => {
         const out: string[] = [];
@@ -26,7 +30,7 @@ describe("example plans against a strict simulator with pages of 5", () => {
           cwd: root,
           env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo" },
         };
-        const exit = await runCli(["apply", `examples/plans/${file}`, "--json", "--state-file", ".qac/none.json"], io);
+        const exit = await runCli(["apply", `examples/plans/${file}`, "--json", "--state-file", state], io);
         const report = JSON.parse(out.join("")) as {
           summary: { created: number; satisfied: number };
           runs: { decision: string }[];
