@@ -435,3 +435,58 @@ describe.each(SIMULATOR_MODES)("the run-test cache ($name)", ({ options: mode })
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
   });
 });
+
+describe("a create whose outcome stays unknown", () => {
+  const POST = "POST /api/v2/projects/:projectId/testruns";
+  const start = starter({});
+  const ONE_RUN = `  - key: search
+    test: Search by product name
+    configurations: [chrome]
+`;
+
+  it("is looked up before every new create, and created again only with core's backoff, 5 creates in all", async () => {
+    const { sim, client } = await start({ faults: [{ route: POST, status: 503 }] });
+    const plan = await resolveEntries(client, ONE_RUN);
+    const before = maxRunId(sim);
+    sim.counters.reset();
+    const waits: number[] = [];
+    const log: string[] = [];
+    const original = client.testRuns.list.bind(client.testRuns);
+    client.testRuns.list = (...args) => (log.push("look up"), original(...args));
+    const create = client.testRuns.create.bind(client.testRuns);
+    client.testRuns.create = (...args) => (log.push("create"), create(...args));
+    const report = await applyPlan(client, plan, {
+      // The lowest jitter: each wait is half of core's ceiling (RETRY_DEFAULTS: 500 ms, doubling).
+      random: () => 0,
+      sleep: (ms) => (waits.push(ms), log.push(`wait ${ms}`), Promise.resolve()),
+    });
+    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual([
+      ["failed", "the create failed 5 times with an unknown outcome and no run was found each time"],
+    ]);
+    expect(sim.counters.get(POST)).toBe(5);
+    expect(waits).toEqual([250, 500, 1000, 2000]);
+    // Observe, then each create is followed by a look-up; no wait after the last.
+    expect(log).toEqual([
+      "look up",
+      ...[250, 500, 1000, 2000].flatMap((ms) => ["create", "look up", `wait ${ms}`]),
+      "create",
+      "look up",
+    ]);
+    expect(runsPerKey(sim, 1001, before).size).toBe(0);
+  });
+
+  it("sends no create after Ctrl-C during the backoff", async () => {
+    const { sim, client } = await start({ faults: [{ route: POST, status: 503 }] });
+    const plan = await resolveEntries(client, ONE_RUN);
+    const controller = new AbortController();
+    // A wait that never ends on its own: only the abort ends it.
+    const report = await applyPlan(client, plan, {
+      signal: controller.signal,
+      sleep: () => (controller.abort(), new Promise<void>(() => undefined)),
+    });
+    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual([
+      ["not-started", "interrupted: the create did not complete (reconciliation found no run)"],
+    ]);
+    expect(sim.counters.get(POST)).toBe(1);
+  });
+});
