@@ -1,22 +1,17 @@
 import { createClient, type QacClient } from "@qac/core";
-import { DEFAULT_SEED_PATH, loadSeedFile, startSimulator, type Simulator } from "@qac/simulator";
+import { DEFAULT_SEED_PATH, loadSeedFile, startSimulator, type Simulator, type SimulatorOptions } from "@qac/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPlan } from "../load/load-plan.js";
 import { resolvePlan } from "./resolve-plan.js";
 
+/** The lenient simulator, and a strict one with pages of 5 as the real QAComplete may cap them. */
+const MODES: { name: string; options: SimulatorOptions }[] = [
+  { name: "lenient simulator", options: {} },
+  { name: "strict simulator, pages of 5", options: { strict: true, maxPageSize: 5 } },
+];
+
 let sim: Simulator;
 let client: QacClient;
-beforeAll(async () => {
-  // The demo tenant plus a second configuration with the same title, to make a name ambiguous.
-  const seed = loadSeedFile(DEFAULT_SEED_PATH);
-  seed.projects[0]!.configurations!.push({ id: 806, title: "Edge / Windows 11" });
-  sim = await startSimulator({ port: 0, clock: "virtual", seed });
-  client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", retry: false });
-});
-afterAll(async () => {
-  await client.close();
-  await sim.close();
-});
 
 const head = `version: 1
 project: Web Shop
@@ -35,7 +30,19 @@ async function resolveText(text: string, selection?: { only?: string[]; exclude?
 const brief = (ds: { code: string; line: number; message: string }[]) =>
   ds.map((d) => `${d.code}@${d.line} ${d.message}`);
 
-describe("resolvePlan against the simulator", () => {
+describe.each(MODES)("resolvePlan against the $name", ({ options }) => {
+  beforeAll(async () => {
+    // The demo tenant plus a second configuration with the same title, to make a name ambiguous.
+    const seed = loadSeedFile(DEFAULT_SEED_PATH);
+    seed.projects[0]!.configurations!.push({ id: 806, title: "Edge / Windows 11" });
+    sim = await startSimulator({ port: 0, clock: "virtual", seed, ...options });
+    client = createClient({ baseUrl: sim.url, username: "demo@qac.example", password: "demo", retry: false });
+  });
+  afterAll(async () => {
+    await client.close();
+    await sim.close();
+  });
+
   it("resolves names to ids, one desired run per matrix cell, with IsSequential from the test set", async () => {
     const result = await resolveText(
       `${head}releases:\n  b42: 2026.12 / RC1 / Build 42\nentries:\n  - testSet: Checkout smoke\n    ` +
@@ -101,9 +108,12 @@ describe("resolvePlan against the simulator", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
+    // One page per list; at a cap of 5, the 6 configurations and 6 test sets take 2 pages each.
+    const pages = options.maxPageSize === 5 ? 2 : 1;
     expect(result.resolved.calls).toEqual({
-      total: 5,
-      byKind: { projects: 1, configurations: 1, testSets: 1, tests: 1, hosts: 1 },
+      total: 3 + 2 * pages,
+      byKind: { projects: 1, configurations: pages, testSets: pages, tests: 1, hosts: 1 },
+      // Counted in pages of the 1000 rows asked for: it does not know the server's cap.
       minimum: 5,
     });
   });

@@ -2,9 +2,16 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isUnfinishedRun, toProjectId, type TestRun } from "@qac/core";
-import { DUPLICATE_RUN_MODES } from "@qac/simulator";
-import { startFixture, resolveEntries, MIXED_ENTRIES, runsPerKey, maxRunId } from "../test-support/fixtures.js";
+import { isUnfinishedRun, toProjectId, type ClientOptions, type TestRun } from "@qac/core";
+import { DUPLICATE_RUN_MODES, type SimulatorOptions } from "@qac/simulator";
+import {
+  startFixture,
+  resolveEntries,
+  MIXED_ENTRIES,
+  runsPerKey,
+  maxRunId,
+  SIMULATOR_MODES,
+} from "../test-support/fixtures.js";
 import { createLocalLeaseProvider } from "../lease/local-lease.js";
 import { createLocalLedger } from "../ledger/local-ledger.js";
 import { createLocalRunTestCache } from "../observe/run-test-cache.js";
@@ -17,14 +24,18 @@ const fixtures: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   while (fixtures.length) await fixtures.pop()!.close();
 });
-const start = async (...args: Parameters<typeof startFixture>) => {
-  const f = await startFixture(...args);
-  fixtures.push(f);
-  return f;
-};
+/** Starts fixtures of one simulator mode; options given per test are added to the mode's. */
+const starter =
+  (mode: SimulatorOptions) =>
+  async (options: SimulatorOptions = {}, clientOptions: Partial<ClientOptions> = {}) => {
+    const f = await startFixture({ ...mode, ...options }, clientOptions);
+    fixtures.push(f);
+    return f;
+  };
 const noWait = () => Promise.resolve();
 
-describe("applyPlan", () => {
+describe.each(SIMULATOR_MODES)("applyPlan ($name)", ({ options: mode }) => {
+  const start = starter(mode);
   it("creates what the diff says, sending every field explicitly, and a second apply creates nothing", async () => {
     const { sim, client } = await start();
     const plan = await resolveEntries(client, MIXED_ENTRIES);
@@ -288,6 +299,16 @@ describe("applyPlan", () => {
       faults: [{ route: "POST /api/v2/projects/:projectId/testruns", reset: "after", times: 2 }],
     });
     const plan = await resolveEntries(client, MIXED_ENTRIES);
+    // Unfinished runs of the first runs' cells on another host: at a page cap, the read that finds a lost
+    // run takes several pages, and the run it looks for is on the last.
+    sim.runs.insertMany(
+      1001,
+      [801, 802]
+        .flatMap((testConfigId) =>
+          Array.from({ length: 7 }, () => ({ testId: 3141, testConfigId, releaseId: 904, hostId: 103 })),
+        )
+        .map((run) => ({ ...run, status: "Awaiting Run" as const })),
+    );
     const before = maxRunId(sim);
     const report = await applyPlan(client, plan, { sleep: noWait, concurrency: 1 });
     expect(report.runs.slice(0, 2).map((r) => r.reason)).toEqual([
@@ -336,17 +357,30 @@ describe("applyPlan", () => {
       { testId: 3141, testConfigId: 801, releaseId: 904, hostId: 101, status: "Passed" },
       { testId: 3142, testConfigId: 804, releaseId: 904, hostId: 101, status: "Awaiting Run" },
     ]);
+    // Unfinished runs the filters return but no desired run matches (another release, another host):
+    // 6 + 1 rows for the set filter, 8 + 4 for the single-test one.
+    sim.runs.insertMany(
+      1001,
+      [
+        ...Array.from({ length: 6 }, () => ({ testSetId: 6101, testConfigId: 801, releaseId: 903, hostId: 101 })),
+        ...Array.from({ length: 8 }, () => ({ testId: 3142, testConfigId: 801, releaseId: 904, hostId: 103 })),
+      ].map((run) => ({ ...run, status: "Awaiting Run" as const })),
+    );
     await applyPlan(client, plan, { sleep: noWait });
     sim.counters.reset();
     const report = await applyPlan(client, plan, { sleep: noWait });
     expect(report.summary.satisfied).toBe(5);
-    expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(2);
+    // One page per filter; at a cap of 5, pages overlap by all but one row (the overlap is a tenth of
+    // the 1000 rows asked for, at most the rows received less one), so 7 rows take 3 pages and 12 take 8.
+    const pages = { none: 2, 5: 3 + 8 }[mode.maxPageSize ?? "none"];
+    expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns")).toBe(pages);
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
     expect(toProjectId(1001)).toBe(report.project.id);
   });
 });
 
-describe("the run-test cache", () => {
+describe.each(SIMULATOR_MODES)("the run-test cache ($name)", ({ options: mode }) => {
+  const start = starter(mode);
   const SEARCH = `  - key: search
     test: Search by product name
     configurations: [chrome]
@@ -399,5 +433,60 @@ describe("the run-test cache", () => {
     sim.counters.reset();
     await applyPlan(client, plan, { sleep: noWait });
     expect(sim.counters.get("GET /api/v2/projects/:projectId/testruns/:id/items")).toBe(4);
+  });
+});
+
+describe("a create whose outcome stays unknown", () => {
+  const POST = "POST /api/v2/projects/:projectId/testruns";
+  const start = starter({});
+  const ONE_RUN = `  - key: search
+    test: Search by product name
+    configurations: [chrome]
+`;
+
+  it("is looked up before every new create, and created again only with core's backoff, 5 creates in all", async () => {
+    const { sim, client } = await start({ faults: [{ route: POST, status: 503 }] });
+    const plan = await resolveEntries(client, ONE_RUN);
+    const before = maxRunId(sim);
+    sim.counters.reset();
+    const waits: number[] = [];
+    const log: string[] = [];
+    const original = client.testRuns.list.bind(client.testRuns);
+    client.testRuns.list = (...args) => (log.push("look up"), original(...args));
+    const create = client.testRuns.create.bind(client.testRuns);
+    client.testRuns.create = (...args) => (log.push("create"), create(...args));
+    const report = await applyPlan(client, plan, {
+      // The lowest jitter: each wait is half of core's ceiling (RETRY_DEFAULTS: 500 ms, doubling).
+      random: () => 0,
+      sleep: (ms) => (waits.push(ms), log.push(`wait ${ms}`), Promise.resolve()),
+    });
+    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual([
+      ["failed", "the create failed 5 times with an unknown outcome and no run was found each time"],
+    ]);
+    expect(sim.counters.get(POST)).toBe(5);
+    expect(waits).toEqual([250, 500, 1000, 2000]);
+    // Observe, then each create is followed by a look-up; no wait after the last.
+    expect(log).toEqual([
+      "look up",
+      ...[250, 500, 1000, 2000].flatMap((ms) => ["create", "look up", `wait ${ms}`]),
+      "create",
+      "look up",
+    ]);
+    expect(runsPerKey(sim, 1001, before).size).toBe(0);
+  });
+
+  it("sends no create after Ctrl-C during the backoff", async () => {
+    const { sim, client } = await start({ faults: [{ route: POST, status: 503 }] });
+    const plan = await resolveEntries(client, ONE_RUN);
+    const controller = new AbortController();
+    // A wait that never ends on its own: only the abort ends it.
+    const report = await applyPlan(client, plan, {
+      signal: controller.signal,
+      sleep: () => (controller.abort(), new Promise<void>(() => undefined)),
+    });
+    expect(report.runs.map((r) => [r.outcome, r.reason])).toEqual([
+      ["not-started", "interrupted: the create did not complete (reconciliation found no run)"],
+    ]);
+    expect(sim.counters.get(POST)).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { basename, extname } from "node:path";
+import { resolveRetry } from "@qac/core";
 import type { ResolvedPlan } from "@qac/planner";
 import type { Change } from "../diff/change.js";
 import { diffPlan } from "../diff/diff-plan.js";
@@ -43,9 +44,15 @@ export interface ApplyOptions {
   /** Abort = stop starting creates; in-flight ones finish and are reconciled. */
   signal?: AbortSignal;
   onEvent?: (event: ApplyEvent) => void;
+  /** Waits between creates whose outcome stayed unknown; inject a fake in tests. @default real waiting */
   sleep?: Sleep;
-  /** Creates tried per run when outcomes stay unknown. @default 5 */
+  /**
+   * Creates tried per run when each outcome stays unknown and reconciliation finds no run; between
+   * them, core's backoff (`retryDelay` with `RETRY_DEFAULTS`' delays). @default 5
+   */
   maxCreateAttempts?: number;
+  /** Random source in [0, 1) for the jitter of that backoff. @default Math.random */
+  random?: () => number;
   /** Plan name for the lease holder and the report. @default the file name without extension */
   planName?: string;
   ci?: CiInfo | null;
@@ -150,8 +157,12 @@ async function createRuns(
     projectId: plan.project.id,
     book,
     cache: new Map(),
-    sleep: options.sleep ?? realSleep,
-    maxAttempts: options.maxCreateAttempts ?? 5,
+    retry: resolveRetry({
+      maxAttempts: options.maxCreateAttempts ?? 5,
+      sleep: options.sleep ?? realSleep,
+      ...(options.random ? { random: options.random } : {}),
+    }),
+    signal: options.signal,
     stopping,
     stopReason: () => (lease?.lost() ? "not started: the lease was lost" : "not started: the apply was interrupted"),
     createdRows: new Map(),

@@ -1,11 +1,19 @@
-import { isQacError, QacRateLimitedError, type ProjectId, type TestRun } from "@qac/core";
+import {
+  isQacError,
+  newRetryState,
+  QacRateLimitedError,
+  retryDelay,
+  waitUnlessAborted,
+  type ProjectId,
+  type ResolvedRetry,
+  type TestRun,
+} from "@qac/core";
 import type { DesiredRun } from "@qac/planner";
 import type { RunnerClient } from "../observe/observe-run-history.js";
 import type { Outcome } from "../report/apply-report.js";
 import type { TestIdCache } from "../observe/find-runs-of-key.js";
 import { reconcileCreate } from "./reconcile-create.js";
 import type { RunBook } from "./run-book.js";
-import type { Sleep } from "../sleep.js";
 
 /** The outcome of creating one run. */
 export interface CreateResult {
@@ -21,10 +29,14 @@ export interface CreateContext {
   projectId: ProjectId;
   book: RunBook;
   cache: TestIdCache;
-  /** Pause between creates whose outcome stayed unknown (reconciliation found nothing). */
-  sleep: Sleep;
-  /** Creates tried per run when each outcome was unknown and reconciliation found nothing. @default 5 */
-  maxAttempts: number;
+  /**
+   * Core's retry policy for creates whose outcome stayed unknown and that reconciliation did not
+   * find: `maxAttempts` creates in all, core's jittered backoff (`retryDelay`) between them, waited
+   * with its `sleep`.
+   */
+  retry: ResolvedRetry;
+  /** Ends a backoff wait at once (Ctrl-C); no create is sent after it. */
+  signal?: AbortSignal | undefined;
   /** True once the apply should start nothing new (Ctrl-C, lease lost). */
   stopping: () => boolean;
   /** The rows of runs this apply created (POST responses, reconciled runs), by id: for the run-test cache. */
@@ -34,12 +46,20 @@ export interface CreateContext {
 /**
  * Creates one run without ever duplicating it. 429s are waited out by the client. A create whose outcome is
  * unknown (timeout, reset, 5xx after sending) is reconciled by looking the run up before any
- * retry. A run the server returns that was known before the apply (it reused one) is reported as
- * satisfied, never as created.
+ * retry; only when no run was found is it created again, after core's backoff (`ctx.retry`), and
+ * never once the apply is stopping. A run the server returns that was known before the apply (it
+ * reused one) is reported as satisfied, never as created.
  */
 export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Promise<CreateResult> {
   const body = run.body;
-  for (let attempt = 1; attempt <= ctx.maxAttempts; attempt += 1) {
+  const state = newRetryState();
+  const interrupted: CreateResult = {
+    outcome: "not-started",
+    runId: null,
+    status: null,
+    reason: "interrupted: the create did not complete (reconciliation found no run)",
+  };
+  for (;;) {
     let created;
     try {
       created = await ctx.client.testRuns.create(ctx.projectId, body);
@@ -70,14 +90,17 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
           status: found.status_code,
           reason: `created (the response was lost; found run ${found.id} by reconciliation)`,
         };
-      if (ctx.stopping())
+      if (ctx.stopping()) return interrupted;
+      // The same policy as every other retry: a failure counts against maxAttempts, jittered backoff.
+      const delay = retryDelay({ rateLimited: false }, state, ctx.retry, Date.now());
+      if (delay === null)
         return {
-          outcome: "not-started",
+          outcome: "failed",
           runId: null,
           status: null,
-          reason: "interrupted: the create did not complete (reconciliation found no run)",
+          reason: `the create failed ${state.failures} times with an unknown outcome and no run was found each time`,
         };
-      await ctx.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)));
+      if (!(await waitUnlessAborted(delay, ctx.retry.sleep, ctx.signal)) || ctx.stopping()) return interrupted;
       continue;
     }
     if (ctx.book.knownBefore(created.id)) {
@@ -101,10 +124,4 @@ export async function createRunSafely(run: DesiredRun, ctx: CreateContext): Prom
     ctx.createdRows.set(created.id, created);
     return { outcome: "created", runId: created.id, status: created.status_code, reason: "created" };
   }
-  return {
-    outcome: "failed",
-    runId: null,
-    status: null,
-    reason: `the create failed ${ctx.maxAttempts} times with an unknown outcome and no run was found each time`,
-  };
 }

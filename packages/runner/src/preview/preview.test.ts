@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ResolvedPlan } from "@qac/planner";
-import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
+import { startFixture, resolveEntries, MIXED_ENTRIES, SIMULATOR_MODES } from "../test-support/fixtures.js";
 import { validateAgainst } from "../test-support/schema-validate.js";
 import { observeRunHistory } from "../observe/observe-run-history.js";
 import { diffPlan } from "../diff/diff-plan.js";
@@ -10,32 +10,41 @@ import { waitForRuns } from "../wait/wait-for-runs.js";
 import { buildPreview, type PreviewDocument } from "./build-preview.js";
 import { renderPreviewMarkdown } from "./render-preview-markdown.js";
 
-let f: Awaited<ReturnType<typeof startFixture>>;
-let plan: ResolvedPlan;
-let doc: PreviewDocument;
-beforeAll(async () => {
-  f = await startFixture();
-  plan = await resolveEntries(
-    f.client,
-    `${MIXED_ENTRIES}  - key: forced
+describe.each(SIMULATOR_MODES)("preview ($name)", ({ options }) => {
+  let f: Awaited<ReturnType<typeof startFixture>>;
+  let plan: ResolvedPlan;
+  let doc: PreviewDocument;
+  beforeAll(async () => {
+    f = await startFixture(options);
+    plan = await resolveEntries(
+      f.client,
+      `${MIXED_ENTRIES}  - key: forced
     test: Search by SKU jumps to product page
     configurations: [chrome]
     forceNewRun: true
 `,
-    "plans/mixed.yaml",
-  );
-  // One run already pending: the preview shows it as satisfied.
-  await applyPlan(
-    f.client,
-    { ...plan, runs: [plan.runs[3]!], plannedRunKeys: [plan.runs[3]!.runKey] },
-    { sleep: () => Promise.resolve() },
-  );
-  const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
-  doc = buildPreview(plan, history, diffPlan(plan.runs, history));
-});
-afterAll(() => f.close());
+      "plans/mixed.yaml",
+    );
+    // Unfinished runs the Run History read returns but no desired run matches (another release, another
+    // host), read before the pending run below: at a page cap the read takes several pages.
+    f.sim.runs.insertMany(
+      1001,
+      [
+        ...Array.from({ length: 6 }, () => ({ testSetId: 6101, testConfigId: 801, releaseId: 903, hostId: 101 })),
+        ...Array.from({ length: 6 }, () => ({ testId: 3142, testConfigId: 801, releaseId: 904, hostId: 103 })),
+      ].map((run) => ({ ...run, status: "Awaiting Run" as const })),
+    );
+    // One run already pending: the preview shows it as satisfied.
+    await applyPlan(
+      f.client,
+      { ...plan, runs: [plan.runs[3]!], plannedRunKeys: [plan.runs[3]!.runKey] },
+      { sleep: () => Promise.resolve() },
+    );
+    const history = await observeRunHistory(f.client, plan.project.id, plan.runs);
+    doc = buildPreview(plan, history, diffPlan(plan.runs, history));
+  });
+  afterAll(() => f.close());
 
-describe("preview", () => {
   it("renders markdown with the marker first, the summary, details collapsed, in a deterministic order", () => {
     const md = renderPreviewMarkdown(doc);
     const lines = md.split("\n");
@@ -54,6 +63,13 @@ describe("preview", () => {
     ]);
     const shuffled = { ...doc, runs: [...doc.runs].reverse() };
     expect(renderPreviewMarkdown(buildPreviewFrom(shuffled))).toBe(md);
+  });
+
+  it("reads the Run History with one page per filter, or the pages a cap of 5 needs with overlapping pages", () => {
+    // 7 unfinished set runs take pages at offsets 0, 1, 2 and 6 single-test runs at 0, 1 (each page of 5
+    // repeats all but one row of the one before: the overlap is a tenth of 1000 rows, at most 4 of 5).
+    const runLists = { none: 2, 5: 3 + 2 }[options.maxPageSize ?? "none"];
+    expect(doc.calls.observe).toMatchObject({ runLists, itemLists: 0 });
   });
 
   it("cuts markdown rows under the limit and says how many were cut", () => {

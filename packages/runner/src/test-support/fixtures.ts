@@ -12,6 +12,14 @@ export const SIMULATOR_MODES: { name: string; options: SimulatorOptions }[] = [
   { name: "strict simulator, pages of 5", options: { strict: true, maxPageSize: 5 } },
 ];
 
+/**
+ * Rows a page of a simulator started with `options` holds when `limit` rows are asked for: the
+ * page cap when it is lower (strict mode caps at 25 unless `maxPageSize` says otherwise).
+ */
+export function rowsPerPage(options: SimulatorOptions, limit: number): number {
+  return Math.min(limit, options.maxPageSize ?? (options.strict ? 25 : Infinity));
+}
+
 /** A simulator on port 0 with the virtual clock, and a demo-user client without real waiting. */
 export async function startFixture(
   options: SimulatorOptions = {},

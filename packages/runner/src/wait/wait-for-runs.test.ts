@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { chunkInFilters, toProjectId, type TestRun, type TestRunItem } from "@qac/core";
-import { startFixture, resolveEntries, MIXED_ENTRIES } from "../test-support/fixtures.js";
+import { startFixture, resolveEntries, rowsPerPage, MIXED_ENTRIES, SIMULATOR_MODES } from "../test-support/fixtures.js";
 import { applyPlan } from "../apply/apply-plan.js";
 import { waitForRuns } from "./wait-for-runs.js";
 import { collectRunItems } from "./collect-run-items.js";
@@ -14,9 +14,9 @@ afterEach(async () => {
 });
 const project = toProjectId(1001);
 
-describe("waitForRuns", () => {
+describe.each(SIMULATOR_MODES)("waitForRuns ($name)", ({ options }) => {
   it("polls in batches with one list call per batch until every run finished, and says which failed", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
     const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
@@ -37,7 +37,7 @@ describe("waitForRuns", () => {
   });
 
   it("returns passed when every run passed", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES.split("  - key: checkout")[0]!);
     const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
@@ -51,7 +51,7 @@ describe("waitForRuns", () => {
   });
 
   it("stops at the deadline and names the unfinished runs", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
     const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
@@ -67,7 +67,7 @@ describe("waitForRuns", () => {
   });
 
   it("stops at once on Ctrl-C, without sitting out the pause between polls", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     fixtures.push(f);
     const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "In Progress" as const }]);
     const controller = new AbortController();
@@ -81,7 +81,7 @@ describe("waitForRuns", () => {
   });
 
   it("cancels its real pause on abort, so no timer keeps the process alive", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     fixtures.push(f);
     const ids = f.sim.runs.insertMany(1001, [{ testId: 3141, status: "In Progress" as const }]);
     const controller = new AbortController();
@@ -95,8 +95,8 @@ describe("waitForRuns", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it("reads many runs with few calls: 400 ids in one poll take at most a handful of list calls", async () => {
-    const f = await startFixture();
+  it("reads many runs with few calls: 400 ids in one poll take one list call per page of each chunk", async () => {
+    const f = await startFixture(options);
     fixtures.push(f);
     const ids = f.sim.runs.insertMany(
       1001,
@@ -104,27 +104,42 @@ describe("waitForRuns", () => {
     );
     const result = await waitForRuns(f.client, project, ids, { sleep: () => Promise.resolve() });
     expect(result.outcome).toBe("passed");
-    // One call per chunk of ids under the URL budget, never one per run.
-    expect(result.calls).toBe(chunkInFilters("Id", ids).length);
-    expect(result.calls).toBeLessThan(5);
+    expect(result.runs).toHaveLength(400);
+    // A handful of chunks of ids under the URL budget; per chunk, as few pages as the server's page size allows
+    // (one without a cap), never one call per run.
+    const chunks = chunkInFilters("Id", ids);
+    expect(chunks.length).toBeLessThan(5);
+    const idsIn = (f: string) => f.slice(f.indexOf("{") + 1, f.indexOf("}")).split(",").length;
+    const pages = chunks.map((f) => Math.ceil(idsIn(String(f)) / rowsPerPage(options, 1000)));
+    expect(chunks.map((f) => idsIn(String(f))).reduce((a, b) => a + b)).toBe(400);
+    expect(result.calls).toBe(pages.reduce((a, b) => a + b));
   });
 });
 
-describe("renderJunit", () => {
+describe.each(SIMULATOR_MODES)("collectRunItems and renderJunit ($name)", ({ options }) => {
   it("writes one testcase per run item that validates against the common JUnit schema", async () => {
-    const f = await startFixture();
+    const f = await startFixture(options);
     fixtures.push(f);
     const plan = await resolveEntries(f.client, MIXED_ENTRIES);
     const report = await applyPlan(f.client, plan, { sleep: () => Promise.resolve() });
-    const waited = await waitForRuns(
-      f.client,
-      project,
-      report.runs.map((r) => r.runId!),
-      { sleep: (ms) => f.sim.clock.advance(ms) },
-    );
+    // A finished run of the nightly set too: 21 items, more than one page at a cap of 5.
+    const nightly = f.sim.runs.insertMany(1001, [{ testSetId: 6105, status: "Passed" }]);
+    const waited = await waitForRuns(f.client, project, [...report.runs.map((r) => r.runId!), ...nightly], {
+      sleep: (ms) => f.sim.clock.advance(ms),
+    });
     const items = await collectRunItems(f.client, project, waited.runs);
     const xml = renderJunit(waited.runs, items, { name: "mixed" });
     const itemCount = [...items.values()].reduce((n, list) => n + list.length, 0);
+    // Every item of every run, each once, however many pages a run's items take.
+    const itemIds = (id: number) => (items.get(id) ?? []).map((i) => i.id).sort((a, b) => a - b);
+    for (const run of waited.runs)
+      expect(itemIds(run.id), `run ${run.id}`).toEqual(
+        f.sim.runs
+          .items(run.id)
+          .map((i) => i.id)
+          .sort((a, b) => a - b),
+      );
+    expect(items.get(nightly[0]!)).toHaveLength(21);
     expect(xml.match(/<testcase /g)).toHaveLength(itemCount);
     expect(xml).toContain('name="Apply discount code at checkout"');
     expect(xml).toMatch(/<failure type="Failed"/);
@@ -136,7 +151,9 @@ describe("renderJunit", () => {
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
   });
+});
 
+describe("renderJunit", () => {
   it("escapes XML in names and drops characters XML cannot carry", async () => {
     const run = {
       id: 7,
