@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TestRun } from "@qac/core";
 import { createWaitProgress } from "./create-wait-progress.js";
+import { renderWaitSummary } from "./render-wait-summary.js";
 
 const run = (id: number, status: string) => ({ id, status_code: status }) as TestRun;
 const describeRun = (r: TestRun) => `set Checkout smoke #${r.id} · Chrome / Windows 11 · 2026.12 / RC1 / Build 42`;
@@ -17,6 +18,26 @@ function harness(mode: "live" | "plain") {
 }
 
 describe("createWaitProgress in CI (plain lines)", () => {
+  it("with the result, shows each run's final status once in the log: runs already logged are not listed again", () => {
+    const { progress, written, at } = harness("plain");
+    progress.start();
+    progress.onPoll([run(1, "Awaiting Run"), run(2, "Passed"), run(3, "Awaiting Run")]);
+    at(5);
+    progress.onPoll([run(1, "Failed"), run(2, "Passed"), run(3, "In Progress")]);
+    progress.done();
+    const result = {
+      outcome: "timeout",
+      reason: "2 of 3 runs finished",
+      runs: [run(1, "Failed"), run(2, "Passed"), run(3, "In Progress")],
+    };
+    const log =
+      written.join("") + renderWaitSummary(result as never, describeRun, undefined, (r) => progress.logged(r));
+    for (const id of [1, 2, 3]) expect(log.match(new RegExp(`run ${id} `, "g")), `run ${id}`).toHaveLength(1);
+    expect(log).toContain("[0:05] run 1 Failed · set Checkout smoke #1");
+    expect(log).toContain("  Passed       run 2  set Checkout smoke #2"); // seen finished at the first poll: listed
+    expect(log.trimEnd().split("\n").at(-1)).toBe("Timed out: 2 of 3 runs finished");
+  });
+
   it("writes a line per status change, flags the first failure, and a count line only after 30 s of silence", () => {
     const { progress, written, at } = harness("plain");
     progress.start();

@@ -44,6 +44,8 @@ export function createWaitProgress(stream: ProgressStream, o: WaitProgressOption
   const style = o.style ?? ((_f, s) => s);
   const started = now();
   const statuses = new Map<number, string>();
+  // Plain mode: the status each run was last logged with, so the result need not repeat it.
+  const logged = new Map<number, string>();
   let latest: readonly TestRun[] = [];
   let polls = 0;
   let lastLine = started;
@@ -118,8 +120,16 @@ export function createWaitProgress(stream: ProgressStream, o: WaitProgressOption
       if (first) {
         summary();
         if (failure) stamp(`first failure: ${what(failure)}`);
-      } else for (const r of changed) stamp(`${what(r)}${r === failure ? "  (first failure)" : ""}`);
+      } else
+        for (const r of changed) {
+          stamp(`${what(r)}${r === failure ? "  (first failure)" : ""}`);
+          logged.set(r.id, r.status_code);
+        }
       if (!first && changed.length === 0 && now() - lastLine >= (o.quietMs ?? 30_000)) summary();
+    },
+    /** True when a plain log already has a line with this run in this status (the result need not repeat it). */
+    logged(run: TestRun): boolean {
+      return logged.get(run.id) === run.status_code;
     },
     /** Stops the clock and clears the bar, so the result starts on a clean line. */
     done(): void {

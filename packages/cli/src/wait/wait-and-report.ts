@@ -79,7 +79,11 @@ export async function waitAndReport(
   if (w.embed) w.embed(summary);
   else if (flags.format === "json") {
     ctx.io.stdout.write(`${safeJson(summary)}\n`);
-  } else ctx.io.stdout.write(renderWaitSummary(result, describe, createStyle(useColor(ctx.io.stdout, ctx.io.env))));
+  } else {
+    const style = createStyle(useColor(ctx.io.stdout, ctx.io.env));
+    // In a CI log every line once: runs whose final status a progress line already showed are not listed again.
+    ctx.io.stdout.write(renderWaitSummary(result, describe, style, (run) => progress.logged(run)));
+  }
   if (flags.junit) {
     const items = await runner.collectRunItems(client, projectId, result.runs);
     const xml = runner.renderJunit(result.runs, items, { name: w.planName ?? "qac" });
