@@ -91,6 +91,16 @@ describe("paginate over a shrinking list", () => {
     for (const row of rows) expect(ids).toContain(row.id);
   });
 
+  it("under a page cap below the overlap, reads at most half a page again instead of crawling by one row", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => i);
+    const { fetch, calls } = source(rows, 25);
+    const seen = await readAll(fetch, { pageSize: 1000, overlap: 100, key: (r) => r });
+    expect(seen).toEqual(rows);
+    // 25 rows a page, 12 read again: the offset moves by 13, so 76 requests (not 976 moving by one).
+    expect(calls.map(([offset]) => offset).slice(0, 4)).toEqual([0, 13, 26, 39]);
+    expect(calls).toHaveLength(76);
+  });
+
   it("refuses overlap without a key, which would yield rows twice", async () => {
     await expect(readAll(source([1, 2]).fetch, { pageSize: 1, overlap: 1 })).rejects.toMatchObject({
       code: "CORE_INVALID_ARGUMENT",

@@ -38,7 +38,8 @@ export interface PageWalk<T> {
   /**
    * Rows of each page read again at the start of the next, for lists that shrink while they are
    * read (unfinished runs finishing): without it the rows that move up across a page boundary
-   * would be skipped. Needs `key`. @default 0
+   * would be skipped. At most half of the rows received are read again, so a page cap costs
+   * requests in proportion, never one request per row. Needs `key`. @default 0
    */
   overlap?: number;
   /** A row's identity: rows seen before are not yielded again. */
@@ -97,8 +98,9 @@ export async function* paginate<T>(
     }
     const received = page.results.length;
     if (received === 0 || offset + received >= page.total || left <= 0) return;
-    // Always move forward: at most received - 1 rows are read again.
-    offset += received - Math.min(overlap, received - 1);
+    // Move forward by at least half of what came: a server that cuts pages short (a cap) must not
+    // turn the overlap into a crawl of one row per request. At most half a page is read again.
+    offset += received - Math.min(overlap, Math.floor(received / 2));
   }
 }
 

@@ -66,9 +66,9 @@ describe.each(SIMULATOR_MODES)("preview ($name)", ({ options }) => {
   });
 
   it("reads the Run History with one page per filter, or the pages a cap of 5 needs with overlapping pages", () => {
-    // 7 unfinished set runs take pages at offsets 0, 1, 2 and 6 single-test runs at 0, 1 (each page of 5
-    // repeats all but one row of the one before: the overlap is a tenth of 1000 rows, at most 4 of 5).
-    const runLists = { none: 2, 5: 3 + 2 }[options.maxPageSize ?? "none"];
+    // 7 unfinished set runs take pages at offsets 0, 3 and 6 single-test runs at 0, 3 (each page of 5
+    // repeats 2 rows of the one before: the overlap is a tenth of 1000 rows, at most half a page).
+    const runLists = { none: 2, 5: 2 + 2 }[options.maxPageSize ?? "none"];
     expect(doc.calls.observe).toMatchObject({ runLists, itemLists: 0 });
   });
 
