@@ -116,6 +116,22 @@ describe("bad input gets one clear diagnostic, never a throw", () => {
     expect(ds.find((d) => d.code === "PLAN_SCHEMA")!.message).toContain("found binary data (`!!binary`)");
   });
 
+  it("a whole plan of a type YAML has but a plan does not (`!!binary`, `!!set`), found by the fuzz test", async () => {
+    for (const text of [
+      "!!binary ",
+      "!!binary aGVsbG8=\n",
+      "!!set {version, project}\n",
+      "!!omap [ {version: 1} ]\n",
+    ]) {
+      const result = await loadPlan({ text, file: "odd.yaml" }, { env: {} });
+      expect(result.ok, text).toBe(false);
+      expect(
+        result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code),
+        text,
+      ).toContain("PLAN_SCHEMA");
+    }
+  });
+
   it("duplicate keys", async () => {
     const ds = await fileDiagnostics("dup.yaml", "version: 1\nproject: Web Shop\nproject: Web Shop\n");
     expect(brief(ds).filter((d) => d.startsWith("error"))).toEqual(["error PLAN_DUPLICATE_KEY 3:1"]);

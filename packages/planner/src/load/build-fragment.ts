@@ -54,12 +54,14 @@ function definitions<R>(
  * (list items may be `undefined` where an invalid item was dropped).
  */
 export function buildFragment(source: SourceFile, data: unknown, invalid: readonly DocPath[]): Fragment {
-  const plan = (data && typeof data === "object" && !Array.isArray(data) ? data : {}) as Partial<PlanFile>;
-  const include = (plan.include ?? []).flatMap((p, i) =>
+  const plan = (isMapping(data) ? data : {}) as Partial<PlanFile>;
+  // Lists are checked again: a value the schema check could not locate (e.g. under a tagged key) is
+  // not dropped, and a plan must never crash the loader.
+  const include = (Array.isArray(plan.include) ? plan.include : []).flatMap((p, i) =>
     typeof p === "string" ? [{ path: p, origin: originOf(source, ["include", i]) }] : [],
   );
   const entries: EntryDraft[] = [];
-  for (const [i, raw] of (plan.entries ?? []).entries()) {
+  for (const [i, raw] of (Array.isArray(plan.entries) ? plan.entries : []).entries()) {
     if (raw && typeof raw === "object") entries.push({ source, path: ["entries", i], raw });
   }
   return {
@@ -75,4 +77,11 @@ export function buildFragment(source: SourceFile, data: unknown, invalid: readon
     hosts: definitions(source, plan.hosts, "hosts"),
     entries,
   };
+}
+
+/** A plain mapping; YAML's `!!binary` (Uint8Array), `!!set`, `!!omap` and `!!timestamp` values are objects too. */
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../errors.js";
 import { dropInvalid, mapSchemaErrors } from "../validate/map-schema-errors.js";
 import { schemaErrors } from "../validate/schema-validator.js";
-import { buildFragment, type Fragment } from "./build-fragment.js";
+import { buildFragment, isMapping, type Fragment } from "./build-fragment.js";
 import type { Env } from "./interpolate-env.js";
 import { parseSource } from "./parse-source.js";
 import { decodeSource, readSource } from "./read-source.js";
@@ -62,6 +62,12 @@ export async function loadFile(
   const parsed = parseSource(file, body, env);
   for (const item of parsed.diagnostics) diagnostics.push(item);
   if (parsed.data === undefined || parsed.data === null) return { fragment: null, diagnostics };
+  if (typeof parsed.data === "object" && !Array.isArray(parsed.data) && !isMapping(parsed.data)) {
+    const found = parsed.data instanceof Uint8Array ? "binary data (`!!binary`)" : "a tagged YAML value (`!!set`, ...)";
+    const message = `the plan must be a mapping (\`version: 1\`, \`project:\`, \`entries:\`); found ${found}`;
+    diagnostics.push(parsed.source.diagnostic("PLAN_SCHEMA", message, { offset: 0 }));
+    return { fragment: null, diagnostics };
+  }
   const mapped = mapSchemaErrors(schemaErrors(parsed.data), parsed.source);
   // A value whose `${VAR}` failed is reported once, as PLAN_ENV, not again by the schema.
   const envSpots = new Set(parsed.diagnostics.filter((d) => d.code === "PLAN_ENV").map((d) => `${d.line}:${d.column}`));
