@@ -8,10 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator, type Simulator } from "@qac/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli-io.js";
 import { EXIT } from "../src/exit-codes.js";
-import { runCli } from "../src/run-cli.js";
-import { fastSeed, maxRunId, runsPerKey } from "./support/processes.js";
+import { fastSeed, maxRunId, qacInProcess, runsPerKey } from "./support/processes.js";
 
 const ROUTES = [
   "GET /api/v1/projects", // resolve
@@ -59,24 +57,16 @@ describe("HTTP 429 in every phase of qac apply --once-per --wait", () => {
       })),
     );
     const before = maxRunId(sim);
-    const err: string[] = [];
-    const out: string[] = [];
-    const io: CliIo = {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s) },
-      cwd: dir,
-      env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", CI: "true" },
-    };
     const args = ["apply", "plan.yaml", "--once-per", "rate-limited", "--wait", "--timeout", "2m", "--junit", "j.xml"];
-    const code = await runCli(args, io);
+    const { code, out, err } = await qacInProcess(args, sim, dir);
     sim.faults.clear();
     // The demo tenant fails one test of "Checkout smoke" on purpose: the wait reports it (exit 1), and
     // that test result is the only failure.
     expect(code).toBe(EXIT.ERROR);
-    expect(out.join("")).toMatch(/Failed: 1 of 2 runs did not pass: \d+ \(Failed\)/);
-    expect(out.join("")).toContain("0 create errors");
-    expect(err.join("")).not.toMatch(/rate limited|429/i);
-    expect(err.join("")).toContain("JUnit report written to j.xml");
+    expect(out).toMatch(/Failed: 1 of 2 runs did not pass: \d+ \(Failed\)/);
+    expect(out).toContain("0 create errors");
+    expect(err).not.toMatch(/rate limited|429/i);
+    expect(err).toContain("JUnit report written to j.xml");
     expect([...runsPerKey(sim, 1001, before).values()]).toEqual([1, 1]);
     for (const route of ROUTES) expect(sim.counters.get(route), route).toBeGreaterThan(3);
   }, 120_000);
@@ -84,16 +74,9 @@ describe("HTTP 429 in every phase of qac apply --once-per --wait", () => {
   it("waits out ten 429s in a row while resolving the plan (GET /api/v1/projects), as in the report", async () => {
     sim.faults.set([{ route: "GET /api/v1/projects", status: 429, retryAfterSeconds: 0, times: 10 }]);
     const calls = sim.counters.get("GET /api/v1/projects");
-    const err: string[] = [];
-    const io: CliIo = {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => err.push(s) },
-      cwd: dir,
-      env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", CI: "true" },
-    };
-    const code = await runCli(["plan", "plan.yaml"], io);
+    const { code, err } = await qacInProcess(["plan", "plan.yaml"], sim, dir);
     sim.faults.clear();
-    expect(err.join(""), err.join("")).toBe("");
+    expect(err, err).toBe("");
     expect(code).toBe(EXIT.OK);
     expect(sim.counters.get("GET /api/v1/projects") - calls).toBeGreaterThanOrEqual(11); // ten 429s, then 200
   }, 120_000);

@@ -6,9 +6,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator, type Simulator } from "@qac/simulator";
-import type { CliIo } from "../../src/cli-io.js";
-import { runCli } from "../../src/run-cli.js";
-import { fastSeed } from "./processes.js";
+import { fastSeed, qacInProcess } from "./processes.js";
 
 const PLAN = `version: 1
 project: Web Shop
@@ -56,15 +54,8 @@ export async function startTrialBench(): Promise<TrialBench> {
     sim,
     dir,
     async applyToEnd(args, env = {}) {
-      const err: string[] = [];
-      const io: CliIo = {
-        stdout: { write: () => true },
-        stderr: { write: (s: string) => err.push(s) },
-        cwd: dir,
-        env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", CI: "true", ...env },
-      };
-      const code = await runCli(["apply", "plan.yaml", "--concurrency", "2", ...args], io);
-      if (code !== 0) throw new Error(`qac apply exited ${code}: ${err.join("")}`);
+      const { code, err } = await qacInProcess(["apply", "plan.yaml", "--concurrency", "2", ...args], sim, dir, env);
+      if (code !== 0) throw new Error(`qac apply exited ${code}: ${err}`);
     },
   };
 }

@@ -7,6 +7,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { isUnfinishedRun } from "@qac/core";
 import { DEFAULT_SEED_PATH, loadSeedFile, type Simulator } from "@qac/simulator";
+import type { CliIo } from "../../src/cli-io.js";
+import { runCli } from "../../src/run-cli.js";
 
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
 // tsx by absolute URL: children run in temporary folders, where a bare "tsx" does not resolve.
@@ -51,6 +53,25 @@ function start(args: string[], env: Record<string, string>, cwd: string): Child 
 export function qac(args: string[], sim: Simulator, cwd: string, env: Record<string, string> = {}): Child {
   const creds = { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo" };
   return start([...node("packages/cli/src/main.ts"), ...args], { ...creds, ...env }, cwd);
+}
+
+/** `qac <args>` in this process (runCli), in `cwd`, against the simulator as in CI; its exit code and output. */
+export async function qacInProcess(
+  args: string[],
+  sim: Simulator,
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    cwd,
+    env: { QAC_URL: sim.url, QAC_USER: "demo@qac.example", QAC_PASSWORD: "demo", CI: "true", ...env },
+  };
+  const code = await runCli(args, io);
+  return { code, out: out.join(""), err: err.join("") };
 }
 
 /** The status server from source on `port` with its database in `db`; resolves once it listens. */

@@ -55,8 +55,7 @@ function definitions<R>(
  */
 export function buildFragment(source: SourceFile, data: unknown, invalid: readonly DocPath[]): Fragment {
   const plan = (isMapping(data) ? data : {}) as Partial<PlanFile>;
-  // Lists are checked again: a value the schema check could not locate (e.g. under a tagged key) is
-  // not dropped, and a plan must never crash the loader.
+  // Lists are checked again, so whatever slips past the schema check can never crash the loader.
   const include = (Array.isArray(plan.include) ? plan.include : []).flatMap((p, i) =>
     typeof p === "string" ? [{ path: p, origin: originOf(source, ["include", i]) }] : [],
   );

@@ -69,7 +69,7 @@ export function checkRouting(
     for (const key of ["configuration", "test", "testSet", "folder", "labels"] as const) {
       // An id given as a number matches like the same digits written as text.
       const value = rule.when[key];
-      const written = typeof value === "number" ? String(value) : Array.isArray(value) ? value.map(idText) : value;
+      const written = Array.isArray(value) ? value.map(idText) : idText(value);
       const list = nameList(written)?.filter((v): v is string => v !== undefined);
       if (list) when[key] = list;
     }
